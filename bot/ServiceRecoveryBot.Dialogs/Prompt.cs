@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ServiceRecoveryBot.Protocol;
+
+namespace ServiceRecoveryBot.Dialogs;
+
+/// <summary>
+/// Asks one question and ends with the recognised answer. Invalid answers are re-asked with the retry prompt;
+/// a skippable prompt ends with null on "skip".
+/// </summary>
+public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null) : Dialog(id)
+{
+    private const string OptionsKey = "options";
+    private const string AttemptsKey = "attempts";
+
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken ct)
+    {
+        var promptOptions = options as PromptOptions ?? throw new ArgumentException("A prompt needs PromptOptions.", nameof(options));
+        var frame = dc.ActiveDialog!;
+        frame.State[OptionsKey] = JsonSerializer.SerializeToNode(promptOptions, DialogJson.Options);
+        frame.State[AttemptsKey] = 0;
+        dc.Context.Send(dc.Dialogs.Renderer.Render(dc.Context, promptOptions, isRetry: false));
+        return Task.FromResult(DialogTurnResult.Waiting);
+    }
+
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken ct)
+    {
+        if (!dc.Context.Activity.IsMessage) return DialogTurnResult.Waiting;
+
+        var frame = dc.ActiveDialog!;
+        var options = ReadOptions(frame);
+        var attempts = (frame.State[AttemptsKey]?.GetValue<int>() ?? 0) + 1;
+        frame.State[AttemptsKey] = attempts;
+
+        var text = PromptInput.TextOf(dc.Context.Activity);
+        if (options.Skippable && PromptInput.IsSkip(text))
+            return await dc.EndDialogAsync(null, ct);
+
+        var recognized = text is null ? PromptRecognizerResult<T>.Fail : Recognize(dc.Context, text, options);
+        var check = new PromptValidatorContext<T>(dc.Context, recognized, options, attempts);
+        var valid = validator is null ? recognized.Succeeded : await validator(check, ct);
+        if (valid)
+            return await dc.EndDialogAsync(recognized.Value, ct);
+
+        var retry = dc.Dialogs.Renderer.Render(dc.Context, options, isRetry: true);
+        dc.Context.Send(check.Reason is null ? retry : retry with { Text = check.Reason + "\n\n" + retry.Text });
+        return DialogTurnResult.Waiting;
+    }
+
+    public override Task RepromptDialogAsync(DialogContext dc, DialogInstance instance, CancellationToken ct)
+    {
+        dc.Context.Send(dc.Dialogs.Renderer.Render(dc.Context, ReadOptions(instance), isRetry: false));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The options this frame was begun with (for help and status).</summary>
+    public static PromptOptions ReadOptions(DialogInstance frame) =>
+        frame.State[OptionsKey]?.Deserialize<PromptOptions>(DialogJson.Options)
+        ?? throw new InvalidOperationException("The prompt frame has no options.");
+
+    protected abstract PromptRecognizerResult<T> Recognize(TurnContext turn, string text, PromptOptions options);
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using ServiceRecoveryBot.Protocol;
+
+namespace ServiceRecoveryBot.Dialogs;
+
+/// <summary>The answer an activity carries: its text, or a card submit's "answer" value.</summary>
+public static class PromptInput
+{
+    public const string AnswerKey = "answer";
+
+    public static string? TextOf(Activity activity)
+    {
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty(AnswerKey, out var answer)
+            && answer.ValueKind == JsonValueKind.String)
+            return answer.GetString();
+        return activity.Text?.Trim();
+    }
+
+    public static bool IsSkip(string? text) =>
+        text is not null && text.Trim().TrimEnd('.', '!').ToLowerInvariant() is "skip" or "none" or "n/a" or "no one" or "nothing" or "-";
+}

@@ -1,0 +1,3 @@
+namespace ServiceRecoveryBot.Dialogs.Prompts;
+
+public sealed record FoundChoice(string Value, int Index);

@@ -1,0 +1,3 @@
+namespace ServiceRecoveryBot.Protocol;
+
+public sealed record ResourceResponse(string? Id);

@@ -1,0 +1,44 @@
+namespace ServiceRecoveryBot.Sentiment;
+
+public enum ToneLabel
+{
+    Positive,
+    Neutral,
+    Negative,
+    Mixed,
+}
+
+public enum ToneFlag
+{
+    ChurnRisk,
+    PublicComplaint,
+    LegalOrRegulatory,
+    SafetyOrHealth,
+    Urgent,
+    Hostile,
+}
+
+/// <summary>A flag raised on a text, with the words that raised it.</summary>
+public sealed record ToneFlagHit(ToneFlag Flag, IReadOnlyList<string> Triggers);
+
+public sealed record SentenceTone(string Text, double Compound, ToneLabel Label);
+
+/// <summary>
+/// The tone of one text: compound score in [-1, 1], a label, the positive/neutral/negative proportions,
+/// per-sentence scores and the flags raised.
+/// </summary>
+public sealed record ToneAssessment(
+    double Compound,
+    ToneLabel Label,
+    double Positive,
+    double Neutral,
+    double Negative,
+    IReadOnlyList<SentenceTone> Sentences,
+    IReadOnlyList<ToneFlagHit> Flags,
+    string Analyzer)
+{
+    public bool Has(ToneFlag flag) => Flags.Any(hit => hit.Flag == flag);
+
+    /// <summary>Very negative: the threshold above which a VIP case needs a manager.</summary>
+    public bool IsVeryNegative => Compound <= -0.6;
+}
