@@ -10,7 +10,7 @@ namespace ServiceRecoveryBot.Dialogs;
 /// </summary>
 public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null) : Dialog(id)
 {
-    private const string OptionsKey = "options";
+    internal const string OptionsKey = "options";
     private const string AttemptsKey = "attempts";
 
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken ct)

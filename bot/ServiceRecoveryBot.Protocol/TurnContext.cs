@@ -3,10 +3,12 @@ namespace ServiceRecoveryBot.Protocol;
 /// <summary>
 /// One turn: the inbound activity and the replies the bot has decided on. Replies are buffered, not sent:
 /// the pipeline sends them only after the state that produced them has been committed.
+/// A turn that loses a race is thrown away whole and re-run on a fresh context.
 /// </summary>
 public sealed class TurnContext(Activity activity, DateTimeOffset receivedAt)
 {
     private readonly List<Activity> outbox = [];
+    private readonly List<Func<CancellationToken, Task>> afterCommit = [];
 
     public Activity Activity { get; } = activity;
 
@@ -24,10 +26,8 @@ public sealed class TurnContext(Activity activity, DateTimeOffset receivedAt)
 
     public void SendText(string text) => outbox.Add(Activity.CreateReply(text));
 
-    /// <summary>Forget everything buffered: the turn is about to be re-run on fresh state.</summary>
-    public void DiscardOutbox()
-    {
-        outbox.Clear();
-        InvokeResponse = null;
-    }
+    /// <summary>Work that must happen only if this turn's state is committed (for example saving a case).</summary>
+    public IReadOnlyList<Func<CancellationToken, Task>> AfterCommit => afterCommit;
+
+    public void OnCommitted(Func<CancellationToken, Task> effect) => afterCommit.Add(effect);
 }

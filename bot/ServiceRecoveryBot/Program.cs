@@ -1,6 +1,31 @@
+using ServiceRecoveryBot;
+using ServiceRecoveryBot.Channels;
+using ServiceRecoveryBot.Channels.BotFramework;
+using ServiceRecoveryBot.Channels.Local;
+using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls("http://localhost:3978");
+
+builder.Services
+    .AddTableStorage()
+    .AddRecoveryConversations()
+    .AddBotChannels();
+builder.Services.AddSingleton<ConsoleChat>();
+
 var app = builder.Build();
-app.MapGet("/", () => "ServiceRecoveryBot");
+
+if (args is ["chat", ..])
+{
+    await app.StartHostedServicesOnlyAsync();
+    await app.Services.GetRequiredService<ConsoleChat>().RunAsync(Console.In, Console.Out, Environment.UserName, app.Lifetime.ApplicationStopping);
+    return;
+}
+
+app.MapBotMessages();
+app.MapGet("/", () => Results.Text("ServiceRecoveryBot is running. POST activities to /api/messages, or run `dotnet run --project bot/ServiceRecoveryBot -- chat`."));
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Protocol;
+
+namespace ServiceRecoveryBot.Channels.BotFramework;
+
+/// <summary>
+/// <c>POST /api/messages</c>: parse (400 on a bad body), authenticate (401, nothing processed), run the turn, answer
+/// 200 (or the invoke response). Other methods get 405.
+/// </summary>
+public static partial class MessagesEndpoint
+{
+    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/messages", HandleAsync);
+        app.MapMethods("/api/messages", ["GET", "PUT", "DELETE", "PATCH"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, IActivityAuthenticator authenticator, TurnProcessor turns, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger("ServiceRecoveryBot.Messages");
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, ActivityJson.Options, ct);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest(new { error = "The body is not a JSON activity." });
+        }
+        if (activity is null || string.IsNullOrEmpty(activity.Type))
+            return Results.BadRequest(new { error = "The activity has no type." });
+
+        var request = new InboundRequest(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, IsLoopback(http));
+        var auth = await authenticator.AuthenticateAsync(request, activity, ct);
+        if (!auth.Succeeded)
+        {
+            LogRejected(logger, auth.Failure);
+            return Results.Unauthorized();
+        }
+
+        var outcome = await turns.ProcessAsync(activity, ct);
+        if (outcome.Status == TurnStatus.Rejected)
+            return Results.Problem(outcome.Error, statusCode: outcome.Error?.Contains("busy", StringComparison.Ordinal) == true ? 503 : 400);
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            return outcome.InvokeResponse is { } invoke
+                ? Results.Json(invoke.Body, statusCode: invoke.Status)
+                : Results.StatusCode(StatusCodes.Status501NotImplemented);
+        }
+        return Results.Ok();
+    }
+
+    private static bool IsLoopback(HttpContext http) =>
+        http.Connection.RemoteIpAddress is null || IPAddress.IsLoopback(http.Connection.RemoteIpAddress);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Rejected an inbound activity: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string? reason);
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using ServiceRecoveryBot.Channels.Local;
+using ServiceRecoveryBot.Protocol;
+
+namespace ServiceRecoveryBot.Channels;
+
+public static class ChannelServiceCollectionExtensions
+{
+    /// <summary>
+    /// Outbound: the Bot Connector client (10 s per attempt, retries on 412/429/502/503/504 honouring Retry-After,
+    /// 30 s in all) and the local in-process channel. Inbound: the authenticator seam (local-only until an app id is set).
+    /// </summary>
+    public static IServiceCollection AddBotChannels(this IServiceCollection services)
+    {
+        services.AddSingleton<LocalChannel>();
+        services.TryAddSingleton<IConnectorCredentials, AnonymousConnectorCredentials>();
+        services.TryAddSingleton<IActivityAuthenticator, LocalOnlyAuthenticator>();
+        services.AddHttpClient<ConnectorClient>()
+            .AddResilienceHandler("connector", pipeline =>
+            {
+                pipeline.AddTimeout(TimeSpan.FromSeconds(30));
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 3,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromSeconds(1),
+                    MaxDelay = TimeSpan.FromSeconds(20),
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(
+                        args.Outcome.Exception is HttpRequestException
+                        || args.Outcome.Result?.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.TooManyRequests
+                            or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout),
+                });
+                pipeline.AddTimeout(TimeSpan.FromSeconds(10));
+            });
+        services.AddSingleton<IChannelClient>(provider => new ChannelRouter(provider.GetRequiredService<LocalChannel>(), provider.GetRequiredService<ConnectorClient>()));
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.Recovery;
+using ServiceRecoveryBot.Dialogs;
+using ServiceRecoveryBot.Dialogs.Prompts;
+using ServiceRecoveryBot.Recovery.Compensation;
+using ServiceRecoveryBot.Recovery.Playbooks;
+
+namespace ServiceRecoveryBot.Conversations;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>The recovery domain, the dialogs and the turn pipeline.</summary>
+    public static IServiceCollection AddRecoveryConversations(this IServiceCollection services)
+    {
+        services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Recovery:TimeZone must be an IANA time zone id.")
+            .ValidateOnStart();
+        services.AddOptions<AuthorityOptions>().BindConfiguration(AuthorityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(_ => RecoveryPlaybook.LoadDefault());
+        services.AddSingleton<CategorySuggester>();
+        services.AddSingleton<SeverityAdvisor>();
+        services.AddSingleton<CompensationPolicy>();
+        services.AddSingleton<RecoveryDialog>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<RecoveryOptions>>().Value;
+            Dialog[] dialogs =
+            [
+                provider.GetRequiredService<RecoveryDialog>(),
+                new TextPrompt(DialogIds.Text),
+                new ChoicePrompt(DialogIds.Choice),
+                new ChoiceOrTextPrompt(DialogIds.ChoiceOrText),
+                new ConfirmPrompt(DialogIds.Confirm),
+                new NumberPrompt(DialogIds.Number),
+                new DateTimePrompt(DialogIds.DateTime, options.Zone, options.FollowUpTime),
+                new ChoiceOrTextPrompt(DialogIds.FollowUp, RecoveryDialog.FollowUpValidator(options)),
+            ];
+            return new DialogSet(dialogs);
+        });
+        services.AddSingleton<RecoveryBot>();
+        services.AddSingleton<TurnProcessor>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace ServiceRecoveryBot.Conversations;
+
+/// <summary>Stable dialog and prompt ids. Never change one once shipped.</summary>
+public static class DialogIds
+{
+    public const string Recovery = "recovery";
+    public const string Text = "prompt.text";
+    public const string Choice = "prompt.choice";
+    public const string ChoiceOrText = "prompt.choiceOrText";
+    public const string Confirm = "prompt.confirm";
+    public const string Number = "prompt.number";
+    public const string DateTime = "prompt.dateTime";
+    public const string FollowUp = "prompt.followUp";
+}

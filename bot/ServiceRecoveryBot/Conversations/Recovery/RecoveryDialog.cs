@@ -1,0 +1,381 @@
+using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Dialogs;
+using ServiceRecoveryBot.Dialogs.Prompts;
+using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Recovery.Compensation;
+using ServiceRecoveryBot.Recovery.Playbooks;
+
+namespace ServiceRecoveryBot.Conversations.Recovery;
+
+/// <summary>
+/// The recovery, step by step: what happened → category → customer → their words → severity → apologize → listen →
+/// fair fix → atonement → keep promises → follow up → summary. Each step first records the answer to the previous
+/// question, then asks the next one, skipping any question the case already answers (from the first message, or
+/// because the case is being resumed).
+/// </summary>
+public sealed class RecoveryDialog(
+    RecoveryPlaybook playbook,
+    CategorySuggester categories,
+    SeverityAdvisor severities,
+    CompensationPolicy compensation,
+    ICaseStore cases,
+    IOptions<RecoveryOptions> options)
+    : WaterfallDialog<RecoveryDraft>(DialogIds.Recovery, version: 1)
+{
+    private const string Done = "Done";
+    private const string Default = "default";
+
+    protected override WaterfallStep<RecoveryDraft>[] Steps =>
+    [
+        AskWhatHappenedStepAsync,
+        OpenCaseStepAsync,
+        ConfirmCategoryStepAsync,
+        IdentifyCustomerStepAsync,
+        AskTierStepAsync,
+        CaptureWordsStepAsync,
+        AssessSeverityStepAsync,
+        ApologizeStepAsync,
+        ListenStepAsync,
+        FixStepAsync,
+        AtoneStepAsync,
+        PromiseStepAsync,
+        PromiseDueStepAsync,
+        FollowUpStepAsync,
+        SummarizeStepAsync,
+    ];
+
+    protected override RecoveryDraft CreateState(object? options) =>
+        options is RecoveryStart { Resume: { } resumed } ? new RecoveryDraft { Case = resumed, PromiseAsked = resumed.Promise is not null } : new RecoveryDraft();
+
+    protected override string DescribeStep(string stepName, RecoveryDraft state) => stepName switch
+    {
+        nameof(AskWhatHappenedStepAsync) or nameof(OpenCaseStepAsync) => "what happened",
+        nameof(ConfirmCategoryStepAsync) => "category",
+        nameof(IdentifyCustomerStepAsync) or nameof(AskTierStepAsync) => "the customer",
+        nameof(CaptureWordsStepAsync) => "the customer's words",
+        nameof(AssessSeverityStepAsync) => "severity",
+        nameof(ApologizeStepAsync) => "1 apologize",
+        nameof(ListenStepAsync) => "2 listen",
+        nameof(FixStepAsync) => "3 fair fix",
+        nameof(AtoneStepAsync) => "4 atonement",
+        nameof(PromiseStepAsync) or nameof(PromiseDueStepAsync) => "5 keep promises",
+        nameof(FollowUpStepAsync) => "6 follow up",
+        _ => "summary",
+    };
+
+    private static Task<DialogTurnResult> AskWhatHappenedStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        if (step.State.Case is not null) return step.NextAsync(null, ct);
+        if (step.Options is RecoveryStart { FirstMessage: { Length: > 0 } first }) return step.NextAsync(first, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskWhatHappened }, ct);
+    }
+
+    private async Task<DialogTurnResult> OpenCaseStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        if (draft.Case is null)
+        {
+            var text = (string)step.Result!;
+            var team = TeamKey.Of(step.Context.Activity, options.Value.DefaultTeam);
+            var id = await FreshIdAsync(team, ct);
+            var staff = step.Context.Activity.From;
+            var opened = RecoveryCase.Open(id, team, staff?.Id ?? "unknown", staff?.Name, text, step.Context.ReceivedAt);
+            var facts = IncidentParser.Parse(text);
+            if (facts.Reference is not null || facts.Tier is not null)
+                opened = opened with { Customer = new Customer(facts.Reference, facts.Tier ?? CustomerTier.New) };
+            if (facts.CustomerWords is not null) opened = opened with { CustomerWords = facts.CustomerWords };
+            draft.Case = opened;
+            draft.SuggestedCategory = categories.Suggest(text);
+            var created = opened;
+            step.Context.OnCommitted(token => CreateAsync(created, token));
+            step.Context.SendText(Replies.Opened(id));
+        }
+        if (draft.Case.Category is not null) return await step.NextAsync(null, ct);
+
+        var suggested = draft.SuggestedCategory is { } s ? playbook.For(s) : null;
+        var choices = playbook.Categories
+            .OrderBy(c => c.Category == draft.SuggestedCategory ? 0 : 1)
+            .Select(c => new Choice(c.Category.ToString(), c.Title, [c.Category.ToString()]))
+            .ToList();
+        return await step.PromptAsync(DialogIds.Choice, new PromptOptions
+        {
+            Prompt = Replies.AskCategory(suggested),
+            RetryPrompt = "Pick a number from the list, or say the kind of failure.",
+            Choices = choices,
+            Suggested = draft.SuggestedCategory?.ToString(),
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> ConfirmCategoryStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        if (step.Result is FoundChoice found)
+            Update(step, draft.Case!.Record(CaseStep.Categorised, step.Context.ReceivedAt, Staff(step), found.Value) with { Category = Enum.Parse<FailureCategory>(found.Value) });
+        if (draft.Case!.Customer is not null) return step.NextAsync(null, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskCustomer, Skippable = true }, ct);
+    }
+
+    private Task<DialogTurnResult> IdentifyCustomerStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        if (draft.Case!.Customer is null)
+            Update(step, draft.Case with { Customer = new Customer(step.Result as string, CustomerTier.New) });
+        if (draft.Case!.Timeline.Any(e => e.Step == CaseStep.CustomerCaptured) || IncidentParser.Parse(draft.Case.WhatHappened).Tier is not null)
+            return step.NextAsync(null, ct);
+        return step.PromptAsync(DialogIds.Choice, new PromptOptions
+        {
+            Prompt = Replies.AskTier,
+            Choices = [new("New", "New"), new("Regular", "Regular"), new("Vip", "VIP", ["vip", "platinum", "gold"])],
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> AskTierStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        if (step.Result is FoundChoice tier)
+            Update(step, draft.Case! with { Customer = draft.Case.Customer! with { Tier = Enum.Parse<CustomerTier>(tier.Value) } });
+        if (!draft.Case!.Timeline.Any(e => e.Step == CaseStep.CustomerCaptured))
+            Update(step, draft.Case.Record(CaseStep.CustomerCaptured, step.Context.ReceivedAt, Staff(step), draft.Case.Customer!.Tier.ToString()));
+        if (draft.Case!.CustomerWords is not null || draft.Case.Severity is not null) return step.NextAsync(null, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskCustomerWords, Skippable = true }, ct);
+    }
+
+    private Task<DialogTurnResult> CaptureWordsStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        if (step.Result is string words) Update(step, draft.Case! with { CustomerWords = words });
+        var c = draft.Case!;
+        if (c.Severity is not null) return step.NextAsync(null, ct);
+
+        var advice = severities.Suggest(c.Category ?? FailureCategory.Other, c.WhatHappened, c.CustomerWords, c.Customer?.Tier ?? CustomerTier.New);
+        draft.SuggestedSeverity = advice.Severity;
+        var choices = Enumerable.Range(1, 4)
+            .OrderBy(level => level == advice.Severity ? 0 : 1)
+            .Select(level => new Choice(level.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"S{level} {Replies.SeverityName(level)}{(level == advice.Severity ? " (suggested)" : "")}",
+                [$"s{level}", Replies.SeverityName(level)]))
+            .ToList();
+        return step.PromptAsync(DialogIds.Choice, new PromptOptions
+        {
+            Prompt = Replies.AskSeverity(advice),
+            Choices = choices,
+            Suggested = advice.Severity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> AssessSeverityStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        if (step.Result is FoundChoice chosen)
+        {
+            var severity = int.Parse(chosen.Value, System.Globalization.CultureInfo.InvariantCulture);
+            Update(step, draft.Case!.Record(CaseStep.SeveritySet, step.Context.ReceivedAt, Staff(step), $"S{severity}") with
+            {
+                Severity = severity,
+                NeedsManagerAttention = draft.Case.NeedsManagerAttention || severity >= 4,
+            });
+        }
+        var c = draft.Case!;
+        if (c.Apology is not null) return step.NextAsync(null, ct);
+        var wording = playbook.For(c.Category ?? FailureCategory.Other).ApologyFor(c.Severity ?? 2);
+        return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
+        {
+            Prompt = Replies.Apologize(playbook.Stage("apologize"), wording, c.Severity ?? 2),
+            Choices = [new(Done, "Done, I apologised", ["done", "ok", "yes", "apologised", "apologized"])],
+            Suggested = wording,
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> ApologizeStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        if (step.Result is string said)
+        {
+            var c = draft.Case!;
+            var wording = said == Done ? playbook.For(c.Category ?? FailureCategory.Other).ApologyFor(c.Severity ?? 2) : said;
+            Update(step, c.Record(CaseStep.Apologised, step.Context.ReceivedAt, Staff(step)) with { Apology = wording });
+        }
+        if (draft.Case!.Timeline.Any(e => e.Step == CaseStep.Listened)) return step.NextAsync(null, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions
+        {
+            Prompt = Replies.Listen(playbook.Stage("listen"), playbook.For(draft.Case.Category ?? FailureCategory.Other)),
+            Skippable = true,
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> ListenStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        if (!draft.Case!.Timeline.Any(e => e.Step == CaseStep.Listened))
+            Update(step, draft.Case.Record(CaseStep.Listened, step.Context.ReceivedAt, Staff(step)) with { Details = step.Result as string });
+        if (draft.Case!.FixDone is not null) return step.NextAsync(null, ct);
+        var fixes = playbook.For(draft.Case.Category ?? FailureCategory.Other).Fixes;
+        return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
+        {
+            Prompt = Replies.Fix(playbook.Stage("fix")),
+            Choices = fixes.Select(f => new Choice(f)).ToList(),
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> FixStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        if (step.Result is string fix)
+            Update(step, draft.Case!.Record(CaseStep.Fixed, step.Context.ReceivedAt, Staff(step), fix) with { FixDone = fix });
+        var c = draft.Case!;
+        if (c.Atonement is not null || c.Timeline.Any(e => e.Step == CaseStep.AtonementOffered)) return step.NextAsync(null, ct);
+        var suggestion = compensation.Suggest(c.Category ?? FailureCategory.Other, c.Severity ?? 2, c.Customer?.Tier ?? CustomerTier.New);
+        draft.SuggestedLevel = suggestion.Level;
+        return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
+        {
+            Prompt = Replies.Atone(playbook.Stage("atone"), suggestion),
+            Choices = suggestion.Gestures.Select(g => new Choice(g)).ToList(),
+            Skippable = true,
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> AtoneStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        var c = draft.Case!;
+        if (step.Result is string offer)
+        {
+            var atonement = compensation.Assess(offer, draft.SuggestedLevel ?? 1, c.Severity ?? 2);
+            c = c.Record(CaseStep.AtonementOffered, step.Context.ReceivedAt, Staff(step), offer) with { Atonement = atonement };
+            if (atonement.Approval == ApprovalState.Pending)
+            {
+                c = c.Record(CaseStep.ApprovalRequested, step.Context.ReceivedAt, Staff(step), $"level {atonement.Level}") with { NeedsManagerAttention = true };
+                step.Context.SendText(Replies.AtonementNeedsApproval(atonement, compensation.Authority));
+            }
+            else
+            {
+                step.Context.SendText(Replies.AtonementWithinAuthority(atonement));
+            }
+            Update(step, c);
+        }
+        else if (!c.Timeline.Any(e => e.Step == CaseStep.AtonementOffered))
+        {
+            Update(step, c.Record(CaseStep.AtonementOffered, step.Context.ReceivedAt, Staff(step), "none"));
+        }
+        if (draft.PromiseAsked) return step.NextAsync(null, ct);
+        draft.PromiseAsked = true;
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.Promise(playbook.Stage("promise")), Skippable = true }, ct);
+    }
+
+    private Task<DialogTurnResult> PromiseStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        if (step.Result is not string promised) return step.NextAsync(null, ct);
+        var zone = UserTimeZone.Of(step.Context.Activity, options.Value.Zone);
+        if (DateTimeRecognizer.Recognize(ExtractWhen(promised), step.Context.ReceivedAt, zone, options.Value.FollowUpTime) is { } due)
+            return step.NextAsync(new PromiseDue(promised, due), ct);
+        draft.PromiseText = promised;
+        return step.PromptAsync(DialogIds.DateTime, new PromptOptions
+        {
+            Prompt = Replies.AskPromiseDue,
+            RetryPrompt = "I didn't catch a time. Try \"6pm\", \"in 2 hours\" or \"tomorrow 9am\", or \"skip\".",
+            Skippable = true,
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> PromiseDueStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        var promise = step.Result switch
+        {
+            PromiseDue both => new Promise(both.What, both.DueAt),
+            DateTimeOffset due when draft.PromiseText is { } text => new Promise(text, due),
+            _ when draft.PromiseText is { } text => new Promise(text, null),
+            _ => null,
+        };
+        if (promise is not null)
+        {
+            draft.PromiseText = null;
+            Update(step, draft.Case!.Record(CaseStep.PromiseMade, step.Context.ReceivedAt, Staff(step), promise.What) with { Promise = promise });
+        }
+        var suggested = DefaultFollowUp(step);
+        return step.PromptAsync(DialogIds.FollowUp, new PromptOptions
+        {
+            Prompt = Replies.FollowUp(playbook.Stage("followUp"), suggested),
+            Choices = [new(Default, $"{Replies.When(suggested)} (default)", ["ok", "yes", "default", "fine"]), new("in 2 hours"), new("in 3 days")],
+            Suggested = Default,
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> FollowUpStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var draft = step.State;
+        var answer = (string)step.Result!;
+        var at = answer == Default ? DefaultFollowUp(step) : ParseWhen(step, answer)!.Value;
+        Update(step, draft.Case!.AwaitFollowUp(at, step.Context.ReceivedAt, Staff(step)));
+        return step.NextAsync(null, ct);
+    }
+
+    private Task<DialogTurnResult> SummarizeStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    {
+        var c = step.State.Case!;
+        step.Context.SendText(Replies.Done(c));
+        return step.EndDialogAsync(c, ct);
+    }
+
+    /// <summary>Every change to the case is kept in the draft and saved once the turn's state is committed.</summary>
+    private void Update(WaterfallStepContext<RecoveryDraft> step, RecoveryCase changed)
+    {
+        step.State.Case = changed.Touch(step.Context.ReceivedAt);
+        var snapshot = step.State.Case;
+        step.Context.OnCommitted(token => cases.SaveAsync(snapshot, token));
+    }
+
+    private async Task CreateAsync(RecoveryCase opened, CancellationToken ct)
+    {
+        if (!await cases.TryCreateAsync(opened, ct)) await cases.SaveAsync(opened, ct);
+    }
+
+    private async Task<CaseId> FreshIdAsync(string team, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var id = CaseId.New();
+            if (await cases.FindAsync(team, id, ct) is null) return id;
+        }
+        throw new InvalidOperationException("Could not find a free case id after 8 tries.");
+    }
+
+    private DateTimeOffset DefaultFollowUp(WaterfallStepContext<RecoveryDraft> step)
+    {
+        var zone = UserTimeZone.Of(step.Context.Activity, options.Value.Zone);
+        var local = TimeZoneInfo.ConvertTime(step.Context.ReceivedAt, zone);
+        var day = DateOnly.FromDateTime(local.DateTime).AddDays(1).ToDateTime(options.Value.FollowUpTime, DateTimeKind.Unspecified);
+        return new DateTimeOffset(day, zone.GetUtcOffset(day));
+    }
+
+    private DateTimeOffset? ParseWhen(WaterfallStepContext<RecoveryDraft> step, string text) =>
+        DateTimeRecognizer.Recognize(text, step.Context.ReceivedAt, UserTimeZone.Of(step.Context.Activity, options.Value.Zone), options.Value.FollowUpTime);
+
+    /// <summary>The follow-up prompt takes the default, or any time in the future the recognizer understands.</summary>
+    public static PromptValidator<string> FollowUpValidator(RecoveryOptions options) => (prompt, _) =>
+    {
+        var turn = prompt.Context;
+        var ok = prompt.Recognized.Value == Default
+            || (prompt.Recognized.Value is { } text
+                && DateTimeRecognizer.Recognize(text, turn.ReceivedAt, UserTimeZone.Of(turn.Activity, options.Zone), options.FollowUpTime) is { } when
+                && when > turn.ReceivedAt);
+        if (!ok) prompt.Reason = Replies.FollowUpRetry;
+        return Task.FromResult(ok);
+    };
+
+    private static string ExtractWhen(string promise)
+    {
+        var lower = promise.ToLowerInvariant();
+        foreach (var marker in new[] { " by ", " at ", " before ", " within ", " in " })
+        {
+            var index = lower.LastIndexOf(marker, StringComparison.Ordinal);
+            if (index >= 0) return promise[(index + 1)..].Replace("before ", "", StringComparison.OrdinalIgnoreCase).Replace("by ", "", StringComparison.OrdinalIgnoreCase).Replace("within ", "in ", StringComparison.OrdinalIgnoreCase);
+        }
+        return promise;
+    }
+
+    private static string Staff(WaterfallStepContext<RecoveryDraft> step) => step.Context.Activity.From?.Id ?? "unknown";
+
+    private sealed record PromiseDue(string What, DateTimeOffset DueAt);
+}

@@ -1,0 +1,154 @@
+using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.Recovery;
+using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Dialogs;
+using ServiceRecoveryBot.Protocol;
+using ServiceRecoveryBot.Recovery.Cases;
+
+namespace ServiceRecoveryBot.Conversations;
+
+/// <summary>
+/// Routes one turn: greetings on join, global interruptions (help, cancel/pause, back, status) while a dialog is
+/// active, commands (my cases, show, resume, new case) when none is, and anything else as a new incident.
+/// </summary>
+public sealed class RecoveryBot(DialogSet dialogs, RecoveryDialog recovery, ICaseStore cases, IOptions<RecoveryOptions> options)
+{
+    public async Task OnTurnAsync(TurnContext turn, ConversationState state, CancellationToken ct)
+    {
+        var activity = turn.Activity;
+        if (activity.Type == ActivityTypes.ConversationUpdate)
+        {
+            if (activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true) turn.SendText(Replies.Welcome);
+            return;
+        }
+        if (!activity.IsMessage) return;
+
+        var dc = dialogs.CreateContext(turn, state.Dialogs);
+        if (dc.DiscardStaleStack())
+        {
+            turn.SendText(CaseId.TryParse(state.ActiveCaseId) is { } stale ? Replies.RestartedWithCase(stale) : Replies.Restarted);
+            state.ActiveCaseId = null;
+            return;
+        }
+
+        var text = PromptInput.TextOf(activity) ?? "";
+        var command = Commands.Parse(text);
+        if (dc.ActiveDialog is not null)
+        {
+            if (await InterruptAsync(dc, command, state, ct)) return;
+            var result = await dc.ContinueDialogAsync(ct);
+            AfterDialog(result, state, dc);
+            return;
+        }
+        await RouteAsync(dc, command, text, state, ct);
+    }
+
+    private async Task<bool> InterruptAsync(DialogContext dc, Command command, ConversationState state, CancellationToken ct)
+    {
+        switch (command.Kind)
+        {
+            case CommandKind.Help:
+                var help = dc.ActiveDialog is { } prompt && dc.ParentOfActive is not null && PromptFrame.TryReadOptions(prompt) is { Help: { } specific }
+                    ? specific + "\n\n" + Replies.Help
+                    : Replies.Help;
+                dc.Context.SendText(help);
+                await dc.RepromptDialogAsync(ct);
+                return true;
+            case CommandKind.Cancel:
+                await PauseAsync(dc, state, ct);
+                return true;
+            case CommandKind.Back:
+                if (!await dc.GoBackAsync(ct))
+                {
+                    dc.Context.SendText(Replies.NothingToGoBackTo);
+                    await dc.RepromptDialogAsync(ct);
+                }
+                return true;
+            case CommandKind.Status:
+                dc.Context.SendText(Replies.Status(dc.DescribeStack(), CurrentCase(dc)));
+                await dc.RepromptDialogAsync(ct);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private async Task RouteAsync(DialogContext dc, Command command, string text, ConversationState state, CancellationToken ct)
+    {
+        var turn = dc.Context;
+        var team = TeamKey.Of(turn.Activity, options.Value.DefaultTeam);
+        switch (command.Kind)
+        {
+            case CommandKind.Greeting:
+                turn.SendText(Replies.Welcome);
+                return;
+            case CommandKind.Help:
+                turn.SendText(Replies.Help);
+                return;
+            case CommandKind.Cancel or CommandKind.Back or CommandKind.Status:
+                turn.SendText(Replies.NothingInProgress);
+                return;
+            case CommandKind.MyCases:
+                var mine = (await cases.ListAsync(team, 200, ct))
+                    .Where(c => c.StaffId == turn.Activity.From?.Id && c.Status is not CaseStatus.Closed)
+                    .Take(10).ToList();
+                turn.SendText(Replies.CaseList(mine));
+                return;
+            case CommandKind.Show:
+                turn.SendText(await FindAsync(team, command.Argument, ct) is { } shown ? Replies.Summary(shown) : Replies.CaseNotFound(command.Argument ?? ""));
+                return;
+            case CommandKind.Resume:
+                await ResumeAsync(dc, team, command.Argument ?? state.ActiveCaseId, state, ct);
+                return;
+            case CommandKind.NewCase:
+                AfterDialog(await dc.BeginDialogAsync(recovery.Id, new RecoveryStart(command.Argument, null), ct), state, dc);
+                return;
+            default:
+                AfterDialog(await dc.BeginDialogAsync(recovery.Id, new RecoveryStart(text, null), ct), state, dc);
+                return;
+        }
+    }
+
+    private async Task ResumeAsync(DialogContext dc, string team, string? idText, ConversationState state, CancellationToken ct)
+    {
+        var found = await FindAsync(team, idText, ct);
+        if (found is null)
+        {
+            dc.Context.SendText(idText is null ? Replies.NothingInProgress : Replies.CaseNotFound(idText));
+            return;
+        }
+        if (found.Status is not (CaseStatus.Paused or CaseStatus.InProgress))
+        {
+            dc.Context.SendText(Replies.CannotResume(found));
+            return;
+        }
+        var resumed = found.Resume(dc.Context.ReceivedAt, dc.Context.Activity.From?.Id ?? "unknown");
+        dc.Context.OnCommitted(token => cases.SaveAsync(resumed, token));
+        dc.Context.SendText(Replies.Resuming(resumed));
+        AfterDialog(await dc.BeginDialogAsync(recovery.Id, new RecoveryStart(null, resumed), ct), state, dc);
+    }
+
+    private async Task PauseAsync(DialogContext dc, ConversationState state, CancellationToken ct)
+    {
+        var current = CurrentCase(dc);
+        await dc.CancelAllDialogsAsync(ct);
+        state.ActiveCaseId = null;
+        if (current is null)
+        {
+            dc.Context.SendText(Replies.CancelledBeforeCase);
+            return;
+        }
+        var paused = current.Pause(dc.Context.ReceivedAt, dc.Context.Activity.From?.Id ?? "unknown");
+        dc.Context.OnCommitted(token => cases.SaveAsync(paused, token));
+        dc.Context.SendText(Replies.Paused(paused.Id));
+    }
+
+    private void AfterDialog(DialogTurnResult result, ConversationState state, DialogContext dc) =>
+        state.ActiveCaseId = result.Status == DialogTurnStatus.Waiting ? CurrentCase(dc)?.Id.Value : null;
+
+    private RecoveryCase? CurrentCase(DialogContext dc) =>
+        dc.Stack.FirstOrDefault(frame => frame.Id == recovery.Id) is { } frame ? recovery.ReadState(frame).Case : null;
+
+    private async Task<RecoveryCase?> FindAsync(string team, string? idText, CancellationToken ct) =>
+        CaseId.TryParse(idText) is { } id ? await cases.FindAsync(team, id, ct) : null;
+}

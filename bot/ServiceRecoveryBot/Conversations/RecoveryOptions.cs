@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServiceRecoveryBot.Conversations;
+
+/// <summary>How recoveries are run (section "Recovery").</summary>
+public sealed class RecoveryOptions
+{
+    public const string Section = "Recovery";
+
+    /// <summary>IANA time zone used when the channel does not say the user's own.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Default follow-up time of day (the next day), local time.</summary>
+    public TimeOnly FollowUpTime { get; set; } = new(10, 0);
+
+    /// <summary>The team key used when a conversation names no tenant or team (local chat, console).</summary>
+    [Required]
+    public string DefaultTeam { get; set; } = "local";
+
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Recovery.Compensation;
+using ServiceRecoveryBot.Recovery.Playbooks;
+
+namespace ServiceRecoveryBot.Conversations;
+
+/// <summary>Everything the bot says, in one place. Short lines: staff read them on a phone with a customer waiting.</summary>
+public static class Replies
+{
+    public const string Welcome =
+        "Hi, I'm ServiceRecoveryBot. Tell me what went wrong (\"guest in 12 furious, steak overcooked twice\") and I'll walk you through the recovery.\n\n" +
+        "Other things you can say: \"my cases\", \"show SR-7K3Q\", \"resume SR-7K3Q\", \"help\".";
+
+    public const string Help =
+        "Start a case by describing what happened, or say \"new case\".\n" +
+        "During a case: \"back\" re-asks the previous question, \"skip\" skips an optional one, \"status\" shows where we are, \"pause\" saves it for later.\n" +
+        "Any time: \"my cases\", \"show SR-XXXX\", \"resume SR-XXXX\".";
+
+    public const string AskWhatHappened = "What happened? One line is enough.";
+    public const string NothingToGoBackTo = "There's no earlier question to go back to.";
+    public const string NothingInProgress = "Nothing is in progress. Tell me what happened to start a case.";
+    public const string NoCases = "You have no open cases.";
+    public const string CancelledBeforeCase = "Cancelled. Nothing was saved.";
+    public const string Restarted = "I was updated since we last spoke, so I couldn't continue that conversation where it was.";
+
+    public static string Paused(CaseId id) => $"Paused {id}. Say \"resume {id}\" when you're ready.";
+
+    public static string RestartedWithCase(CaseId id) => $"{Restarted} Your case {id} is saved: say \"resume {id}\" to carry on.";
+
+    public static string CaseNotFound(string text) => $"I can't find case {text}. Say \"my cases\" to see yours.";
+
+    public static string CannotResume(RecoveryCase c) => $"{c.Id} is {Describe(c.Status)}; there's nothing left to resume.";
+
+    public static string Resuming(RecoveryCase c) => $"Resuming {c.Id}: {Short(c.WhatHappened)}";
+
+    public static string Opened(CaseId id) => $"Case {id} opened. Clock's running — let's move fast.";
+
+    public static string AskCategory(CategoryPlaybook? suggested) => suggested is null
+        ? "What kind of failure is it?"
+        : $"Looks like **{suggested.Title.ToLowerInvariant()}**. Right? Tap to confirm or pick another.";
+
+    public const string AskCustomer = "Customer's name or a reference (room, table, order)?";
+    public const string AskTier = "What kind of customer?";
+    public const string AskCustomerWords = "What did the customer say, in their own words?";
+
+    public static string AskSeverity(SeverityAdvice advice) =>
+        $"Severity: I suggest **S{advice.Severity} {SeverityName(advice.Severity)}** ({string.Join("; ", advice.Reasons)}).";
+
+    public static string SeverityName(int severity) => severity switch
+    {
+        1 => "minor",
+        2 => "moderate",
+        3 => "major",
+        _ => "critical",
+    };
+
+    public static string Apologize(StageGuide stage, string wording, int severity) =>
+        $"**1. {stage.Title}.** Say something like:\n\n> {wording}\n\n{stage.Tip}" +
+        (severity >= 4 ? "\n\nThis is critical: call your duty manager now, while you keep helping the customer." : "");
+
+    public static string Listen(StageGuide stage, CategoryPlaybook playbook) =>
+        $"**2. {stage.Title}.** {stage.Tip}\n\n- {string.Join("\n- ", playbook.ListenTips)}\n\nAnything more they told you?";
+
+    public static string Fix(StageGuide stage) => $"**3. {stage.Title}.** {stage.Tip}\n\nWhat did you do? Tap one or type it.";
+
+    public static string Atone(StageGuide stage, AtonementSuggestion suggestion) =>
+        $"**4. {stage.Title}.** Suggested: level {suggestion.Level}, {suggestion.LevelName.ToLowerInvariant()} ({suggestion.Why}). {stage.Tip}\n\nWhat did you offer? Tap one, type it, or \"skip\".";
+
+    public static string AtonementWithinAuthority(Atonement atonement) =>
+        $"Recorded: {atonement.Offer}. That's within your authority — go ahead.";
+
+    public static string AtonementNeedsApproval(Atonement atonement, AuthorityOptions authority) =>
+        $"Recorded: {atonement.Offer}. That's above your authority (level {authority.StaffMaxLevel} or {Money(authority.StaffMaxAmount, authority.CurrencySymbol)}), " +
+        "so it's pending manager approval. Tell the customer you're getting it approved — don't promise it yet.";
+
+    public static string Promise(StageGuide stage) => $"**5. {stage.Title}.** {stage.Tip}\n\nDid you promise them anything? (\"call back by 6pm\")";
+
+    public const string AskPromiseDue = "By when? (\"6pm\", \"in 2 hours\", \"tomorrow 9am\")";
+
+    public static string FollowUp(StageGuide stage, DateTimeOffset suggested) =>
+        $"**6. {stage.Title}.** {stage.Tip}\n\nWhen should we follow up? Default: {When(suggested)}.";
+
+    public const string FollowUpRetry = "I didn't catch a time. Try \"tomorrow 10am\", \"in 2 hours\" or \"friday\", or tap the default.";
+
+    public static string Summary(RecoveryCase c) =>
+        $"**Case {c.Id}** — {Describe(c.Status)}\n" +
+        $"- What happened: {Short(c.WhatHappened)}\n" +
+        $"- Category: {c.Category?.ToString() ?? "not set"} · Severity: {(c.Severity is { } s ? $"S{s} {SeverityName(s)}" : "not set")}\n" +
+        (c.Customer is { } customer ? $"- Customer: {customer.NameOrReference ?? "not given"} ({customer.Tier})\n" : "") +
+        (c.FixDone is { } fix ? $"- Fix: {fix}\n" : "") +
+        (c.Atonement is { } a ? $"- Atonement: {a.Offer}{(a.Approval == ApprovalState.Pending ? " (pending approval)" : "")}\n" : "") +
+        (c.Promise is { } p ? $"- Promise: {p.What}{(p.DueAt is { } due ? " by " + When(due) : "")}\n" : "") +
+        (c.FollowUpAt is { } follow ? $"- Follow up: {When(follow)}\n" : "") +
+        (c.TimeToAcknowledge is { } ack ? $"- Time to apologise: {Duration(ack)}" : "") +
+        (c.TimeToFix is { } fixTime ? $" · time to fix: {Duration(fixTime)}" : "");
+
+    public static string Done(RecoveryCase c) => Summary(c) + $"\n\nNice work. I'll remind you to follow up. Say \"show {c.Id}\" any time.";
+
+    public static string CaseList(IReadOnlyList<CaseSummary> cases) => cases.Count == 0
+        ? NoCases
+        : "Your open cases:\n" + string.Join("\n", cases.Select(c => $"- {c.Id} · {Describe(c.Status)} · {(c.Severity is { } s ? $"S{s}" : "S?")} · {Short(c.WhatHappened)}"));
+
+    public static string Status(IReadOnlyList<string> where, RecoveryCase? c) =>
+        (c is null ? "No case opened yet." : $"Case {c.Id}: {Short(c.WhatHappened)}") +
+        (where.Count > 0 ? $"\nWe're at: {string.Join(" › ", where)}." : "");
+
+    public static string Describe(CaseStatus status) => status switch
+    {
+        CaseStatus.InProgress => "in progress",
+        CaseStatus.Paused => "paused",
+        CaseStatus.AwaitingFollowUp => "awaiting follow-up",
+        _ => "closed",
+    };
+
+    public static string When(DateTimeOffset at) => at.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Money(decimal amount, string symbol) => symbol + amount.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Duration(TimeSpan span) => span.TotalMinutes < 1 ? $"{span.TotalSeconds:0}s" : span.TotalHours < 1 ? $"{span.TotalMinutes:0} min" : $"{span.TotalHours:0.#} h";
+
+    private static string Short(string text) => text.Length <= 80 ? text : text[..77] + "...";
+}

@@ -1,0 +1,38 @@
+using ServiceRecoveryBot.Dialogs;
+
+namespace ServiceRecoveryBot.Conversations.State;
+
+/// <summary>
+/// Everything the bot remembers about one conversation between turns, persisted as one versioned document with
+/// ETag concurrency: the dialog stack, the ids of recently processed activities (so a redelivery is processed once),
+/// and which case the conversation is working on.
+/// </summary>
+public sealed class ConversationState
+{
+    /// <summary>Bump when the document's shape changes incompatibly; older documents restart politely.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    public const int RecentActivityLimit = 32;
+
+    public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+
+    public DialogState Dialogs { get; set; } = new();
+
+    public List<string> RecentActivityIds { get; set; } = [];
+
+    public string? ActiveCaseId { get; set; }
+
+    /// <summary>A guidance walk the user is in the middle of (playbook id and step), if any.</summary>
+    public string? GuidancePlaybook { get; set; }
+
+    public int GuidanceStep { get; set; }
+
+    public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId, StringComparer.Ordinal);
+
+    public void MarkProcessed(string? activityId)
+    {
+        if (activityId is null) return;
+        RecentActivityIds.Add(activityId);
+        if (RecentActivityIds.Count > RecentActivityLimit) RecentActivityIds.RemoveRange(0, RecentActivityIds.Count - RecentActivityLimit);
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Protocol;
+
+namespace ServiceRecoveryBot.Conversations;
+
+/// <summary>
+/// Runs one inbound activity through the bot with optimistic concurrency:
+/// load state → skip if this activity id was already processed → run the bot on a fresh turn → commit with the ETag
+/// → only then run the turn's effects and send its replies. A turn that loses the race is thrown away and re-run on
+/// the fresh state, so a lost race never sends a duplicate or contradictory reply.
+/// </summary>
+public sealed partial class TurnProcessor(
+    IConversationStateStore states,
+    RecoveryBot bot,
+    IChannelClient channel,
+    TimeProvider clock,
+    ILogger<TurnProcessor> logger)
+{
+    /// <summary>Each losing attempt re-runs after a winner committed, so N racing turns need at most N attempts.</summary>
+    private const int MaxAttempts = 64;
+
+    public async Task<TurnOutcome> ProcessAsync(Activity activity, CancellationToken ct)
+    {
+        if (activity.Conversation?.Id is not { Length: > 0 } conversationId)
+            return TurnOutcome.Rejected("The activity has no conversation id.");
+        var key = new ConversationKey(activity.ChannelId ?? "unknown", conversationId);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = conversationId, ["ActivityId"] = activity.Id });
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stored = await states.LoadAsync(key, ct);
+            var state = stored?.State ?? new ConversationState();
+            if (state.HasProcessed(activity.Id))
+            {
+                LogDuplicate(logger, activity.Id);
+                return TurnOutcome.Duplicate;
+            }
+            if (state.SchemaVersion != ConversationState.CurrentSchemaVersion)
+                state = new ConversationState();
+
+            var turn = new TurnContext(activity, clock.GetUtcNow());
+            await bot.OnTurnAsync(turn, state, ct);
+            state.MarkProcessed(activity.Id);
+
+            var saved = await states.TrySaveAsync(key, state, stored?.ETag, ct);
+            if (!saved.Saved)
+            {
+                LogConflict(logger, attempt);
+                continue;
+            }
+
+            foreach (var effect in turn.AfterCommit) await effect(ct);
+            var delivered = await SendAsync(activity, turn.Outbox, ct);
+            return new TurnOutcome(TurnStatus.Processed, turn.InvokeResponse, delivered);
+        }
+        LogGaveUp(logger, MaxAttempts);
+        return TurnOutcome.Rejected("The conversation is too busy; try again.");
+    }
+
+    private async Task<int> SendAsync(Activity inbound, IReadOnlyList<Activity> outbox, CancellationToken ct)
+    {
+        var delivered = 0;
+        foreach (var reply in outbox)
+        {
+            var result = await channel.SendAsync(inbound.ServiceUrl ?? "", reply, ct);
+            if (result.IsDelivered) delivered++;
+            else LogSendFailed(logger, result.Outcome, result.Detail);
+        }
+        return delivered;
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Activity {ActivityId} was already processed; ignoring the redelivery")]
+    private static partial void LogDuplicate(ILogger logger, string? activityId);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "State changed under turn attempt {Attempt}; re-running on fresh state")]
+    private static partial void LogConflict(ILogger logger, int attempt);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Gave up after {Attempts} conflicting attempts")]
+    private static partial void LogGaveUp(ILogger logger, int attempts);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Reply not delivered: {Outcome} {Detail}")]
+    private static partial void LogSendFailed(ILogger logger, SendOutcome outcome, string? detail);
+}
+
+public enum TurnStatus
+{
+    Processed,
+    Duplicate,
+    Rejected,
+}
+
+public sealed record TurnOutcome(TurnStatus Status, InvokeResponse? InvokeResponse = null, int RepliesDelivered = 0, string? Error = null)
+{
+    public static TurnOutcome Duplicate { get; } = new(TurnStatus.Duplicate);
+
+    public static TurnOutcome Rejected(string why) => new(TurnStatus.Rejected, Error: why);
+}

@@ -1,0 +1,12 @@
+namespace ServiceRecoveryBot.Recovery.Cases;
+
+public enum CaseStatus
+{
+    /// <summary>The recovery is being worked through with the bot.</summary>
+    InProgress,
+    /// <summary>Staff paused the recovery; it can be resumed.</summary>
+    Paused,
+    /// <summary>Recovery done; a follow-up is scheduled.</summary>
+    AwaitingFollowUp,
+    Closed,
+}

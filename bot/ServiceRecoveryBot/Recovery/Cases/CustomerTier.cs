@@ -1,0 +1,8 @@
+namespace ServiceRecoveryBot.Recovery.Cases;
+
+public enum CustomerTier
+{
+    New,
+    Regular,
+    Vip,
+}

@@ -1,0 +1,87 @@
+namespace ServiceRecoveryBot.Recovery.Cases;
+
+/// <summary>
+/// One service failure and its recovery. Immutable: each move returns a new case with the move in its timeline.
+/// </summary>
+public sealed record RecoveryCase
+{
+    public required CaseId Id { get; init; }
+    public required string TeamKey { get; init; }
+    public required string StaffId { get; init; }
+    public string? StaffName { get; init; }
+    public required DateTimeOffset OpenedAt { get; init; }
+    public CaseStatus Status { get; init; } = CaseStatus.InProgress;
+    public required string WhatHappened { get; init; }
+    public FailureCategory? Category { get; init; }
+    public Customer? Customer { get; init; }
+    public string? CustomerWords { get; init; }
+    public int? Severity { get; init; }
+    public string? Apology { get; init; }
+    public string? Details { get; init; }
+    public string? FixDone { get; init; }
+    public Atonement? Atonement { get; init; }
+    public Promise? Promise { get; init; }
+    public DateTimeOffset? FollowUpAt { get; init; }
+    public IReadOnlyList<ToneReading> Tones { get; init; } = [];
+    public bool NeedsManagerAttention { get; init; }
+    public IReadOnlyList<CaseEvent> Timeline { get; init; } = [];
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>When the case last changed; saves never replace a newer version with an older one.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public static RecoveryCase Open(CaseId id, string teamKey, string staffId, string? staffName, string whatHappened, DateTimeOffset at) => new()
+    {
+        Id = id,
+        TeamKey = teamKey,
+        StaffId = staffId,
+        StaffName = staffName,
+        OpenedAt = at,
+        UpdatedAt = at,
+        WhatHappened = whatHappened,
+        Timeline = [new CaseEvent(1, CaseStep.Opened, at, staffId)],
+    };
+
+    public bool IsOpen => Status is CaseStatus.InProgress or CaseStatus.Paused or CaseStatus.AwaitingFollowUp;
+
+    /// <summary>Appends a timeline entry.</summary>
+    public RecoveryCase Record(CaseStep step, DateTimeOffset at, string by, string? note = null) =>
+        this with { Timeline = [.. Timeline, new CaseEvent(Timeline.Count + 1, step, at, by, note)], UpdatedAt = Max(UpdatedAt, at) };
+
+    /// <summary>Marks a change made at <paramref name="at"/> that adds no timeline entry.</summary>
+    public RecoveryCase Touch(DateTimeOffset at) => this with { UpdatedAt = Max(UpdatedAt, at) };
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+
+    public DateTimeOffset? FirstAt(CaseStep step) => Timeline.FirstOrDefault(e => e.Step == step)?.At;
+
+    /// <summary>From opening to the apology.</summary>
+    public TimeSpan? TimeToAcknowledge => FirstAt(CaseStep.Apologised) - OpenedAt;
+
+    /// <summary>From opening to the fix.</summary>
+    public TimeSpan? TimeToFix => FirstAt(CaseStep.Fixed) - OpenedAt;
+
+    public RecoveryCase Pause(DateTimeOffset at, string by) => Status switch
+    {
+        CaseStatus.InProgress => Record(CaseStep.Paused, at, by) with { Status = CaseStatus.Paused },
+        _ => this,
+    };
+
+    public RecoveryCase Resume(DateTimeOffset at, string by) => Status switch
+    {
+        CaseStatus.Paused => Record(CaseStep.Resumed, at, by) with { Status = CaseStatus.InProgress },
+        CaseStatus.InProgress => this,
+        _ => throw new CaseTransitionException(Id, Status, CaseStatus.InProgress),
+    };
+
+    public RecoveryCase AwaitFollowUp(DateTimeOffset followUpAt, DateTimeOffset at, string by) => Status switch
+    {
+        CaseStatus.InProgress or CaseStatus.Paused =>
+            Record(CaseStep.FollowUpScheduled, at, by, followUpAt.ToString("O")) with { Status = CaseStatus.AwaitingFollowUp, FollowUpAt = followUpAt },
+        _ => throw new CaseTransitionException(Id, Status, CaseStatus.AwaitingFollowUp),
+    };
+
+    public RecoveryCase Close(DateTimeOffset at, string by, string? note = null) => IsOpen
+        ? Record(CaseStep.Closed, at, by, note) with { Status = CaseStatus.Closed, ClosedAt = at }
+        : throw new CaseTransitionException(Id, Status, CaseStatus.Closed);
+}

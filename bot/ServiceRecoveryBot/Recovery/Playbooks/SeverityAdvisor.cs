@@ -1,0 +1,61 @@
+using ServiceRecoveryBot.Recovery.Cases;
+
+namespace ServiceRecoveryBot.Recovery.Playbooks;
+
+/// <summary>
+/// Suggests severity 1-4 from the category, what staff wrote, the customer's words and tier, following the domain's
+/// scale: harm to health or safety, privacy, discrimination or legal exposure is S4; modifiers (repeat failure, broken
+/// promise, a vulnerable person) add one but lift a case to S3 at most; a VIP is never handled as minor (S2 at least).
+/// </summary>
+public sealed class SeverityAdvisor(RecoveryPlaybook playbook)
+{
+    private static readonly string[] CriticalSigns =
+    [
+        "ambulance", "allergic reaction", "anaphylaxis", "injured", "injury", "hospital", "medication", "heart tablets", "tablets", "pills",
+        "food poisoning", "someone else's", "other patient", "data", "privacy", "discriminat", "racist", "shoplifting", "lawyer", "sue ",
+        "wheelchair", "mobility", "i'd be in an", "severe",
+    ];
+    private static readonly string[] MajorSigns =
+    [
+        "chargeback", "review", "instagram", "tripadvisor", "social media", "posting", "tagged", "wedding", "birthday", "anniversary",
+        "midnight", "sold out", "cancelled", "missed", "lost income", "day of", "never again", "stay somewhere else", "refund",
+    ];
+    private static readonly string[] RepeatSigns = ["again", "third", "fourth", "twice", "second time", "every time", "3rd", "4th", "third time", "still"];
+    private static readonly string[] BrokenPromiseSigns = ["promised", "you said", "told me it", "confirmed", "was supposed to"];
+    private static readonly string[] VulnerableSigns = ["child", "daughter", "son", "baby", "infant", "elderly", "disabled", "pregnant", "asthma", "five-year-old", "5-year-old", "kid", "wheelchair"];
+
+    public SeverityAdvice Suggest(FailureCategory category, string whatHappened, string? customerWords, CustomerTier tier)
+    {
+        var text = " " + CategorySuggester.Normalize(whatHappened + " " + customerWords) + " ";
+        var reasons = new List<string>();
+        var severity = playbook.For(category).BaseSeverity;
+
+        if (Matches(text, CriticalSigns) is { } critical && (category == FailureCategory.SafetyOrHealth || category == FailureCategory.StaffBehaviour || critical is not "severe"))
+        {
+            reasons.Add($"\"{critical.Trim()}\" points to harm, privacy or legal exposure");
+            return new SeverityAdvice(4, reasons);
+        }
+        if (Matches(text, MajorSigns) is { } major && severity < 3)
+        {
+            severity = 3;
+            reasons.Add($"\"{major.Trim()}\" makes it a major failure");
+        }
+        var modifiers = 0;
+        if (Matches(text, RepeatSigns) is { } repeat) { modifiers++; reasons.Add($"repeat failure (\"{repeat.Trim()}\")"); }
+        if (Matches(text, BrokenPromiseSigns) is { } promise) { modifiers++; reasons.Add($"a promise was broken (\"{promise.Trim()}\")"); }
+        if (Matches(text, VulnerableSigns) is { } vulnerable) { modifiers++; reasons.Add($"a vulnerable person is affected (\"{vulnerable.Trim()}\")"); }
+        severity = Math.Min(Math.Max(severity, Math.Min(3, severity + modifiers)), 3);
+        if (tier == CustomerTier.Vip && severity < 2)
+        {
+            severity = 2;
+            reasons.Add("VIP guest");
+        }
+        if (reasons.Count == 0) reasons.Add($"usual level for {playbook.For(category).Title.ToLowerInvariant()}");
+        return new SeverityAdvice(Math.Clamp(severity, 1, 4), reasons);
+    }
+
+    private static string? Matches(string text, string[] signs) =>
+        signs.FirstOrDefault(sign => text.Contains(sign.EndsWith(' ') ? " " + sign : " " + sign, StringComparison.Ordinal));
+}
+
+public sealed record SeverityAdvice(int Severity, IReadOnlyList<string> Reasons);

@@ -1,0 +1,49 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Recovery.Cases;
+
+namespace ServiceRecoveryBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Azure Table Storage: the connection string <c>ConnectionStrings:Tables</c> (Azurite or a real account), or
+    /// <c>Storage:TableEndpoint</c> with managed identity. Tables are created by a hosted initializer.
+    /// </summary>
+    public static IServiceCollection AddTableStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .Validate(o => o.TablePrefix.All(char.IsLetterOrDigit) && (o.TablePrefix.Length == 0 || char.IsLetter(o.TablePrefix[0])),
+                "Storage:TablePrefix must be letters and digits and start with a letter.")
+            .ValidateOnStart();
+        services.AddSingleton(provider =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var clientOptions = new TableClientOptions();
+            clientOptions.Retry.MaxRetries = 3;
+            clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            if (configuration.GetConnectionString("Tables") is { Length: > 0 } connectionString)
+                return new TableServiceClient(connectionString, clientOptions);
+            if (options.TableEndpoint is { } endpoint)
+            {
+                TokenCredential credential = options.ManagedIdentityClientId is { Length: > 0 } clientId
+                    ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+                    : new DefaultAzureCredential();
+                return new TableServiceClient(endpoint, credential, clientOptions);
+            }
+            throw new OptionsValidationException("Storage", typeof(StorageOptions),
+                ["Set ConnectionStrings:Tables (Azurite or a storage account) or Storage:TableEndpoint (managed identity)."]);
+        });
+        services.AddSingleton<TableNames>();
+        services.AddSingleton<IConversationStateStore, TableConversationStateStore>();
+        services.AddSingleton<ICaseStore, TableCaseStore>();
+        services.AddHostedService<TableStorageInitializer>();
+        return services;
+    }
+}

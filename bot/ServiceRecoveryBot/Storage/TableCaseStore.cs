@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using ServiceRecoveryBot.Recovery.Cases;
+
+namespace ServiceRecoveryBot.Storage;
+
+/// <summary>
+/// Cases in the Cases table, one partition per team (PartitionKey = encoded team key):
+/// <list type="bullet">
+/// <item><c>i|{caseId}</c>: the whole case as JSON, with UpdatedUtc and the timeline length (point reads by id);</item>
+/// <item><c>c|{inverted ticks}|{caseId}</c>: the list row (a range query gives a team's cases newest first);</item>
+/// <item><c>t|{caseId}|{sequence}</c>: timeline entries (a range query gives a case's timeline in order).</item>
+/// </list>
+/// All rows of a save go in one batch in the case's partition, so they change together. A save never replaces a newer
+/// version of the case (compared by UpdatedUtc, written with the ETag read).
+/// </summary>
+public sealed class TableCaseStore(TableServiceClient service, TableNames names) : ICaseStore
+{
+    private const int MaxSaveAttempts = 5;
+    private readonly TableClient table = service.GetTableClient(names.Cases);
+
+    public async Task<bool> TryCreateAsync(RecoveryCase recoveryCase, CancellationToken ct)
+    {
+        var actions = RowsFor(recoveryCase, writtenEvents: 0, mainRowETag: null);
+        TableLimits.EnsureValidBatch(actions);
+        try
+        {
+            await table.SubmitTransactionAsync(actions, ct);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task SaveAsync(RecoveryCase recoveryCase, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(recoveryCase.TeamKey), MainRowKey(recoveryCase.Id), cancellationToken: ct);
+            var existing = stored.HasValue ? stored.Value : null;
+            if (existing is not null && existing.GetDateTimeOffset("UpdatedUtc") is { } updated && updated >= recoveryCase.UpdatedAt)
+                return; // A newer (or the same) version is already stored.
+
+            var written = existing?.GetInt32("TimelineCount") ?? 0;
+            var actions = RowsFor(recoveryCase, written, existing?.ETag);
+            TableLimits.EnsureValidBatch(actions);
+            try
+            {
+                await table.SubmitTransactionAsync(actions, ct);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxSaveAttempts)
+            {
+                // Another writer got there first: re-read and decide again.
+            }
+        }
+    }
+
+    public async Task<RecoveryCase?> FindAsync(string teamKey, CaseId id, CancellationToken ct)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(teamKey), MainRowKey(id), cancellationToken: ct);
+        return response.HasValue && response.Value is { } entity
+            ? JsonSerializer.Deserialize<RecoveryCase>(TableLimits.ReadChunked(entity, "Json"), StorageJson.Options)
+            : null;
+    }
+
+    public async Task<IReadOnlyList<CaseSummary>> ListAsync(string teamKey, int max, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKeyFor(teamKey)} and RowKey ge {"c|"} and RowKey lt {"c}"}");
+        var results = new List<CaseSummary>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: ct))
+        {
+            results.Add(new CaseSummary(
+                new CaseId(row.GetString("CaseId")),
+                row.GetDateTimeOffset("OpenedUtc") ?? default,
+                Enum.Parse<CaseStatus>(row.GetString("Status")),
+                row.GetString("Category") is { } category ? Enum.Parse<FailureCategory>(category) : null,
+                row.GetInt32("Severity"),
+                row.GetString("StaffId") ?? "",
+                row.GetString("WhatHappened") ?? ""));
+            if (results.Count >= max) break;
+        }
+        return results;
+    }
+
+    public async Task<IReadOnlyList<CaseEvent>> TimelineAsync(string teamKey, CaseId id, CancellationToken ct)
+    {
+        var prefix = $"t|{id.Value}|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKeyFor(teamKey)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        var events = new List<CaseEvent>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            events.Add(new CaseEvent(
+                row.GetInt32("Sequence") ?? 0,
+                Enum.Parse<CaseStep>(row.GetString("Step")),
+                row.GetDateTimeOffset("AtUtc") ?? default,
+                row.GetString("By") ?? "",
+                row.GetString("Note")));
+        }
+        return events;
+    }
+
+    private static List<TableTransactionAction> RowsFor(RecoveryCase c, int writtenEvents, ETag? mainRowETag)
+    {
+        var partition = PartitionKeyFor(c.TeamKey);
+        var main = new TableEntity(partition, MainRowKey(c.Id))
+        {
+            ["UpdatedUtc"] = c.UpdatedAt,
+            ["TimelineCount"] = c.Timeline.Count,
+            ["Status"] = c.Status.ToString(),
+        };
+        TableLimits.WriteChunked(main, "Json", JsonSerializer.Serialize(c, StorageJson.Options));
+
+        var list = new TableEntity(partition, ListRowKey(c))
+        {
+            ["CaseId"] = c.Id.Value,
+            ["OpenedUtc"] = c.OpenedAt,
+            ["Status"] = c.Status.ToString(),
+            ["Category"] = c.Category?.ToString(),
+            ["Severity"] = c.Severity,
+            ["StaffId"] = c.StaffId,
+            ["WhatHappened"] = Truncate(c.WhatHappened, 500),
+        };
+
+        var actions = new List<TableTransactionAction>
+        {
+            mainRowETag is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, main, etag)
+                : new TableTransactionAction(TableTransactionActionType.Add, main),
+            new(TableTransactionActionType.UpsertReplace, list),
+        };
+        foreach (var entry in c.Timeline.Where(e => e.Sequence > writtenEvents).Take(TableLimits.MaxBatchActions - 2))
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, $"t|{c.Id.Value}|{entry.Sequence:D4}")
+            {
+                ["Sequence"] = entry.Sequence,
+                ["Step"] = entry.Step.ToString(),
+                ["AtUtc"] = entry.At,
+                ["By"] = entry.By,
+                ["Note"] = entry.Note is null ? null : Truncate(entry.Note, 2000),
+            }));
+        }
+        return actions;
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
+    internal static string PartitionKeyFor(string teamKey) => TableKeys.Encode(teamKey);
+
+    private static string MainRowKey(CaseId id) => "i|" + id.Value;
+
+    private static string ListRowKey(RecoveryCase c) => $"c|{TableKeys.InvertedTicks(c.OpenedAt)}|{c.Id.Value}";
+}

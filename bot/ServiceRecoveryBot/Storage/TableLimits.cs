@@ -1,0 +1,59 @@
+using Azure.Data.Tables;
+
+namespace ServiceRecoveryBot.Storage;
+
+/// <summary>Azure Table Storage's limits, enforced before anything is sent.</summary>
+public static class TableLimits
+{
+    /// <summary>64 KiB of UTF-16.</summary>
+    public const int MaxStringChars = 32 * 1024;
+    public const int MaxBatchActions = 100;
+    public const int MaxCustomProperties = 252;
+    public const int MaxEntityBytes = 1024 * 1024;
+
+    /// <summary>Splits a long string across numbered properties (Name0, Name1, ...) within the entity limit.</summary>
+    public static void WriteChunked(TableEntity entity, string name, string value)
+    {
+        var chunks = (value.Length + MaxStringChars - 1) / MaxStringChars;
+        if (value.Length * 2 > MaxEntityBytes - 64 * 1024)
+            throw new TableLimitException($"'{name}' is {value.Length} characters; an entity holds at most 1 MiB.");
+        entity[name + "Chunks"] = Math.Max(chunks, 1);
+        for (var i = 0; i < Math.Max(chunks, 1); i++)
+            entity[name + i] = value.Substring(i * MaxStringChars, Math.Min(MaxStringChars, value.Length - i * MaxStringChars));
+    }
+
+    public static string ReadChunked(TableEntity entity, string name)
+    {
+        var chunks = entity.GetInt32(name + "Chunks") ?? 0;
+        return chunks <= 1 ? entity.GetString(name + "0") ?? "" : string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString(name + i)));
+    }
+
+    /// <summary>Checks a batch against Azure's rules: at most 100 actions, one partition, each row once, strings within 64 KiB.</summary>
+    public static void EnsureValidBatch(IReadOnlyList<TableTransactionAction> actions)
+    {
+        if (actions.Count == 0) throw new TableLimitException("A batch needs at least one action.");
+        if (actions.Count > MaxBatchActions) throw new TableLimitException($"A batch holds at most {MaxBatchActions} actions, not {actions.Count}.");
+        var partition = actions[0].Entity.PartitionKey;
+        var rows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var action in actions)
+        {
+            if (!string.Equals(action.Entity.PartitionKey, partition, StringComparison.Ordinal))
+                throw new TableLimitException("Every action in a batch must share one PartitionKey.");
+            if (!rows.Add(action.Entity.RowKey))
+                throw new TableLimitException($"The batch touches row '{action.Entity.RowKey}' twice.");
+            if (action.Entity is TableEntity entity) EnsureValidEntity(entity);
+        }
+    }
+
+    public static void EnsureValidEntity(TableEntity entity)
+    {
+        TableKeys.EnsureValidKey(entity.PartitionKey);
+        TableKeys.EnsureValidKey(entity.RowKey);
+        if (entity.Count - 2 > MaxCustomProperties) throw new TableLimitException($"An entity holds at most {MaxCustomProperties} properties.");
+        foreach (var (name, value) in entity)
+        {
+            if (value is string text && text.Length > MaxStringChars)
+                throw new TableLimitException($"Property '{name}' is {text.Length} characters; a string holds at most {MaxStringChars}.");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Options;
+
+namespace ServiceRecoveryBot.Storage;
+
+/// <summary>The tables the bot uses, with the configured prefix.</summary>
+public sealed class TableNames(IOptions<StorageOptions> options)
+{
+    public string Cases => options.Value.TablePrefix + "Cases";
+    public string DialogState => options.Value.TablePrefix + "DialogState";
+    public string ConversationRefs => options.Value.TablePrefix + "ConversationRefs";
+
+    public IEnumerable<string> All => [Cases, DialogState, ConversationRefs];
+}
