@@ -30,4 +30,7 @@ public sealed class TurnContext(Activity activity, DateTimeOffset receivedAt)
     public IReadOnlyList<Func<CancellationToken, Task>> AfterCommit => afterCommit;
 
     public void OnCommitted(Func<CancellationToken, Task> effect) => afterCommit.Add(effect);
+
+    /// <summary>Scratch data for this turn only (never persisted), as Bot Builder's TurnState.</summary>
+    public Dictionary<string, object> TurnState { get; } = new(StringComparer.Ordinal);
 }

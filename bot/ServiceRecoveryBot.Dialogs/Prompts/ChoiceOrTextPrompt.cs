@@ -16,7 +16,8 @@ public sealed class ChoiceOrTextPrompt(string id, PromptValidator<string>? valid
             {
                 if (normalized == (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
                     || normalized == ChoiceRecognizer.Normalize(choices[i].Value)
-                    || normalized == ChoiceRecognizer.Normalize(choices[i].Display))
+                    || normalized == ChoiceRecognizer.Normalize(choices[i].Display)
+                    || (choices[i].Synonyms ?? []).Any(synonym => normalized == ChoiceRecognizer.Normalize(synonym)))
                     return PromptRecognizerResult<string>.Of(choices[i].Value);
             }
         }

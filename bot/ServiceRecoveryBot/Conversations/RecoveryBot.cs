@@ -123,7 +123,7 @@ public sealed class RecoveryBot(DialogSet dialogs, RecoveryDialog recovery, ICas
             return;
         }
         var resumed = found.Resume(dc.Context.ReceivedAt, dc.Context.Activity.From?.Id ?? "unknown");
-        dc.Context.OnCommitted(token => cases.SaveAsync(resumed, token));
+        CaseSaves.Queue(dc.Context, cases, resumed);
         dc.Context.SendText(Replies.Resuming(resumed));
         AfterDialog(await dc.BeginDialogAsync(recovery.Id, new RecoveryStart(null, resumed), ct), state, dc);
     }
@@ -139,7 +139,7 @@ public sealed class RecoveryBot(DialogSet dialogs, RecoveryDialog recovery, ICas
             return;
         }
         var paused = current.Pause(dc.Context.ReceivedAt, dc.Context.Activity.From?.Id ?? "unknown");
-        dc.Context.OnCommitted(token => cases.SaveAsync(paused, token));
+        CaseSaves.Queue(dc.Context, cases, paused);
         dc.Context.SendText(Replies.Paused(paused.Id));
     }
 

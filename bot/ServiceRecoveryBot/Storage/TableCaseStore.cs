@@ -13,7 +13,7 @@ namespace ServiceRecoveryBot.Storage;
 /// <item><c>t|{caseId}|{sequence}</c>: timeline entries (a range query gives a case's timeline in order).</item>
 /// </list>
 /// All rows of a save go in one batch in the case's partition, so they change together. A save never replaces a newer
-/// version of the case (compared by UpdatedUtc, written with the ETag read).
+/// version of the case (compared by Revision, written with the ETag read).
 /// </summary>
 public sealed class TableCaseStore(TableServiceClient service, TableNames names) : ICaseStore
 {
@@ -41,7 +41,7 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names)
         {
             var stored = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(recoveryCase.TeamKey), MainRowKey(recoveryCase.Id), cancellationToken: ct);
             var existing = stored.HasValue ? stored.Value : null;
-            if (existing is not null && existing.GetDateTimeOffset("UpdatedUtc") is { } updated && updated >= recoveryCase.UpdatedAt)
+            if (existing is not null && existing.GetInt32("Revision") is { } revision && revision >= recoveryCase.Revision)
                 return; // A newer (or the same) version is already stored.
 
             var written = existing?.GetInt32("TimelineCount") ?? 0;
@@ -109,6 +109,7 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names)
         var main = new TableEntity(partition, MainRowKey(c.Id))
         {
             ["UpdatedUtc"] = c.UpdatedAt,
+            ["Revision"] = c.Revision,
             ["TimelineCount"] = c.Timeline.Count,
             ["Status"] = c.Status.ToString(),
         };

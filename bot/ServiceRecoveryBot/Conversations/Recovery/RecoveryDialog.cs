@@ -88,6 +88,7 @@ public sealed class RecoveryDialog(
             draft.SuggestedCategory = categories.Suggest(text);
             var created = opened;
             step.Context.OnCommitted(token => CreateAsync(created, token));
+            CaseSaves.Queue(step.Context, cases, opened);
             step.Context.SendText(Replies.Opened(id));
         }
         if (draft.Case.Category is not null) return await step.NextAsync(null, ct);
@@ -318,12 +319,11 @@ public sealed class RecoveryDialog(
         return step.EndDialogAsync(c, ct);
     }
 
-    /// <summary>Every change to the case is kept in the draft and saved once the turn's state is committed.</summary>
+    /// <summary>Every change to the case is kept in the draft; the latest version is saved once the turn's state is committed.</summary>
     private void Update(WaterfallStepContext<RecoveryDraft> step, RecoveryCase changed)
     {
         step.State.Case = changed.Touch(step.Context.ReceivedAt);
-        var snapshot = step.State.Case;
-        step.Context.OnCommitted(token => cases.SaveAsync(snapshot, token));
+        CaseSaves.Queue(step.Context, cases, step.State.Case);
     }
 
     private async Task CreateAsync(RecoveryCase opened, CancellationToken ct)

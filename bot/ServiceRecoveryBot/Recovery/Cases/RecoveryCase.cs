@@ -27,8 +27,11 @@ public sealed record RecoveryCase
     public IReadOnlyList<CaseEvent> Timeline { get; init; } = [];
     public DateTimeOffset? ClosedAt { get; init; }
 
-    /// <summary>When the case last changed; saves never replace a newer version with an older one.</summary>
+    /// <summary>When the case last changed.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Counts changes; a save never replaces a higher revision with a lower one.</summary>
+    public int Revision { get; init; } = 1;
 
     public static RecoveryCase Open(CaseId id, string teamKey, string staffId, string? staffName, string whatHappened, DateTimeOffset at) => new()
     {
@@ -46,10 +49,10 @@ public sealed record RecoveryCase
 
     /// <summary>Appends a timeline entry.</summary>
     public RecoveryCase Record(CaseStep step, DateTimeOffset at, string by, string? note = null) =>
-        this with { Timeline = [.. Timeline, new CaseEvent(Timeline.Count + 1, step, at, by, note)], UpdatedAt = Max(UpdatedAt, at) };
+        this with { Timeline = [.. Timeline, new CaseEvent(Timeline.Count + 1, step, at, by, note)], UpdatedAt = Max(UpdatedAt, at), Revision = Revision + 1 };
 
     /// <summary>Marks a change made at <paramref name="at"/> that adds no timeline entry.</summary>
-    public RecoveryCase Touch(DateTimeOffset at) => this with { UpdatedAt = Max(UpdatedAt, at) };
+    public RecoveryCase Touch(DateTimeOffset at) => this with { UpdatedAt = Max(UpdatedAt, at), Revision = Revision + 1 };
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 

@@ -18,9 +18,9 @@ public sealed class SeverityAdvisor(RecoveryPlaybook playbook)
     private static readonly string[] MajorSigns =
     [
         "chargeback", "review", "instagram", "tripadvisor", "social media", "posting", "tagged", "wedding", "birthday", "anniversary",
-        "midnight", "sold out", "cancelled", "missed", "lost income", "day of", "never again", "stay somewhere else", "refund",
+        "midnight", "sold out", "cancelled", "missed", "lost income", "day of annual leave",
     ];
-    private static readonly string[] RepeatSigns = ["again", "third", "fourth", "twice", "second time", "every time", "3rd", "4th", "third time", "still"];
+    private static readonly string[] RepeatSigns = ["again", "third", "fourth", "twice", "second time", "every time", "3rd", "4th", "third time"];
     private static readonly string[] BrokenPromiseSigns = ["promised", "you said", "told me it", "confirmed", "was supposed to"];
     private static readonly string[] VulnerableSigns = ["child", "daughter", "son", "baby", "infant", "elderly", "disabled", "pregnant", "asthma", "five-year-old", "5-year-old", "kid", "wheelchair"];
 

@@ -1,0 +1,19 @@
+using ServiceRecoveryBot.Protocol;
+using ServiceRecoveryBot.Recovery.Cases;
+
+namespace ServiceRecoveryBot.Conversations;
+
+/// <summary>
+/// Saves a case once per turn, after the turn's state is committed, with the last version the turn produced.
+/// A turn that loses its race is discarded whole, so it saves nothing.
+/// </summary>
+public static class CaseSaves
+{
+    public static void Queue(TurnContext turn, ICaseStore cases, RecoveryCase latest)
+    {
+        var key = "case:" + latest.Id.Value;
+        var first = !turn.TurnState.ContainsKey(key);
+        turn.TurnState[key] = latest;
+        if (first) turn.OnCommitted(token => cases.SaveAsync((RecoveryCase)turn.TurnState[key], token));
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ServiceRecoveryBot.Channels;
+using ServiceRecoveryBot.Channels.Local;
+using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Testing;
+
+namespace ServiceRecoveryBot.Tests.Conversations;
+
+/// <summary>The real conversation pipeline with in-memory stores and a fake clock.</summary>
+public sealed class BotHarness : IDisposable
+{
+    private readonly ServiceProvider provider;
+
+    public BotHarness(IDictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddRecoveryConversations().AddBotChannels();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IConversationStateStore>(States);
+        services.AddSingleton<ICaseStore>(Cases);
+        provider = services.BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 19, 30, 0, TimeSpan.Zero));
+    public InMemoryConversationStateStore States { get; } = new();
+    public InMemoryCaseStore Cases { get; } = new();
+
+    public TurnProcessor Turns => provider.GetRequiredService<TurnProcessor>();
+
+    public ChatDriver Chat(string conversationId = "conv-1", string user = "staff-1") =>
+        new(Turns, provider.GetRequiredService<LocalChannel>(), conversationId, user);
+
+    public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+
+    public void Dispose() => provider.Dispose();
+}

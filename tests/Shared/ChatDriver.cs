@@ -1,0 +1,50 @@
+using ServiceRecoveryBot.Channels.Local;
+using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Protocol;
+
+namespace ServiceRecoveryBot.Testing;
+
+/// <summary>Drives one conversation through the real turn pipeline and collects the bot's replies from the local channel.</summary>
+public sealed class ChatDriver(TurnProcessor turns, LocalChannel local, string conversationId, string user = "staff-1")
+{
+    private int sequence;
+    private int watermark = -1;
+
+    public string ConversationId => conversationId;
+
+    public async Task<IReadOnlyList<string>> SayAsync(string text, CancellationToken ct = default)
+    {
+        var outcome = await turns.ProcessAsync(Message(text), ct);
+        Assert.NotEqual(TurnStatus.Rejected, outcome.Status);
+        return Replies();
+    }
+
+    public async Task<IReadOnlyList<string>> SubmitAsync(string answer, CancellationToken ct = default)
+    {
+        var value = System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["answer"] = answer });
+        await turns.ProcessAsync(Message(null) with { Value = value }, ct);
+        return Replies();
+    }
+
+    public Activity Message(string? text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = $"{conversationId}|{Interlocked.Increment(ref sequence):D5}",
+        ChannelId = "test",
+        ServiceUrl = LocalChannel.ServiceUrl,
+        Text = text,
+        From = new ChannelAccount { Id = user, Name = "Sam" },
+        Recipient = new ChannelAccount { Id = "bot", Name = "ServiceRecoveryBot" },
+        Conversation = new ConversationAccount { Id = conversationId },
+        Locale = "en-US",
+    };
+
+    public IReadOnlyList<string> Replies()
+    {
+        var (activities, next) = local.Transcript(conversationId).Since(watermark);
+        watermark = next;
+        return activities.Select(a => a.Text ?? "").ToList();
+    }
+
+    public IReadOnlyList<Activity> AllActivities() => local.Transcript(conversationId).Since(-1).Activities;
+}
