@@ -40,6 +40,9 @@ param appInsightsName string
 @description('Service name reported in OpenTelemetry traces and metrics.')
 param otelServiceName string
 
+@description('Command that starts the published app.')
+param startupCommand string = 'dotnet ServiceRecoveryBot.dll'
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
 }
@@ -79,6 +82,7 @@ resource webApp 'Microsoft.Web/sites@2025-03-01' = {
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
+      appCommandLine: startupCommand
       alwaysOn: true
       healthCheckPath: '/healthz'
       ftpsState: 'Disabled'
