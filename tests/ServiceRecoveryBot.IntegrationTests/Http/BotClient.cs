@@ -1,0 +1,41 @@
+using System.Net.Http.Json;
+using ServiceRecoveryBot.IntegrationTests.Infrastructure;
+using ServiceRecoveryBot.Protocol;
+
+namespace ServiceRecoveryBot.IntegrationTests.Http;
+
+/// <summary>Posts activities of one conversation to /api/messages, like a channel would.</summary>
+public sealed class BotClient(HttpClient http, LoopbackConnector connector, string conversationId, string user = "29:staff-1")
+{
+    private int sequence;
+
+    public string ConversationId => conversationId;
+
+    public Activity Message(string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = $"{Guid.NewGuid():N}-{Interlocked.Increment(ref sequence)}",
+        ChannelId = "msteams",
+        ServiceUrl = connector.ServiceUrl,
+        Text = text,
+        From = new ChannelAccount { Id = user, Name = "Sam" },
+        Recipient = new ChannelAccount { Id = "28:bot", Name = "ServiceRecoveryBot" },
+        Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal" },
+        Locale = "en-US",
+    };
+
+    public Task<HttpResponseMessage> PostAsync(Activity activity) =>
+        http.PostAsJsonAsync("/api/messages", activity, ActivityJson.Options);
+
+    /// <summary>Sends a message and returns the texts the connector received in reply to it.</summary>
+    public async Task<IReadOnlyList<string>> SayAsync(string text)
+    {
+        var activity = Message(text);
+        var response = await PostAsync(activity);
+        response.EnsureSuccessStatusCode();
+        return RepliesTo(activity.Id!);
+    }
+
+    public IReadOnlyList<string> RepliesTo(string activityId) =>
+        connector.Received.Where(r => r.ReplyToId == activityId).Select(r => r.Activity.Text ?? "").ToList();
+}
