@@ -30,7 +30,7 @@ public sealed class RecoveryTranscriptTests
 
         var opened = await chat.SayAsync(staffMessage);
         Assert.Contains(opened, r => r.StartsWith("Case SR-", StringComparison.Ordinal));
-        Assert.Contains(opened, r => r.Contains(bot.Get<Recovery.Playbooks.RecoveryPlaybook>().For(category).Title.ToLowerInvariant(), StringComparison.Ordinal));
+        Assert.Contains(opened, r => r.Contains(bot.Get<ServiceRecoveryBot.Recovery.Playbooks.RecoveryPlaybook>().For(category).Title.ToLowerInvariant(), StringComparison.Ordinal));
 
         var replies = await chat.SayAsync("1");         // the suggested category is listed first
         replies = await AnswerCustomerQuestionsAsync(chat, replies, customerWords);
