@@ -130,9 +130,10 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
         return results;
     }
 
-    /// <summary>One request of at most 10 documents; sent with the positions "0".."9" as ids, joined back by id.</summary>
+    /// <summary>One request of at most 10 documents, joined back by id (the caller's ids when unique, else the positions).</summary>
     private async Task<AzureToneResult[]> SendAsync(ToneDocument[] chunk, CancellationToken ct)
     {
+        var wireIds = WireIds(chunk);
         using var message = _pipeline.CreateMessage();
         var request = message.Request;
         request.Method = RequestMethod.Post;
@@ -141,7 +142,7 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
         request.Uri.AppendQuery("api-version", _options.ApiVersion, escapeValue: true);
         request.Headers.Add(HttpHeader.Names.ContentType, "application/json");
         request.Headers.Add(HttpHeader.Names.Accept, "application/json");
-        request.Content = RequestContent.Create(WriteBody(chunk));
+        request.Content = RequestContent.Create(WriteBody(chunk, wireIds));
 
         try
         {
@@ -162,13 +163,25 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
             return Failed(chunk, "Http" + response.Status.ToString(CultureInfo.InvariantCulture), requestId);
         }
 
-        return Map(chunk, response.Content, requestId);
+        return Map(chunk, wireIds, response.Content, requestId);
     }
 
     private static AzureToneResult[] Failed(ToneDocument[] chunk, string code, string? requestId) =>
         Array.ConvertAll(chunk, d => new AzureToneResult(d.Id, null, code, requestId));
 
-    private BinaryData WriteBody(ToneDocument[] chunk)
+    private static string[] WireIds(ToneDocument[] chunk)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        bool usable = true;
+        foreach (var document in chunk)
+        {
+            usable &= !string.IsNullOrEmpty(document.Id) && ids.Add(document.Id);
+        }
+
+        return usable ? Array.ConvertAll(chunk, d => d.Id) : Enumerable.Range(0, chunk.Length).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    private BinaryData WriteBody(ToneDocument[] chunk, string[] wireIds)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer))
@@ -180,7 +193,7 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
             for (int i = 0; i < chunk.Length; i++)
             {
                 json.WriteStartObject();
-                json.WriteString("id", i.ToString(CultureInfo.InvariantCulture));
+                json.WriteString("id", wireIds[i]);
                 json.WriteString("text", chunk[i].Text);
                 if (ServiceLanguage(chunk[i].Language) is { } language)
                 {
@@ -249,7 +262,7 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
         return null;
     }
 
-    private AzureToneResult[] Map(ToneDocument[] chunk, BinaryData content, string? requestId)
+    private AzureToneResult[] Map(ToneDocument[] chunk, string[] wireIds, BinaryData content, string? requestId)
     {
         var results = new AzureToneResult?[chunk.Length];
         using var json = JsonDocument.Parse(content.ToMemory());
@@ -262,7 +275,7 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
         {
             foreach (var document in documents.EnumerateArray())
             {
-                if (IndexOf(document, chunk.Length) is int index)
+                if (IndexOf(document, wireIds) is int index)
                 {
                     results[index] = new AzureToneResult(chunk[index].Id, ToAssessment(document, documents, chunk[index].Text, modelVersion), null, requestId);
                 }
@@ -273,7 +286,7 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
         {
             foreach (var error in errors.EnumerateArray())
             {
-                if (IndexOf(error, chunk.Length) is int index && error.TryGetProperty("error", out var detail))
+                if (IndexOf(error, wireIds) is int index && error.TryGetProperty("error", out var detail))
                 {
                     string? code = detail.TryGetProperty("innererror", out var inner) && inner.TryGetProperty("code", out var ic)
                         ? ic.GetString()
@@ -291,9 +304,16 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
         return results!;
     }
 
-    private static int? IndexOf(JsonElement element, int count) =>
-        element.TryGetProperty("id", out var id) && int.TryParse(id.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out int index)
-            && index >= 0 && index < count ? index : null;
+    private static int? IndexOf(JsonElement element, string[] wireIds)
+    {
+        if (element.TryGetProperty("id", out var id) && id.GetString() is { } value)
+        {
+            int index = Array.IndexOf(wireIds, value);
+            return index >= 0 ? index : null;
+        }
+
+        return null;
+    }
 
     private ToneAssessment ToAssessment(JsonElement document, JsonElement allDocuments, string text, string modelVersion)
     {
