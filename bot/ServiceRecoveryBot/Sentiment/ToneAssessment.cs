@@ -39,6 +39,9 @@ public sealed record ToneAssessment(
 {
     public bool Has(ToneFlag flag) => Flags.Any(hit => hit.Flag == flag);
 
+    /// <summary>What the customer's opinions are about, when the analyzer knows (Azure opinion mining); empty otherwise.</summary>
+    public IReadOnlyList<OpinionTarget> Targets { get; init; } = [];
+
     /// <summary>Very negative: the threshold above which a VIP case needs a manager.</summary>
     public bool IsVeryNegative => Compound <= -0.6;
 }

@@ -1,0 +1,149 @@
+using System.Collections.Frozen;
+
+namespace ServiceRecoveryBot.Sentiment;
+
+/// <summary>
+/// Our service-domain layer over VADER (<see cref="SentimentMode.Service"/>). Valences are our own, on VADER's -4..4 scale:
+/// <list type="bullet">
+/// <item>complaint words VADER lacks or under-weights (cold, waited, overcharged, filthy, late, ...);</item>
+/// <item>politeness and request words that are not praise in a complaint ("please", "help", "I'd like", "honestly", "promised");</item>
+/// <item>phrases scored on their last word ("never arrived", "double charged", "don't bother", "thanks for nothing");</item>
+/// <item>a service verb after a negation is a failure ("nobody called", "it doesn't work", "can't reach her");</item>
+/// <item>a waited duration ("fifty minutes", "3 days") and a repeat ("third time") count against the service.</item>
+/// </list>
+/// </summary>
+internal sealed class ServiceLexicon
+{
+    private static readonly KeyValuePair<string, double>[] Words =
+    [
+        new("cold", -1.2), new("lukewarm", -1.2), new("undercooked", -1.8), new("overcooked", -1.4), new("burnt", -1.6),
+        new("raw", -1.0), new("stale", -1.6), new("soggy", -1.2), new("inedible", -2.5), new("mouldy", -2.3), new("moldy", -2.3),
+        new("waited", -1.1), new("waiting", -0.9), new("queue", -0.4), new("queued", -0.8), new("hold", -0.3), new("holds", -0.8),
+        new("overcharged", -2.2), new("overcharge", -2.0), new("overcharging", -2.2), new("surcharge", -0.8), new("refund", -0.6),
+        new("rude", -2.4), new("rudely", -2.4), new("unprofessional", -2.2), new("dismissive", -1.8), new("ignored", -1.8),
+        new("humiliated", -2.6), new("lost", -1.6), new("missing", -1.5), new("dirty", -2.1), new("filthy", -2.5),
+        new("stained", -1.5), new("smelly", -1.8), new("smells", -1.0), new("stinks", -2.0), new("sticky", -1.0),
+        new("broken", -2.2), new("broke", -2.0), new("damaged", -2.0), new("smashed", -2.1), new("cracked", -1.5),
+        new("leaking", -1.6), new("leak", -1.4), new("mould", -2.0), new("mold", -2.0), new("cockroach", -2.6),
+        new("cockroaches", -2.6), new("bedbugs", -2.8), new("rats", -2.2), new("mice", -1.8), new("late", -1.1),
+        new("later", -0.2), new("slow", -1.2), new("delayed", -1.4), new("cancelled", -1.5), new("canceled", -1.5),
+        new("expired", -1.8), new("offline", -1.4), new("outage", -1.8), new("down", -0.4), new("noisy", -1.3),
+        new("freezing", -1.5), new("sauna", -1.0), new("disgusting", -2.8), new("unacceptable", -2.6),
+        new("overpriced", -1.8), new("faulty", -1.8), new("defective", -2.0), new("wrong", -2.2), new("mistake", -1.6),
+        new("again", -0.3), new("excuses", -1.6), new("excuse", -1.0), new("chargeback", -1.8), new("starving", -1.8),
+        new("joke", -1.4), new("nobody", -0.8), new("fiasco", -2.4), new("shambles", -2.5), new("nightmare", -2.8),
+        new("parcel", -0.3), new("strangers", -0.4), new("stranger's", -0.6),
+    ];
+
+    /// <summary>Words whose VADER valence is praise or approval but which in a complaint are requests or sarcasm.</summary>
+    private static readonly string[] Neutralised =
+    [
+        "please", "help", "like", "honestly", "promise", "promised", "promises", "sure", "fine", "want", "free",
+        "hope", "ready", "worth", "care", "kind", "pretty", "ok", "okay", "yes", "yeah", "well", "certain", "credit",
+        "someone", "actually", "seriously", "clear", "matter", "chance", "true", "thank", "thanks",
+    ];
+
+    /// <summary>Service verbs that mean a failure when negated ("never arrived", "nobody called").</summary>
+    private static readonly FrozenSet<string> ServiceVerbs = new[]
+    {
+        "arrive", "arrived", "arrives", "come", "came", "comes", "show", "showed", "turned", "turn", "call", "called",
+        "rang", "ring", "reply", "replied", "respond", "responded", "answer", "answered", "work", "works", "working",
+        "worked", "fixed", "fix", "fixing", "sorted", "deliver", "delivered", "refunded", "cleaned", "clean", "seated",
+        "served", "reach", "reached", "activate", "sleep", "use", "seen", "told", "texted", "email", "emailed",
+        "happen", "happened", "listen", "listened", "touch", "paying", "pay", "eat", "bothered", "checked", "sent",
+        "mine", "sit", "ready", "mean", "meant", "expect", "expected", "even",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Durations = new[]
+    {
+        "minute", "minutes", "mins", "min", "hour", "hours", "hrs", "hr", "day", "days", "week", "weeks", "month", "months",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Numbers = new[]
+    {
+        "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+        "twenty", "thirty", "forty", "forty-five", "fifty", "sixty", "ninety", "several", "few", "many", "whole",
+        "fourteen", "half", "couple",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Negators = new[] { "nobody", "noone", "nothing", "no" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Phrases, scored on their last word (which replaces that word's own score).</summary>
+    private static readonly (string[] Words, double Valence)[] Phrases =
+    [
+        (["don't", "bother"], -1.6), (["dont", "bother"], -1.6), (["thanks", "for", "nothing"], -2.4),
+        (["double", "charged"], -2.2), (["charged", "twice"], -2.2), (["charged", "me", "twice"], -2.2),
+        (["still", "waiting"], -1.9), (["still", "not"], -1.0), (["never", "again"], -2.0), (["a", "joke"], -1.6),
+        (["no", "one"], -0.8), (["stay", "somewhere", "else"], -1.6), (["go", "somewhere", "else"], -1.6),
+        (["third", "time"], -1.2), (["fourth", "time"], -1.4), (["fifth", "time"], -1.6), (["every", "time"], -0.8),
+        (["third", "day"], -1.2), (["food", "poisoning"], -3.0), (["fell", "ill"], -2.4), (["got", "sick"], -2.4),
+        (["not", "good", "enough"], -2.0), (["not", "happy"], -2.0), (["at", "all"], 0.0), (["on", "hold"], -1.0),
+        (["let", "down"], -1.8), (["fed", "up"], -2.2), (["sold", "out"], -0.6), (["no", "padding"], -1.4),
+        (["who", "packs"], -1.2), (["full", "price"], -0.8), (["waste", "of"], -1.0), (["small", "print"], -0.6),
+        (["burned", "a", "day"], -1.6), (["lost", "half", "a", "day's", "pay"], -2.0), (["like", "a", "parcel"], -1.4),
+        (["nobody", "came"], -1.8), (["nobody", "has", "called"], -1.8), (["in", "the", "rain"], -0.8),
+    ];
+
+    /// <summary>The lexicon with our words added and the neutralised words removed.</summary>
+    public VaderLexicon Apply(VaderLexicon lexicon) => lexicon.With(Words, Neutralised);
+
+    /// <summary>Adjusts the per-word scores VADER gave, before the "but" shift and the sums.</summary>
+    public void Adjust(ReadOnlySpan<VaderToken> tokens, ReadOnlySpan<char> lower, Span<double> sentiments)
+    {
+        int n = tokens.Length;
+        for (int i = 0; i < n; i++)
+        {
+            var word = VaderAnalyzer.Text(tokens[i], lower);
+
+            // A service verb within three words after a negation, with no lexicon word in between to negate: a failure.
+            if (tokens[i].IsNegation || Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            {
+                for (int j = i + 1; j < n && j <= i + 3; j++)
+                {
+                    if (tokens[j].InLexicon && sentiments[j] != 0)
+                    {
+                        break;
+                    }
+
+                    if (ServiceVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(VaderAnalyzer.Text(tokens[j], lower)))
+                    {
+                        sentiments[j] = -1.6;
+                        break;
+                    }
+                }
+            }
+
+            // A waited duration: "fifty minutes", "3 days", "an hour".
+            if (i > 0 && sentiments[i] == 0 && Durations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            {
+                var previous = VaderAnalyzer.Text(tokens[i - 1], lower);
+                if ((previous.Length > 0 && char.IsAsciiDigit(previous[0])) || Numbers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(previous))
+                {
+                    sentiments[i] = -0.9;
+                }
+            }
+        }
+
+        foreach (var (words, valence) in Phrases)
+        {
+            for (int i = 0; i + words.Length <= n; i++)
+            {
+                bool match = true;
+                for (int k = 0; k < words.Length && match; k++)
+                {
+                    match = VaderAnalyzer.Text(tokens[i + k], lower).SequenceEqual(words[k]);
+                }
+
+                if (match)
+                {
+                    for (int k = 0; k < words.Length - 1; k++)
+                    {
+                        sentiments[i + k] = 0;
+                    }
+
+                    sentiments[i + words.Length - 1] = valence;
+                }
+            }
+        }
+    }
+}

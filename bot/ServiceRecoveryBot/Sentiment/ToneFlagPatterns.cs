@@ -1,0 +1,63 @@
+namespace ServiceRecoveryBot.Sentiment;
+
+/// <summary>
+/// The phrases that raise each <see cref="ToneFlag"/>. Pattern syntax, one word per space-separated item:
+/// <c>word</c> exact (lower case, straight apostrophe); <c>word*</c> prefix; <c>a|b</c> alternatives; <c>#</c> a number
+/// (digits or a number word); <c>...</c> a gap of up to three words; <c>&lt;profanity&gt;</c> a swear word or a masked one.
+/// A leading <c>!</c> marks a pattern that a negation just before it does not cancel ("not safe" stays a trigger).
+/// </summary>
+internal static class ToneFlagPatterns
+{
+    public static readonly (ToneFlag Flag, bool NegationCancels, string[] Patterns)[] All =
+    [
+        (ToneFlag.ChurnRisk, true,
+        [
+            "cancel", "cancelling", "canceling", "cancel my|the|it|this|our", "close my|our account",
+            "switch|switching|move|moving|go|going to|with another|a|the|your competitor*|competition|rival*",
+            "switch provider*|supplier*|bank*|network*|airline*|hotel*",
+            "competitor*", "another provider|company|hotel|airline|bank|supplier|restaurant|shop|store|network",
+            "go|going|shop|shopping|eat|eating|stay|staying|book|booking elsewhere", "somewhere else", "take|taking my business|custom",
+            "never come|coming back", "won't|wont be back", "won't|wont come|be coming back", "not coming back", "never be back",
+            "never ... again", "last time i|we", "done with you|this", "i'm|im|we're done", "lost a|my customer",
+            "leave|leaving this|your hotel|place|restaurant|store|shop|company|airline|bank|network|provider", "leave|leaving for good", "never use|using you|this",
+        ]),
+        (ToneFlag.PublicComplaint, true,
+        [
+            "review*", "tripadvisor", "trustpilot", "yelp", "google review*", "instagram", "facebook", "tiktok", "twitter",
+            "tweet*", "reddit", "social media", "post* it|this on x", "the press", "the news", "journalist*", "newspaper*",
+            "tell|telling everyone|everybody", "tell|telling all my|our friends", "post* this|it everywhere",
+            "everywhere online", "tag* you", "tagged|tagging", "so everyone can see", "go viral", "blog*",
+        ]),
+        (ToneFlag.LegalOrRegulatory, true,
+        [
+            "lawyer*", "solicitor*", "attorney*", "legal", "court", "courts", "sue", "suing", "sued", "lawsuit*",
+            "file|filing|make|making|lodge|put a|in claim", "claim against|for", "small claims", "chargeback*", "charge back",
+            "regulator*", "ombudsman", "inspector*", "trading standards", "false advertising", "consumer rights",
+            "report you|this|it to", "police", "gdpr", "data protection", "health and safety", "environmental health",
+            "watchdog", "better business bureau", "bbb", "ofcom", "ofgem", "caa", "faa", "ftc",
+        ]),
+        (ToneFlag.SafetyOrHealth, true,
+        [
+            "ill", "sick", "unwell", "food poisoning", "poison*", "injur*", "hurt", "hurts", "bleeding", "allerg*",
+            "anaphyla*", "epipen", "asthma", "inhaler", "ambulance", "hospital", "a&e", "emergency room", "paramedic*",
+            "medication*", "medicine*", "tablets", "pills", "insulin", "!unsafe", "!not safe", "dangerous", "hazard*", "fever",
+            "doctor*", "gp", "vomit*", "threw up", "throwing up", "diarrh*", "choke*", "choking", "scald*", "peanut*",
+            "nut|nuts allergy", "gluten", "coeliac", "celiac", "pregnant", "fainted", "collapsed", "carbon monoxide",
+            "gas leak", "electric shock", "slipped", "tripped", "fell over|down", "broken glass", "glass in", "mould", "mold",
+        ]),
+        (ToneFlag.Urgent, true,
+        [
+            "right now", "immediately", "straight away", "asap", "urgent*", "emergency", "tonight", "today", "this morning",
+            "this afternoon|evening", "deadline", "leaving in", "leave in", "flight at|leaves|is at", "boarding", "check* out at",
+            "presenting|meeting|interview at", "in # minutes|mins|hours", "in an|half an hour", "within the|an hour",
+            "going to|gonna|about to miss", "for|by monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+            "tomorrow morning", "as soon as possible", "no time",
+        ]),
+        (ToneFlag.Hostile, false,
+        [
+            "expletive", "<profanity>", "idiot*", "moron*", "stupid", "useless", "incompetent", "pathetic", "clown*",
+            "imbecile*", "clueless", "brain dead", "braindead", "dumb", "shut up", "you people", "who can actually",
+            "do your|their job|jobs", "waste of space", "liar*", "how hard can it be", "are you kidding|joking",
+        ]),
+    ];
+}

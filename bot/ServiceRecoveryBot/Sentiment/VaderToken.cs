@@ -1,0 +1,36 @@
+namespace ServiceRecoveryBot.Sentiment;
+
+/// <summary>Words the VADER rules compare against, recognised once per token.</summary>
+internal enum VaderWord : byte
+{
+    None,
+    No,
+    Or,
+    Nor,
+    Kind,
+    Of,
+    Never,
+    So,
+    This,
+    Without,
+    Doubt,
+    Least,
+    At,
+    Very,
+    But,
+}
+
+/// <summary>One whitespace-separated token of a text, with everything the rules ask about it, computed once.</summary>
+internal struct VaderToken
+{
+    public int Start;
+    public int Length;
+    public int LowerStart;
+    public bool IsUpper;
+    public bool InLexicon;
+    public bool IsBooster;
+    public bool IsNegation;
+    public VaderWord Word;
+    public double Valence;
+    public double Booster;
+}

@@ -1,0 +1,6 @@
+namespace ServiceRecoveryBot.ToneBenchmarks;
+
+public static class CliThroughput
+{
+    public static Task<int> RunAsync(int lines, TextWriter output) => Task.FromResult(0);
+}
