@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+
+namespace ServiceRecoveryBot.Protocol.Authentication;
+
+/// <summary>Refuses at startup a configuration that could never authenticate (or would authenticate too much).</summary>
+public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuthenticationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BotAuthenticationOptions options)
+    {
+        var errors = new List<string>();
+        if (!options.IsConfigured)
+        {
+            if (!string.IsNullOrEmpty(options.MicrosoftAppPassword))
+                errors.Add("MicrosoftAppPassword is set but MicrosoftAppId is empty.");
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+
+        if (!Guid.TryParse(options.MicrosoftAppId, out _))
+            errors.Add("MicrosoftAppId must be a GUID.");
+        switch (options.MicrosoftAppType)
+        {
+            case BotAppType.MultiTenant:
+                RequirePassword(options, errors);
+                break;
+            case BotAppType.SingleTenant:
+                RequirePassword(options, errors);
+                if (string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
+                    errors.Add("MicrosoftAppType SingleTenant requires MicrosoftAppTenantId.");
+                break;
+            case BotAppType.UserAssignedMSI:
+                if (!string.IsNullOrEmpty(options.MicrosoftAppPassword))
+                    errors.Add("MicrosoftAppType UserAssignedMSI uses the managed identity; remove MicrosoftAppPassword.");
+                break;
+            default:
+                errors.Add($"MicrosoftAppType '{options.MicrosoftAppType}' is not supported.");
+                break;
+        }
+
+        if (options.MicrosoftAppTenantId is { Length: > 0 } tenant && !IsTenantName(tenant))
+            errors.Add("MicrosoftAppTenantId must be a tenant GUID or domain name.");
+
+        RequireSecureUrl(nameof(options.BotOpenIdMetadata), options.BotOpenIdMetadata, errors);
+        RequireSecureUrl(nameof(options.ToBotFromEmulatorOpenIdMetadataUrl), options.ToBotFromEmulatorOpenIdMetadataUrl, errors);
+        RequireSecureUrl(nameof(options.ToChannelFromBotLoginUrl), options.ResolveLoginUrl(), errors);
+        if (string.IsNullOrWhiteSpace(options.ToBotFromChannelTokenIssuer))
+            errors.Add("ToBotFromChannelTokenIssuer must not be empty.");
+        if (!Uri.TryCreate(options.ToChannelFromBotOAuthScope, UriKind.Absolute, out _))
+            errors.Add("ToChannelFromBotOAuthScope must be an absolute URI such as https://api.botframework.com.");
+        foreach (var host in options.TrustedServiceUrlHosts)
+        {
+            var bare = host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
+            if (Uri.CheckHostName(bare) is UriHostNameType.Unknown || bare.Contains('*', StringComparison.Ordinal))
+                errors.Add($"TrustedServiceUrlHosts entry '{host}' is not a host name (use 'example.com' or '*.example.com').");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void RequirePassword(BotAuthenticationOptions options, List<string> errors)
+    {
+        if (string.IsNullOrEmpty(options.MicrosoftAppPassword))
+            errors.Add($"MicrosoftAppType {options.MicrosoftAppType} requires MicrosoftAppPassword.");
+    }
+
+    private static void RequireSecureUrl(string name, string? value, List<string> errors)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
+            errors.Add($"{name} must be an absolute URL.");
+        else if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            errors.Add($"{name} must use https (http is accepted for loopback test servers only).");
+    }
+
+    private static bool IsTenantName(string tenant) =>
+        tenant.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.');
+}
