@@ -89,7 +89,8 @@ internal sealed class LoopbackIssuer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
+        using var shutdown = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await app.StopAsync(shutdown.Token);
         await app.DisposeAsync();
     }
 }
