@@ -41,7 +41,10 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
 
         RequireSecureUrl(nameof(options.BotOpenIdMetadata), options.BotOpenIdMetadata, errors);
         RequireSecureUrl(nameof(options.ToBotFromEmulatorOpenIdMetadataUrl), options.ToBotFromEmulatorOpenIdMetadataUrl, errors);
-        RequireSecureUrl(nameof(options.ToChannelFromBotLoginUrl), options.ResolveLoginUrl(), errors);
+        if (!Uri.TryCreate(options.ResolveLoginUrl(), UriKind.Absolute, out var loginUrl) || loginUrl.Scheme != Uri.UriSchemeHttps)
+            errors.Add("ToChannelFromBotLoginUrl must be an https URL (Azure.Identity refuses http authorities, loopback included).");
+        else if (loginUrl.AbsolutePath.Trim('/') is var tenantSegment && (tenantSegment.Length == 0 || tenantSegment.Contains('/', StringComparison.Ordinal)))
+            errors.Add("ToChannelFromBotLoginUrl must be '<authority host>/<tenant>', e.g. https://login.microsoftonline.com/botframework.com.");
         if (string.IsNullOrWhiteSpace(options.ToBotFromChannelTokenIssuer))
             errors.Add("ToBotFromChannelTokenIssuer must not be empty.");
         if (!Uri.TryCreate(options.ToChannelFromBotOAuthScope, UriKind.Absolute, out _))
