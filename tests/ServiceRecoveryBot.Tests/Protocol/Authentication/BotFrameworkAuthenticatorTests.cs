@@ -141,6 +141,24 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rejection_is_logged_with_its_reason_and_never_the_token()
+    {
+        var logger = new CapturingLogger<BotFrameworkAuthenticator>();
+        var authenticator = new BotFrameworkAuthenticator(
+            Microsoft.Extensions.Options.Options.Create(Options()), new TestHttpClientFactory(), clock, logger);
+        var token = (Token() with { Audience = "0f0f0f0f-1111-2222-3333-444444444444" }).Mint(clock.GetUtcNow());
+
+        await authenticator.AuthenticateAsync(Request(token), TeamsActivity(), CancellationToken.None);
+
+        var entry = Assert.Single(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Equal(1001, entry.EventId.Id);
+        Assert.Contains(entry.State, kv => kv.Key == "Reason" && (kv.Value as string ?? "").Contains("audience", StringComparison.Ordinal));
+        Assert.Contains(entry.State, kv => kv.Key == "ChannelId" && Equals(kv.Value, "msteams"));
+        Assert.DoesNotContain(token.Split('.')[1], entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(entry.State, kv => kv.Value is string text && text.Contains(token.Split('.')[2], StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Metadata_and_keys_are_fetched_once_for_many_requests()
     {
         var authenticator = CreateAuthenticator();
