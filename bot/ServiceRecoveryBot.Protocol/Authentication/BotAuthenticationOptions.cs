@@ -16,7 +16,14 @@ public sealed class BotAuthenticationOptions
     public const string MultiTenantLoginTenant = "botframework.com";
     public const string DefaultOAuthScope = "https://api.botframework.com";
 
-    public BotAppType MicrosoftAppType { get; set; } = BotAppType.MultiTenant;
+    /// <summary>
+    /// The raw <c>MicrosoftAppType</c> setting (MultiTenant, SingleTenant or UserAssignedMSI, case-insensitive). Kept as
+    /// a string because the Bot Framework templates ship it empty, which means MultiTenant; see <see cref="AppType"/>.
+    /// </summary>
+    public string? MicrosoftAppType { get; set; }
+
+    /// <summary>The parsed app type: MultiTenant when the setting is empty (an unknown value fails validation).</summary>
+    public BotAppType AppType => TryParseAppType(MicrosoftAppType, out var type) ? type : BotAppType.MultiTenant;
 
     public string? MicrosoftAppId { get; set; }
 
@@ -70,13 +77,23 @@ public sealed class BotAuthenticationOptions
         "*.directline.botframework.com",
     ];
 
+    /// <summary>Parses a <c>MicrosoftAppType</c> value by name; empty means MultiTenant.</summary>
+    public static bool TryParseAppType(string? value, out BotAppType type)
+    {
+        type = BotAppType.MultiTenant;
+        if (string.IsNullOrWhiteSpace(value))
+            return true;
+        return Enum.GetNames<BotAppType>().FirstOrDefault(name => name.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase)) is { } match
+            && Enum.TryParse(match, out type);
+    }
+
     /// <summary>True when an app id is configured, i.e. Bot Framework authentication is on.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     /// <summary>The configured login URL, or login.microsoftonline.com with the tenant (SingleTenant) or botframework.com.</summary>
     public string ResolveLoginUrl() =>
         !string.IsNullOrWhiteSpace(ToChannelFromBotLoginUrl) ? ToChannelFromBotLoginUrl.TrimEnd('/')
-        : MicrosoftAppType == BotAppType.SingleTenant && !string.IsNullOrWhiteSpace(MicrosoftAppTenantId) ? $"{DefaultLoginHost}/{MicrosoftAppTenantId}"
+        : AppType == BotAppType.SingleTenant && !string.IsNullOrWhiteSpace(MicrosoftAppTenantId) ? $"{DefaultLoginHost}/{MicrosoftAppTenantId}"
         : $"{DefaultLoginHost}/{MultiTenantLoginTenant}";
 
     /// <summary>The outbound scope, e.g. <c>https://api.botframework.com/.default</c>.</summary>

@@ -17,7 +17,9 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
 
         if (!Guid.TryParse(options.MicrosoftAppId, out _))
             errors.Add("MicrosoftAppId must be a GUID.");
-        switch (options.MicrosoftAppType)
+        if (!BotAuthenticationOptions.TryParseAppType(options.MicrosoftAppType, out _))
+            errors.Add($"MicrosoftAppType '{options.MicrosoftAppType}' is not one of MultiTenant, SingleTenant, UserAssignedMSI.");
+        switch (options.AppType)
         {
             case BotAppType.MultiTenant:
                 RequirePassword(options, errors);
@@ -30,9 +32,6 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
             case BotAppType.UserAssignedMSI:
                 if (!string.IsNullOrEmpty(options.MicrosoftAppPassword))
                     errors.Add("MicrosoftAppType UserAssignedMSI uses the managed identity; remove MicrosoftAppPassword.");
-                break;
-            default:
-                errors.Add($"MicrosoftAppType '{options.MicrosoftAppType}' is not supported.");
                 break;
         }
 
@@ -62,7 +61,7 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
     private static void RequirePassword(BotAuthenticationOptions options, List<string> errors)
     {
         if (string.IsNullOrEmpty(options.MicrosoftAppPassword))
-            errors.Add($"MicrosoftAppType {options.MicrosoftAppType} requires MicrosoftAppPassword.");
+            errors.Add($"MicrosoftAppType {options.AppType} requires MicrosoftAppPassword.");
     }
 
     private static void RequireSecureUrl(string name, string? value, List<string> errors)

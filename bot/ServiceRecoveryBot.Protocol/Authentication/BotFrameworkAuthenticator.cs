@@ -47,7 +47,7 @@ public sealed partial class BotFrameworkAuthenticator : IActivityAuthenticator
         HttpClient CreateClient() => httpClientFactory.CreateClient(BotAuthenticationServiceCollectionExtensions.MetadataHttpClient);
         channelKeys = new SigningMetadataProvider(new Uri(this.options.BotOpenIdMetadata), CreateClient, clock, logger);
 
-        if (this.options.MicrosoftAppType == BotAppType.SingleTenant && this.options.MicrosoftAppTenantId is { Length: > 0 } tenant)
+        if (this.options.AppType == BotAppType.SingleTenant && this.options.MicrosoftAppTenantId is { Length: > 0 } tenant)
         {
             entraIssuers.Add($"https://sts.windows.net/{tenant}/");
             entraIssuers.Add($"https://login.microsoftonline.com/{tenant}/v2.0");

@@ -67,12 +67,12 @@ public sealed partial class BotFrameworkConnectorCredentials : IConnectorCredent
             {
                 var fresh = await credential.GetTokenAsync(request, ct);
                 cached = fresh;
-                TokenAcquired(logger, options.MicrosoftAppType, fresh.ExpiresOn);
+                TokenAcquired(logger, options.AppType, fresh.ExpiresOn);
                 return fresh.Token;
             }
             catch (AuthenticationFailedException ex)
             {
-                TokenFailed(logger, ex, options.MicrosoftAppType);
+                TokenFailed(logger, ex, options.AppType);
                 throw;
             }
         }
@@ -90,7 +90,7 @@ public sealed partial class BotFrameworkConnectorCredentials : IConnectorCredent
             return null;
 
         var transport = new HttpClientTransport(httpClientFactory.CreateClient(BotAuthenticationServiceCollectionExtensions.TokenHttpClient));
-        if (options.MicrosoftAppType == BotAppType.UserAssignedMSI)
+        if (options.AppType == BotAppType.UserAssignedMSI)
         {
             return new ManagedIdentityCredential(new ManagedIdentityCredentialOptions(ManagedIdentityId.FromUserAssignedClientId(options.MicrosoftAppId!))
             {

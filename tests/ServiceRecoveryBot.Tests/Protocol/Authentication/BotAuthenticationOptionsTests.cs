@@ -23,7 +23,7 @@ public sealed class BotAuthenticationOptionsTests
             ["Bot:AllowEmulatorTokens"] = "true",
         });
 
-        Assert.Equal(BotAppType.SingleTenant, options.MicrosoftAppType);
+        Assert.Equal(BotAppType.SingleTenant, options.AppType);
         Assert.Equal(TestToken.AppId, options.MicrosoftAppId);
         Assert.Equal("secret", options.MicrosoftAppPassword);
         Assert.True(options.AllowEmulatorTokens);
@@ -31,11 +31,26 @@ public sealed class BotAuthenticationOptionsTests
     }
 
     [Fact]
+    public void Empty_settings_from_the_bot_framework_templates_mean_local_mode()
+    {
+        var options = Bind(new()
+        {
+            ["MicrosoftAppType"] = "",
+            ["MicrosoftAppId"] = "",
+            ["MicrosoftAppPassword"] = "",
+            ["MicrosoftAppTenantId"] = "",
+        });
+
+        Assert.False(options.IsConfigured);
+        Assert.Equal(BotAppType.MultiTenant, options.AppType);
+    }
+
+    [Fact]
     public void Defaults_are_the_public_cloud_endpoints()
     {
         var options = Bind(new() { ["MicrosoftAppId"] = TestToken.AppId, ["MicrosoftAppPassword"] = "secret" });
 
-        Assert.Equal(BotAppType.MultiTenant, options.MicrosoftAppType);
+        Assert.Equal(BotAppType.MultiTenant, options.AppType);
         Assert.Equal("https://login.botframework.com/v1/.well-known/openidconfiguration", options.BotOpenIdMetadata);
         Assert.Equal("https://api.botframework.com", options.ToBotFromChannelTokenIssuer);
         Assert.Equal("https://login.microsoftonline.com/botframework.com", options.ResolveLoginUrl());
@@ -51,6 +66,8 @@ public sealed class BotAuthenticationOptionsTests
         { new() { ["MicrosoftAppType"] = "MultiTenant", ["MicrosoftAppId"] = TestToken.AppId }, "MicrosoftAppPassword" },
         { new() { ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppId"] = TestToken.AppId, ["MicrosoftAppTenantId"] = TenantId }, "MicrosoftAppPassword" },
         { new() { ["MicrosoftAppType"] = "UserAssignedMSI", ["MicrosoftAppId"] = TestToken.AppId, ["MicrosoftAppPassword"] = "s" }, "UserAssignedMSI" },
+        { new() { ["MicrosoftAppType"] = "MultiTenantish", ["MicrosoftAppId"] = TestToken.AppId, ["MicrosoftAppPassword"] = "s" }, "MultiTenantish" },
+        { new() { ["MicrosoftAppType"] = "1", ["MicrosoftAppId"] = TestToken.AppId, ["MicrosoftAppPassword"] = "s" }, "not one of" },
         { new() { ["MicrosoftAppId"] = "not-a-guid", ["MicrosoftAppPassword"] = "s" }, "GUID" },
         { new() { ["MicrosoftAppPassword"] = "s" }, "MicrosoftAppId is empty" },
         { new() { ["MicrosoftAppId"] = TestToken.AppId, ["MicrosoftAppPassword"] = "s", ["BotOpenIdMetadata"] = "http://login.example/" }, "https" },

@@ -401,7 +401,7 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
     private BotAuthenticationOptions SingleTenantOptions()
     {
         var options = Options();
-        options.MicrosoftAppType = BotAppType.SingleTenant;
+        options.MicrosoftAppType = "SingleTenant";
         options.MicrosoftAppTenantId = TenantId;
         return options;
     }
