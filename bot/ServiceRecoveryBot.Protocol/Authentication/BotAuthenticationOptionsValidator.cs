@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ServiceRecoveryBot.Protocol.Authentication;
 
-/// <summary>Refuses at startup a configuration that could never authenticate (or would authenticate too much).</summary>
-public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuthenticationOptions>
+/// <summary>
+/// Refuses at startup a configuration that could never authenticate (or would authenticate too much): missing
+/// secrets or tenant, non-https endpoints, and emulator tokens outside Development (when a host environment is known).
+/// </summary>
+public sealed class BotAuthenticationOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<BotAuthenticationOptions>
 {
     public ValidateOptionsResult Validate(string? name, BotAuthenticationOptions options)
     {
@@ -15,6 +19,8 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }
 
+        if (options.AllowEmulatorTokens && environment is not null && !environment.IsDevelopment())
+            errors.Add($"Bot:AllowEmulatorTokens is for Development only (environment is {environment.EnvironmentName}).");
         if (!Guid.TryParse(options.MicrosoftAppId, out _))
             errors.Add("MicrosoftAppId must be a GUID.");
         if (!BotAuthenticationOptions.TryParseAppType(options.MicrosoftAppType, out _))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Protocol.Authentication;
@@ -89,6 +90,20 @@ public sealed class BotAuthenticationOptionsTests
         Assert.Contains(mentioned, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Development", true)]
+    [InlineData("Production", false)]
+    [InlineData("Staging", false)]
+    public void Emulator_tokens_are_allowed_in_development_only(string environmentName, bool allowed)
+    {
+        var environment = new FakeEnvironment { EnvironmentName = environmentName };
+        var options = new BotAuthenticationOptions { MicrosoftAppId = TestToken.AppId, MicrosoftAppPassword = "s", AllowEmulatorTokens = true };
+
+        var result = new BotAuthenticationOptionsValidator(environment).Validate(null, options);
+
+        Assert.Equal(allowed, result.Succeeded);
+    }
+
     [Fact]
     public void Loopback_http_metadata_is_allowed_for_test_issuers()
     {
@@ -130,5 +145,13 @@ public sealed class BotAuthenticationOptionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddBotFrameworkAuthentication(configuration).BuildServiceProvider();
+    }
+
+    private sealed class FakeEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Production";
+        public string ApplicationName { get; set; } = "ServiceRecoveryBot.Tests";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }

@@ -63,6 +63,19 @@ public sealed class BotFrameworkConnectorCredentialsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refused_credentials_surface_as_an_authentication_failure_and_are_not_cached()
+    {
+        endpoint.FailWithStatus = 401;
+        var credentials = Resolve(MultiTenant());
+
+        await Assert.ThrowsAsync<Azure.Identity.AuthenticationFailedException>(() => credentials.GetTokenAsync(TeamsUrl, CancellationToken.None).AsTask());
+        endpoint.FailWithStatus = null;
+        var token = await credentials.GetTokenAsync(TeamsUrl, CancellationToken.None);
+
+        Assert.StartsWith("loopback-token-", token, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Concurrent_sends_cause_one_token_request()
     {
         endpoint.Delay = TimeSpan.FromMilliseconds(300);

@@ -38,6 +38,9 @@ internal sealed class LoopbackTokenEndpoint : IAsyncDisposable
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>When set, the token endpoint answers with this status and an Entra-style error body.</summary>
+    public int? FailWithStatus { get; set; }
+
     /// <summary>An HttpClient handler that trusts only this endpoint's certificate.</summary>
     public HttpMessageHandler CreateTrustingHandler() => new HttpClientHandler
     {
@@ -65,6 +68,18 @@ internal sealed class LoopbackTokenEndpoint : IAsyncDisposable
             }
 
             await Task.Delay(endpoint.Delay, context.RequestAborted);
+            if (endpoint.FailWithStatus is { } status)
+            {
+                context.Response.StatusCode = status;
+                await context.Response.WriteAsJsonAsync(new Dictionary<string, object>
+                {
+                    ["error"] = "invalid_client",
+                    ["error_description"] = "AADSTS7000215: Invalid client secret provided.",
+                    ["error_codes"] = new[] { 7000215 },
+                }, context.RequestAborted);
+                return;
+            }
+
             var n = Interlocked.Increment(ref endpoint.issued);
             await context.Response.WriteAsJsonAsync(new Dictionary<string, object>
             {
