@@ -3,6 +3,8 @@ using ServiceRecoveryBot.Channels;
 using ServiceRecoveryBot.Channels.BotFramework;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Protocol.Authentication;
+using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,12 +12,20 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://localhost:3978");
 
 builder.Services
+    .AddBotFrameworkAuthentication(builder.Configuration)
+    .AddToneAnalysis()
     .AddTableStorage()
     .AddRecoveryConversations()
     .AddBotChannels();
 builder.Services.AddSingleton<ConsoleChat>();
 
 var app = builder.Build();
+
+if (args is ["tone", ..])
+{
+    Environment.ExitCode = await ToneCommand.RunAsync(args[1..], Console.In, Console.Out, app.Services, app.Lifetime.ApplicationStopping);
+    return;
+}
 
 if (args is ["chat", ..])
 {
