@@ -23,7 +23,7 @@ public sealed partial class BotFrameworkConnectorCredentials : IConnectorCredent
     private readonly ILogger logger;
     private readonly TokenRequestContext request;
     private readonly SemaphoreSlim renewal = new(1, 1);
-    private AccessToken? cached;
+    private volatile CachedToken? cached;
 
     public BotFrameworkConnectorCredentials(
         IOptions<BotAuthenticationOptions> options,
@@ -56,17 +56,17 @@ public sealed partial class BotFrameworkConnectorCredentials : IConnectorCredent
         }
 
         if (cached is { } token && IsFresh(token))
-            return token.Token;
+            return token.Value;
 
         await renewal.WaitAsync(ct);
         try
         {
             if (cached is { } renewed && IsFresh(renewed))
-                return renewed.Token;
+                return renewed.Value;
             try
             {
                 var fresh = await credential.GetTokenAsync(request, ct);
-                cached = fresh;
+                cached = new CachedToken(fresh.Token, fresh.ExpiresOn);
                 TokenAcquired(logger, options.AppType, fresh.ExpiresOn);
                 return fresh.Token;
             }
@@ -82,7 +82,7 @@ public sealed partial class BotFrameworkConnectorCredentials : IConnectorCredent
         }
     }
 
-    private bool IsFresh(AccessToken token) => clock.GetUtcNow() < token.ExpiresOn - RenewBeforeExpiry;
+    private bool IsFresh(CachedToken token) => clock.GetUtcNow() < token.ExpiresOn - RenewBeforeExpiry;
 
     internal static TokenCredential? CreateCredential(BotAuthenticationOptions options, IHttpClientFactory httpClientFactory)
     {
@@ -110,6 +110,9 @@ public sealed partial class BotFrameworkConnectorCredentials : IConnectorCredent
             Transport = transport,
         });
     }
+
+    /// <summary>A reference type, so readers outside the lock never see a torn token/expiry pair.</summary>
+    private sealed record CachedToken(string Value, DateTimeOffset ExpiresOn);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Acquired a {AppType} Connector token valid until {ExpiresOn}")]
     private static partial void TokenAcquired(ILogger logger, BotAppType appType, DateTimeOffset expiresOn);

@@ -21,7 +21,7 @@ internal sealed partial class SigningMetadataProvider(
     public static readonly TimeSpan FailedFetchRetryInterval = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim gate = new(1, 1);
-    private SigningMetadata? current;
+    private volatile SigningMetadata? current;
     private DateTimeOffset? lastForcedRefresh;
     private DateTimeOffset? lastFailure;
 

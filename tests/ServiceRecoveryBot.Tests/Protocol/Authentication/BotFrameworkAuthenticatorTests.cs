@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -81,6 +83,28 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
         Assert.True(result.Succeeded, result.Failure);
         Assert.NotNull(result.Identity);
         Assert.Equal(TestToken.ServiceUrl, result.Identity.FindFirst("serviceurl")?.Value);
+    }
+
+    [Fact]
+    public async Task Authenticator_registered_from_configuration_accepts_a_channel_token()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = TestToken.AppId,
+            ["MicrosoftAppPassword"] = "secret",
+            ["BotOpenIdMetadata"] = issuer.ChannelMetadataUrl,
+        }).Build();
+        await using var provider = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddBotFrameworkAuthentication(configuration)
+            .BuildServiceProvider();
+        var authenticator = provider.GetRequiredService<IActivityAuthenticator>();
+
+        var good = await authenticator.AuthenticateAsync(Request(Token().Mint(clock.GetUtcNow())), TeamsActivity(), CancellationToken.None);
+        var bad = await authenticator.AuthenticateAsync(new InboundRequest(null, IsLoopback: true), TeamsActivity(), CancellationToken.None);
+
+        Assert.True(good.Succeeded, good.Failure);
+        Assert.False(bad.Succeeded);
     }
 
     [Fact]
