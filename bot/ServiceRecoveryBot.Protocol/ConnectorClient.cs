@@ -39,8 +39,15 @@ public sealed class ConnectorClient(HttpClient http, IConnectorCredentials crede
         {
             Content = JsonContent.Create(activity, options: ActivityJson.Options),
         };
-        if (await credentials.GetTokenAsync(uri, ct) is { } token)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            if (await credentials.GetTokenAsync(uri, ct) is { } token)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        catch (Azure.Identity.AuthenticationFailedException ex)
+        {
+            return new SendResult(SendOutcome.Failed, Detail: "Could not get a Bot Framework token: " + ex.GetType().Name);
+        }
 
         HttpResponseMessage response;
         try

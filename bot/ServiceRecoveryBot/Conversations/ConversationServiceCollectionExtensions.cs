@@ -38,7 +38,7 @@ public static class ConversationServiceCollectionExtensions
                 new DateTimePrompt(DialogIds.DateTime, options.Zone, options.FollowUpTime),
                 new ChoiceOrTextPrompt(DialogIds.FollowUp, RecoveryDialog.FollowUpValidator(options)),
             ];
-            return new DialogSet(dialogs);
+            return new DialogSet(dialogs, provider.GetService<IPromptRenderer>());
         });
         services.AddSingleton<RecoveryBot>();
         services.AddSingleton<TurnProcessor>();
