@@ -7,6 +7,7 @@ using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
@@ -22,7 +23,7 @@ public sealed class BotHarness : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddRecoveryConversations().AddBotChannels();
+        services.AddToneAnalysis().AddRecoveryConversations().AddBotChannels();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IConversationStateStore>(States);
         services.AddSingleton<ICaseStore>(Cases);
