@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
                 ["Set ConnectionStrings:Tables (Azurite or a storage account) or Storage:TableEndpoint (managed identity)."]);
         });
         services.AddSingleton<TableNames>();
+        services.AddMemoryCache(cache => cache.SizeLimit = 50_000);
         services.AddSingleton<IConversationStateStore, TableConversationStateStore>();
         services.AddSingleton<ICaseStore, TableCaseStore>();
         services.AddHostedService<TableStorageInitializer>();
