@@ -27,6 +27,7 @@ public sealed partial class TurnProcessor(
         var key = new ConversationKey(activity.ChannelId ?? "unknown", conversationId);
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = conversationId, ["ActivityId"] = activity.Id });
 
+        using var typing = ShowTypingIfSlow(activity, ct);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await states.LoadAsync(key, ct);
@@ -50,6 +51,7 @@ public sealed partial class TurnProcessor(
                 continue;
             }
 
+            await typing.CancelAsync();
             foreach (var effect in turn.AfterCommit) await effect(ct);
             var delivered = await SendAsync(activity, turn.Outbox, ct);
             return new TurnOutcome(TurnStatus.Processed, turn.InvokeResponse, delivered);
@@ -57,6 +59,32 @@ public sealed partial class TurnProcessor(
         LogGaveUp(logger, MaxAttempts);
         return TurnOutcome.Rejected("The conversation is too busy; try again.");
     }
+
+    /// <summary>
+    /// On channels that show it, sends a typing indicator if the turn has not finished within
+    /// <see cref="TypingDelay"/>, so a staff member on a slow connection sees the bot is working.
+    /// </summary>
+    private CancellationTokenSource ShowTypingIfSlow(Activity activity, CancellationToken ct)
+    {
+        var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (!activity.IsMessage || activity.ChannelId is not ("msteams" or "directline" or "webchat")) return done;
+        var token = done.Token;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(TypingDelay, clock, token);
+                await channel.SendAsync(activity.ServiceUrl ?? "", activity.CreateReply() with { Type = ActivityTypes.Typing }, token);
+            }
+            catch (OperationCanceledException)
+            {
+                // The turn finished first: no indicator needed.
+            }
+        }, CancellationToken.None);
+        return done;
+    }
+
+    public static TimeSpan TypingDelay { get; } = TimeSpan.FromMilliseconds(750);
 
     private async Task<int> SendAsync(Activity inbound, IReadOnlyList<Activity> outbox, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Recovery.Cases;
 
@@ -44,6 +45,7 @@ public static class StorageServiceCollectionExtensions
         services.AddMemoryCache(cache => cache.SizeLimit = 50_000);
         services.AddSingleton<IConversationStateStore, TableConversationStateStore>();
         services.AddSingleton<ICaseStore, TableCaseStore>();
+        services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.AddHostedService<TableStorageInitializer>();
         return services;
     }

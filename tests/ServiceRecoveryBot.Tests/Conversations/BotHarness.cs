@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using ServiceRecoveryBot.Channels;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Sentiment;
@@ -27,12 +28,14 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IConversationStateStore>(States);
         services.AddSingleton<ICaseStore>(Cases);
+        services.AddSingleton<IConversationReferenceStore>(References);
         provider = services.BuildServiceProvider();
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 19, 30, 0, TimeSpan.Zero));
     public InMemoryConversationStateStore States { get; } = new();
     public InMemoryCaseStore Cases { get; } = new();
+    public InMemoryConversationReferenceStore References { get; } = new();
 
     public TurnProcessor Turns => provider.GetRequiredService<TurnProcessor>();
 
