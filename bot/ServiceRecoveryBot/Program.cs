@@ -3,6 +3,7 @@ using ServiceRecoveryBot.Channels;
 using ServiceRecoveryBot.Channels.BotFramework;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Protocol.Authentication;
 using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Storage;
@@ -16,7 +17,8 @@ builder.Services
     .AddToneAnalysis()
     .AddTableStorage()
     .AddRecoveryConversations()
-    .AddBotChannels();
+    .AddBotChannels()
+    .AddBotOperations(builder.Configuration);
 builder.Services.AddSingleton<ConsoleChat>();
 
 var app = builder.Build();
@@ -35,6 +37,7 @@ if (args is ["chat", ..])
 }
 
 app.MapBotMessages();
+app.MapBotHealth();
 app.MapGet("/", () => Results.Text("ServiceRecoveryBot is running. POST activities to /api/messages, or run `dotnet run --project bot/ServiceRecoveryBot -- chat`."));
 app.Run();
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Conversations;
@@ -15,12 +16,25 @@ public sealed partial class TurnProcessor(
     RecoveryBot bot,
     IChannelClient channel,
     TimeProvider clock,
+    BotTelemetry telemetry,
     ILogger<TurnProcessor> logger)
 {
     /// <summary>Each losing attempt re-runs after a winner committed, so N racing turns need at most N attempts.</summary>
     private const int MaxAttempts = 64;
 
     public async Task<TurnOutcome> ProcessAsync(Activity activity, CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        using var span = BotTelemetry.Source.StartActivity("turn", System.Diagnostics.ActivityKind.Server);
+        span?.SetTag("bot.channel", activity.ChannelId);
+        span?.SetTag("bot.activity.type", activity.Type);
+        var outcome = await ProcessCoreAsync(activity, ct);
+        span?.SetTag("bot.turn.outcome", outcome.Status.ToString());
+        telemetry.TurnCompleted(activity.ChannelId ?? "unknown", activity.Type, outcome.Status.ToString(), clock.GetElapsedTime(started));
+        return outcome;
+    }
+
+    private async Task<TurnOutcome> ProcessCoreAsync(Activity activity, CancellationToken ct)
     {
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId)
             return TurnOutcome.Rejected("The activity has no conversation id.");

@@ -46,7 +46,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IConversationStateStore, TableConversationStateStore>();
         services.AddSingleton<ICaseStore, TableCaseStore>();
         services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
-        services.AddHostedService<TableStorageInitializer>();
+        services.AddSingleton<TableStorageInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<TableStorageInitializer>());
         return services;
     }
 }

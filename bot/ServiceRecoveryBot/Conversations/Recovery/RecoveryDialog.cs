@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;
+using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Recovery.Compensation;
 using ServiceRecoveryBot.Recovery.Playbooks;
@@ -21,6 +22,7 @@ public sealed class RecoveryDialog(
     CompensationPolicy compensation,
     ICaseStore cases,
     ISentimentAnalyzer tone,
+    BotTelemetry telemetry,
     IOptions<RecoveryOptions> options)
     : WaterfallDialog<RecoveryDraft>(DialogIds.Recovery, version: 1)
 {
@@ -332,6 +334,11 @@ public sealed class RecoveryDialog(
         var assessment = await tone.AnalyzeAsync(words, step.Context.Activity.Locale, ct);
         step.Context.SendText(ToneLine.Format(assessment));
         var reading = new ToneReading(assessment.Compound, assessment.Label.ToString(), assessment.Flags.Select(f => f.Flag.ToString()).ToList(), step.Context.ReceivedAt);
+        step.Context.OnCommitted(_ =>
+        {
+            foreach (var flag in reading.Flags) telemetry.ToneFlagRaised(flag);
+            return Task.CompletedTask;
+        });
         var c = step.State.Case!;
         var attention = assessment.Has(ToneFlag.SafetyOrHealth) || assessment.Has(ToneFlag.LegalOrRegulatory)
             || (assessment.IsVeryNegative && c.Customer?.Tier == CustomerTier.Vip);
