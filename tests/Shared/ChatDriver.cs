@@ -26,6 +26,12 @@ public sealed class ChatDriver(TurnProcessor turns, LocalChannel local, string c
         return Replies();
     }
 
+    public async Task<IReadOnlyList<string>> SubmitValueAsync(object value, CancellationToken ct = default)
+    {
+        await turns.ProcessAsync(Message(null) with { Value = System.Text.Json.JsonSerializer.SerializeToElement(value), ReplyToId = "card-1" }, ct);
+        return Replies();
+    }
+
     public Activity Message(string? text) => new()
     {
         Type = ActivityTypes.Message,
@@ -43,7 +49,7 @@ public sealed class ChatDriver(TurnProcessor turns, LocalChannel local, string c
     {
         var (activities, next) = local.Transcript(conversationId).Since(watermark);
         watermark = next;
-        return activities.Select(a => a.Text ?? "").ToList();
+        return activities.Where(a => a.Type == ActivityTypes.Message).Select(a => a.Text ?? a.Summary ?? "").ToList();
     }
 
     public IReadOnlyList<Activity> AllActivities() => local.Transcript(conversationId).Since(-1).Activities;

@@ -26,7 +26,7 @@ public sealed class InMemoryCaseStore : ICaseStore
     public Task<IReadOnlyList<CaseSummary>> ListAsync(string teamKey, int max, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<CaseSummary>>(cases.Values.Where(c => c.TeamKey == teamKey)
             .OrderByDescending(c => c.OpenedAt).ThenBy(c => c.Id.Value, StringComparer.Ordinal).Take(max)
-            .Select(c => new CaseSummary(c.Id, c.OpenedAt, c.Status, c.Category, c.Severity, c.StaffId, c.WhatHappened)).ToList());
+            .Select(CaseSummary.Of).ToList());
 
     public Task<IReadOnlyList<CaseEvent>> TimelineAsync(string teamKey, CaseId id, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<CaseEvent>>(cases.TryGetValue((teamKey, id.Value), out var c) ? c.Timeline : []);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using ServiceRecoveryBot.Channels.Local;
+using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Channels;
@@ -39,6 +40,7 @@ public static class ChannelServiceCollectionExtensions
                 pipeline.AddTimeout(TimeSpan.FromSeconds(10));
             });
         services.AddSingleton<IChannelClient>(provider => new ChannelRouter(provider.GetRequiredService<LocalChannel>(), provider.GetRequiredService<ConnectorClient>()));
+        services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
         return services;
     }
 }

@@ -2,7 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceRecoveryBot.Operations;
 using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.FollowUp;
+using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Conversations.Recovery;
+using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;
 using ServiceRecoveryBot.Recovery.Compensation;
@@ -25,13 +28,23 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<CategorySuggester>();
         services.AddSingleton<SeverityAdvisor>();
         services.AddSingleton<CompensationPolicy>();
+        services.AddOptions<ManagerOptions>().BindConfiguration(ManagerOptions.Section)
+            .Validate(o => o.EscalateApprovalAfter > TimeSpan.Zero && o.EscalateFollowUpAfter > TimeSpan.Zero && o.EscalatePromiseAfter > TimeSpan.Zero,
+                "Managers: escalation delays must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<RecoveryDialog>();
+        services.AddSingleton<FollowUpDialog>();
+        services.AddSingleton<ManagerCommands>();
+        services.AddSingleton<CaseFollowThrough>();
+        services.AddSingleton<ManagerChannelNotifier>();
+        services.AddSingleton<IReminderHandler, RecoveryReminderHandler>();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<RecoveryOptions>>().Value;
             Dialog[] dialogs =
             [
                 provider.GetRequiredService<RecoveryDialog>(),
+                provider.GetRequiredService<FollowUpDialog>(),
                 new TextPrompt(DialogIds.Text),
                 new ChoicePrompt(DialogIds.Choice),
                 new ChoiceOrTextPrompt(DialogIds.ChoiceOrText),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Conversations.Recovery;
 using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.Conversations.State;
@@ -12,7 +13,13 @@ namespace ServiceRecoveryBot.Conversations;
 /// Routes one turn: greetings on join, global interruptions (help, cancel/pause, back, status) while a dialog is
 /// active, commands (my cases, show, resume, new case) when none is, and anything else as a new incident.
 /// </summary>
-public sealed class RecoveryBot(DialogSet dialogs, RecoveryDialog recovery, ICaseStore cases, IConversationReferenceStore references, IOptions<RecoveryOptions> options)
+public sealed class RecoveryBot(
+    DialogSet dialogs,
+    RecoveryDialog recovery,
+    ManagerCommands caseCommands,
+    ICaseStore cases,
+    IConversationReferenceStore references,
+    IOptions<RecoveryOptions> options)
 {
     public async Task OnTurnAsync(TurnContext turn, ConversationState state, CancellationToken ct)
     {
@@ -42,6 +49,7 @@ public sealed class RecoveryBot(DialogSet dialogs, RecoveryDialog recovery, ICas
             return;
         }
 
+        if (await caseCommands.TryHandleAsync(dc, ct)) return;
         var text = PromptInput.TextOf(activity) ?? "";
         var command = Commands.Parse(text);
         if (dc.ActiveDialog is not null)

@@ -81,6 +81,32 @@ public static class Replies
 
     public static string Promise(StageGuide stage) => $"**5. {stage.Title}.** {stage.Tip}\n\nDid you promise them anything? (\"call back by 6pm\")";
 
+    public const string NoManagerChannel =
+        "Heads-up: your team has no managers' channel yet, so I couldn't post the approval request. Ask a manager to say \"register channel\" in it.";
+
+    public const string OnlyManagers = "Only managers can do that. An admin can add managers with \"add manager @name\".";
+
+    public const string ChannelRegistered = "This is now the team's recovery channel. I'll post follow-up reminders, escalations, approval requests and a daily shift digest here.";
+
+    public static string ManagerAdded(string who) => $"Added {who} as a manager.";
+
+    public static string ApprovalDecided(RecoveryCase c, bool approved, string by) =>
+        $"{(approved ? "Approved" : "Declined")}: {c.Atonement?.Offer}{(approved && c.Atonement?.Amount is { } amount ? $" ({amount.ToString("0.##", CultureInfo.InvariantCulture)})" : "")} for {c.Id}, by {by}.";
+
+    public static string StaffToldDecision(RecoveryCase c, bool approved) => approved
+        ? $"Good news: your manager approved {c.Atonement?.Offer}{(c.Atonement?.Amount is { } amount ? $" ({amount.ToString("0.##", CultureInfo.InvariantCulture)})" : "")} for {c.Id}. You can offer it now."
+        : $"Your manager declined {c.Atonement?.Offer} for {c.Id}. Offer something within your authority instead, and keep the apology personal.";
+
+    public static string AlreadyDecided(RecoveryCase c) => $"{c.Id} has no pending approval (it is {c.Atonement?.Approval.ToString().ToLowerInvariant() ?? "not requested"}).";
+
+    public static string Snoozed(RecoveryCase c) => $"Snoozed: I'll remind you about {c.Id} again {When(c.FollowUpAt!.Value)}.";
+
+    public static string AskReassign(CaseId id) => $"Who should take {id}? Say \"reassign {id} @name\".";
+
+    public static string Reassigned(RecoveryCase c, string to) => $"{c.Id} is now with {to}.";
+
+    public static string PromiseKept(RecoveryCase c) => $"Promise kept on {c.Id} — thanks. That's what wins customers back.";
+
     public const string AskPromiseDue = "By when? (\"6pm\", \"in 2 hours\", \"tomorrow 9am\")";
 
     public static string FollowUp(StageGuide stage, DateTimeOffset suggested) =>

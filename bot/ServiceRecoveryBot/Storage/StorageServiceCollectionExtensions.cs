@@ -4,6 +4,7 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Recovery.Cases;
@@ -46,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IConversationStateStore, TableConversationStateStore>();
         services.AddSingleton<ICaseStore, TableCaseStore>();
         services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
+        services.AddSingleton<ITeamDirectory, TableTeamDirectory>();
         services.AddSingleton<TableStorageInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<TableStorageInitializer>());
         return services;

@@ -91,7 +91,11 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
                 row.GetString("Category") is { } category ? Enum.Parse<FailureCategory>(category) : null,
                 row.GetInt32("Severity"),
                 row.GetString("StaffId") ?? "",
-                row.GetString("WhatHappened") ?? ""));
+                row.GetString("WhatHappened") ?? "")
+            {
+                FollowUpAt = row.GetDateTimeOffset("FollowUpUtc"),
+                Flagged = row.GetBoolean("Flagged") ?? false,
+            });
             if (results.Count >= max) break;
         }
         return results;
@@ -144,6 +148,8 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
             ["Severity"] = c.Severity,
             ["StaffId"] = c.StaffId,
             ["WhatHappened"] = Truncate(c.WhatHappened, 500),
+            ["FollowUpUtc"] = c.FollowUpAt,
+            ["Flagged"] = CaseSummary.Of(c).Flagged,
         };
 
         var actions = new List<TableTransactionAction>

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Time.Testing;
 using ServiceRecoveryBot.Channels;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Sentiment;
@@ -29,6 +31,8 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton<IConversationStateStore>(States);
         services.AddSingleton<ICaseStore>(Cases);
         services.AddSingleton<IConversationReferenceStore>(References);
+        services.AddSingleton<ITeamDirectory, InMemoryTeamDirectory>();
+        services.AddSingleton<IReminderScheduler>(Reminders);
         provider = services.BuildServiceProvider();
     }
 
@@ -36,6 +40,7 @@ public sealed class BotHarness : IDisposable
     public InMemoryConversationStateStore States { get; } = new();
     public InMemoryCaseStore Cases { get; } = new();
     public InMemoryConversationReferenceStore References { get; } = new();
+    public RecordingReminderScheduler Reminders { get; } = new();
 
     public TurnProcessor Turns => provider.GetRequiredService<TurnProcessor>();
 

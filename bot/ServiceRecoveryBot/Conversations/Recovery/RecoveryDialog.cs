@@ -5,6 +5,7 @@ using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Recovery.Compensation;
 using ServiceRecoveryBot.Recovery.Playbooks;
+using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Sentiment;
 
 namespace ServiceRecoveryBot.Conversations.Recovery;
@@ -23,11 +24,15 @@ public sealed class RecoveryDialog(
     ICaseStore cases,
     ISentimentAnalyzer tone,
     BotTelemetry telemetry,
+    CaseFollowThrough followThrough,
     IOptions<RecoveryOptions> options)
     : WaterfallDialog<RecoveryDraft>(DialogIds.Recovery, version: 1)
 {
     private const string Done = "Done";
-    private const string Default = "default";
+    private const string Default = DefaultChoice;
+
+    /// <summary>The value of the "default time" button on follow-up questions.</summary>
+    public const string DefaultChoice = "default";
 
     protected override WaterfallStep<RecoveryDraft>[] Steps =>
     [
@@ -259,6 +264,16 @@ public sealed class RecoveryDialog(
                 step.Context.SendText(Replies.AtonementWithinAuthority(atonement));
             }
             Update(step, c);
+            if (atonement.Approval == ApprovalState.Pending)
+            {
+                // After the case is saved, so a manager who answers at once finds the request.
+                var requested = step.State.Case!;
+                var turn = step.Context;
+                turn.OnCommitted(async token =>
+                {
+                    if (!await followThrough.RequestApprovalAsync(requested, turn.ReceivedAt, token)) turn.SendText(Replies.NoManagerChannel);
+                });
+            }
         }
         else if (!c.Timeline.Any(e => e.Step == CaseStep.AtonementOffered))
         {
@@ -315,6 +330,12 @@ public sealed class RecoveryDialog(
         var answer = (string)step.Result!;
         var at = answer == Default ? DefaultFollowUp(step) : ParseWhen(step, answer)!.Value;
         Update(step, draft.Case!.AwaitFollowUp(at, step.Context.ReceivedAt, Staff(step)));
+        var scheduled = draft.Case!;
+        step.Context.OnCommitted(async token =>
+        {
+            await followThrough.ScheduleFollowUpAsync(scheduled, token);
+            await followThrough.SchedulePromiseAsync(scheduled, token);
+        });
         return step.NextAsync(null, ct);
     }
 
@@ -367,11 +388,14 @@ public sealed class RecoveryDialog(
         throw new InvalidOperationException("Could not find a free case id after 8 tries.");
     }
 
-    private DateTimeOffset DefaultFollowUp(WaterfallStepContext<RecoveryDraft> step)
+    private DateTimeOffset DefaultFollowUp(WaterfallStepContext<RecoveryDraft> step) => DefaultFollowUpAt(step.Context, options.Value);
+
+    /// <summary>The next day at the configured follow-up time, in the user's time zone.</summary>
+    public static DateTimeOffset DefaultFollowUpAt(Protocol.TurnContext turn, RecoveryOptions options)
     {
-        var zone = UserTimeZone.Of(step.Context.Activity, options.Value.Zone);
-        var local = TimeZoneInfo.ConvertTime(step.Context.ReceivedAt, zone);
-        var day = DateOnly.FromDateTime(local.DateTime).AddDays(1).ToDateTime(options.Value.FollowUpTime, DateTimeKind.Unspecified);
+        var zone = UserTimeZone.Of(turn.Activity, options.Zone);
+        var local = TimeZoneInfo.ConvertTime(turn.ReceivedAt, zone);
+        var day = DateOnly.FromDateTime(local.DateTime).AddDays(1).ToDateTime(options.FollowUpTime, DateTimeKind.Unspecified);
         return new DateTimeOffset(day, zone.GetUtcOffset(day));
     }
 

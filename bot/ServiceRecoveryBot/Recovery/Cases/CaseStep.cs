@@ -17,4 +17,11 @@ public enum CaseStep
     Paused,
     Resumed,
     Closed,
+    ApprovalDecided,
+    ReminderSent,
+    Escalated,
+    FollowUpRecorded,
+    Reassigned,
+    Snoozed,
+    PromiseKept,
 }

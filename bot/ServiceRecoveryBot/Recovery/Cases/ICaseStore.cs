@@ -18,4 +18,16 @@ public interface ICaseStore
 }
 
 /// <summary>A line in a list of cases.</summary>
-public sealed record CaseSummary(CaseId Id, DateTimeOffset OpenedAt, CaseStatus Status, FailureCategory? Category, int? Severity, string StaffId, string WhatHappened);
+public sealed record CaseSummary(CaseId Id, DateTimeOffset OpenedAt, CaseStatus Status, FailureCategory? Category, int? Severity, string StaffId, string WhatHappened)
+{
+    public DateTimeOffset? FollowUpAt { get; init; }
+
+    /// <summary>The customer's tone was negative or raised a flag, or a manager's attention is needed.</summary>
+    public bool Flagged { get; init; }
+
+    public static CaseSummary Of(RecoveryCase c) => new(c.Id, c.OpenedAt, c.Status, c.Category, c.Severity, c.StaffId, c.WhatHappened)
+    {
+        FollowUpAt = c.FollowUpAt,
+        Flagged = c.NeedsManagerAttention || c.Tones.LastOrDefault() is { } tone && (tone.Flags.Count > 0 || tone.Compound <= -0.05),
+    };
+}

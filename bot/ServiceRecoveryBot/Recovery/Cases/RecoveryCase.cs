@@ -23,6 +23,7 @@ public sealed record RecoveryCase
     public Promise? Promise { get; init; }
     public DateTimeOffset? FollowUpAt { get; init; }
     public IReadOnlyList<ToneReading> Tones { get; init; } = [];
+    public IReadOnlyList<FollowUpOutcome> FollowUps { get; init; } = [];
     public bool NeedsManagerAttention { get; init; }
     public IReadOnlyList<CaseEvent> Timeline { get; init; } = [];
     public DateTimeOffset? ClosedAt { get; init; }
@@ -83,6 +84,23 @@ public sealed record RecoveryCase
             Record(CaseStep.FollowUpScheduled, at, by, followUpAt.ToString("O")) with { Status = CaseStatus.AwaitingFollowUp, FollowUpAt = followUpAt },
         _ => throw new CaseTransitionException(Id, Status, CaseStatus.AwaitingFollowUp),
     };
+
+    /// <summary>A manager's decision on a pending atonement; refused when nothing is pending.</summary>
+    public RecoveryCase Decide(bool approved, decimal? amount, DateTimeOffset at, string by) => Atonement is { Approval: ApprovalState.Pending } pending
+        ? Record(CaseStep.ApprovalDecided, at, by, approved ? $"approved{(amount is { } a ? " " + a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}" : "declined") with
+        {
+            Atonement = pending with { Approval = approved ? ApprovalState.Approved : ApprovalState.Declined, Amount = amount ?? pending.Amount },
+        }
+        : throw new InvalidOperationException($"Case {Id} has no pending approval.");
+
+    /// <summary>Records a follow-up with the customer: closes the case when recovered, else keeps it open for the next follow-up.</summary>
+    public RecoveryCase RecordFollowUp(FollowUpOutcome outcome, DateTimeOffset? nextFollowUp, string by)
+    {
+        var recorded = Record(CaseStep.FollowUpRecorded, outcome.At, by, outcome.Recovered ? "recovered" : "not recovered") with { FollowUps = [.. FollowUps, outcome] };
+        return outcome.Recovered || nextFollowUp is null
+            ? recorded.Close(outcome.At, by, outcome.Recovered ? "recovered" : "not recovered")
+            : recorded with { FollowUpAt = nextFollowUp, Status = CaseStatus.AwaitingFollowUp };
+    }
 
     public RecoveryCase Close(DateTimeOffset at, string by, string? note = null) => IsOpen
         ? Record(CaseStep.Closed, at, by, note) with { Status = CaseStatus.Closed, ClosedAt = at }

@@ -1,0 +1,16 @@
+using ServiceRecoveryBot.Protocol;
+
+namespace ServiceRecoveryBot.Channels;
+
+/// <summary>What a channel can show. Cards where it renders Adaptive Cards; plain text everywhere else.</summary>
+public static class ChannelCapabilities
+{
+    public static bool SupportsCards(string? channelId) => channelId is "msteams" or "directline" or "webchat" or "emulator";
+
+    /// <summary>Keeps the card (and drops the duplicate text) where cards render; keeps the text and drops the card elsewhere.</summary>
+    public static Activity Fit(Activity activity, string? channelId)
+    {
+        if (activity.Attachments is not { Count: > 0 }) return activity;
+        return SupportsCards(channelId) ? activity with { Text = null } : activity with { Attachments = null };
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.Recovery;
+using ServiceRecoveryBot.Dialogs;
+using ServiceRecoveryBot.Dialogs.Prompts;
+using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Reminders;
+using ServiceRecoveryBot.Sentiment;
+
+namespace ServiceRecoveryBot.Conversations.FollowUp;
+
+/// <summary>
+/// Recording a follow-up, started from the reminder: did you reach the customer? → satisfaction 1-5 → their words
+/// (tone scored) → recovered? → root cause → lesson → the case closes, or stays open with a new follow-up.
+/// Not reached: when to try again, and the follow-up moves.
+/// </summary>
+public sealed class FollowUpDialog(ICaseStore cases, ISentimentAnalyzer tone, CaseFollowThrough followThrough, IOptions<RecoveryOptions> options)
+    : WaterfallDialog<FollowUpDraft>(DialogIds.FollowUpCase, version: 1)
+{
+    public static readonly string[] RootCauses = ["Process", "People or training", "Product", "System or technology", "Supplier or partner", "Communication", "Staffing or capacity", "Other"];
+
+    protected override WaterfallStep<FollowUpDraft>[] Steps =>
+    [
+        AskReachedStepAsync, AskSatisfactionStepAsync, AskWordsStepAsync, AskRecoveredStepAsync, AskRootCauseStepAsync,
+        AskRootCauseDetailStepAsync, AskLessonStepAsync, AskNextFollowUpStepAsync, RecordStepAsync,
+    ];
+
+    protected override FollowUpDraft CreateState(object? options) => new() { Case = options as RecoveryCase };
+
+    protected override string DescribeStep(string stepName, FollowUpDraft state) => "follow-up of " + state.Case?.Id;
+
+    private static Task<DialogTurnResult> AskReachedStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct) =>
+        step.PromptAsync(DialogIds.Confirm, new PromptOptions
+        {
+            Prompt = $"Follow-up for {step.State.Case!.Id} ({Replies.Describe(step.State.Case.Status)}): {step.State.Case.WhatHappened}\n\nDid you reach the customer?",
+            Choices = [new("yes", "Yes"), new("no", "No")],
+        }, ct);
+
+    private Task<DialogTurnResult> AskSatisfactionStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
+    {
+        step.State.Reached = step.Result is true;
+        if (!step.State.Reached)
+            return step.PromptAsync(DialogIds.FollowUp, FollowUpTimePrompt(step, "When will you try again?"), ct);
+        return step.PromptAsync(DialogIds.Choice, new PromptOptions
+        {
+            Prompt = "How satisfied are they now, 1 (not at all) to 5 (delighted)?",
+            Choices = Enumerable.Range(1, 5).Select(n => new Choice(n.ToString(CultureInfo.InvariantCulture))).ToList(),
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> AskWordsStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
+    {
+        if (!step.State.Reached) return RescheduleAsync(step, (string)step.Result!, ct);
+        step.State.Satisfaction = int.Parse(((FoundChoice)step.Result!).Value, CultureInfo.InvariantCulture);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = "What did they say, in their own words?", Skippable = true }, ct);
+    }
+
+    private async Task<DialogTurnResult> AskRecoveredStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
+    {
+        if (step.Result is string words)
+        {
+            step.State.CustomerWords = words;
+            var assessment = await tone.AnalyzeAsync(words, step.Context.Activity.Locale, ct);
+            step.Context.SendText(ToneLine.Format(assessment));
+            var c = step.State.Case!;
+            step.State.Case = c with { Tones = [.. c.Tones, new ToneReading(assessment.Compound, assessment.Label.ToString(), assessment.Flags.Select(f => f.Flag.ToString()).ToList(), step.Context.ReceivedAt)] };
+            if (c.Tones.FirstOrDefault() is { } first)
+                step.Context.SendText($"Tone moved from {first.Compound:+0.00;-0.00;0.00} at the start to {assessment.Compound:+0.00;-0.00;0.00} now.");
+        }
+        return await step.PromptAsync(DialogIds.Confirm, new PromptOptions { Prompt = "Is the customer recovered — happy to come back?", Choices = [new("yes", "Yes"), new("no", "No")] }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskRootCauseStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
+    {
+        step.State.Recovered = step.Result is true;
+        return step.PromptAsync(DialogIds.Choice, new PromptOptions
+        {
+            Prompt = "What was the root cause?",
+            Choices = RootCauses.Select(r => new Choice(r)).ToList(),
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskRootCauseDetailStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
+    {
+        step.State.RootCause = ((FoundChoice)step.Result!).Value;
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = "Anything more about the cause?", Skippable = true }, ct);
+    }
+
+    private static Task<DialogTurnResult> AskLessonStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
+    {
+        step.State.RootCauseDetail = step.Result as string;
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = "What's the lesson, so it doesn't happen again?", Skippable = true }, ct);
+    }
+
+    private Task<DialogTurnResult> AskNextFollowUpStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
+    {
+        step.State.Lesson = step.Result as string;
+        if (step.State.Recovered) return step.NextAsync(null, ct);
+        return step.PromptAsync(DialogIds.FollowUp, FollowUpTimePrompt(step, "Not recovered yet, so the case stays open. When should we follow up again?"), ct);
+    }
+
+    private async Task<DialogTurnResult> RecordStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
+    {
+        var s = step.State;
+        var next = step.Result is string answer ? When(step, answer) : (DateTimeOffset?)null;
+        var outcome = new FollowUpOutcome(step.Context.ReceivedAt, true, s.Satisfaction, s.CustomerWords, s.Recovered, s.RootCause, s.RootCauseDetail, s.Lesson);
+        var updated = s.Case!.RecordFollowUp(outcome, next, Staff(step)).Touch(step.Context.ReceivedAt);
+        CaseSaves.Queue(step.Context, cases, updated);
+        if (updated.IsOpen) step.Context.OnCommitted(token => followThrough.ScheduleFollowUpAsync(updated, token));
+        step.Context.SendText(updated.IsOpen
+            ? $"Recorded. {updated.Id} stays open; next follow-up {Replies.When(updated.FollowUpAt!.Value)}."
+            : $"Recorded and closed {updated.Id}. {(s.Recovered ? "A recovered customer — well done." : "")}".Trim());
+        return await step.EndDialogAsync(updated, ct);
+    }
+
+    private async Task<DialogTurnResult> RescheduleAsync(WaterfallStepContext<FollowUpDraft> step, string answer, CancellationToken ct)
+    {
+        var at = When(step, answer);
+        var moved = step.State.Case!.Record(CaseStep.Snoozed, step.Context.ReceivedAt, Staff(step), "customer not reached") with { FollowUpAt = at };
+        moved = moved.Touch(step.Context.ReceivedAt);
+        CaseSaves.Queue(step.Context, cases, moved);
+        step.Context.OnCommitted(token => followThrough.ScheduleFollowUpAsync(moved, token));
+        step.Context.SendText($"OK — I'll remind you again {Replies.When(at)}.");
+        return await step.EndDialogAsync(moved, ct);
+    }
+
+    private PromptOptions FollowUpTimePrompt(WaterfallStepContext<FollowUpDraft> step, string question)
+    {
+        var suggested = RecoveryDialog.DefaultFollowUpAt(step.Context, options.Value);
+        return new PromptOptions
+        {
+            Prompt = question,
+            Choices = [new(RecoveryDialog.DefaultChoice, $"{Replies.When(suggested)} (default)", ["ok", "yes", "default", "fine"]), new("in 2 hours"), new("in 3 days")],
+            Suggested = RecoveryDialog.DefaultChoice,
+        };
+    }
+
+    private DateTimeOffset When(WaterfallStepContext<FollowUpDraft> step, string answer) =>
+        answer == RecoveryDialog.DefaultChoice
+            ? RecoveryDialog.DefaultFollowUpAt(step.Context, options.Value)
+            : DateTimeRecognizer.Recognize(answer, step.Context.ReceivedAt, UserTimeZone.Of(step.Context.Activity, options.Value.Zone), options.Value.FollowUpTime)
+              ?? RecoveryDialog.DefaultFollowUpAt(step.Context, options.Value);
+
+    private static string Staff(WaterfallStepContext<FollowUpDraft> step) => step.Context.Activity.From?.Id ?? "unknown";
+}

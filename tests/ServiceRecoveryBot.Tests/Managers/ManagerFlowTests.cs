@@ -1,0 +1,146 @@
+using System.Text.Json;
+using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Reminders;
+using ServiceRecoveryBot.Tests.Conversations;
+
+namespace ServiceRecoveryBot.Tests.Managers;
+
+/// <summary>The managers' channel, approvals, reminders and the follow-up dialog, through the real pipeline with fakes for storage.</summary>
+public sealed class ManagerFlowTests : IDisposable
+{
+    private readonly BotHarness bot = new(new Dictionary<string, string?>
+    {
+        ["Managers:Teams:0:TeamKey"] = "local",
+        ["Managers:Teams:0:UserIds:0"] = "manager-1",
+    });
+
+    public void Dispose() => bot.Dispose();
+
+    private async Task<(Testing.ChatDriver Staff, Testing.ChatDriver Managers, RecoveryCase Case)> RecoveryWithOfferAsync(string offer)
+    {
+        var managers = bot.Chat("managers-channel", "manager-1");
+        Assert.Contains(await managers.SayAsync("register channel"), r => r.Contains("recovery channel", StringComparison.Ordinal));
+        var staff = bot.Chat("staff-chat", "staff-1");
+        await staff.SayAsync("No reservation on file for the Okafor couple but they have our confirmation. We're sold out.");
+        foreach (var answer in new[] { "1", "skip", "regular", "We've been travelling for fourteen hours.", "1", "done", "skip", "1" })
+            await staff.SayAsync(answer);
+        var atone = await staff.SayAsync(offer);
+        Assert.NotEmpty(atone);
+        await staff.SayAsync("skip");
+        await staff.SayAsync("ok");
+        return (staff, managers, Assert.Single(bot.Cases.All));
+    }
+
+    [Fact]
+    public async Task An_offer_above_authority_asks_the_managers_channel_and_the_staff_member_hears_the_decision_at_once()
+    {
+        var (staff, managers, c) = await RecoveryWithOfferAsync("$120 credit for a night elsewhere");
+        Assert.Equal(ApprovalState.Pending, c.Atonement?.Approval);
+        Assert.Contains(managers.Replies(), r => r.Contains($"Approval needed for {c.Id}", StringComparison.Ordinal));
+
+        Assert.Contains(await staff.SayAsync($"approve {c.Id}"), r => r.Contains("Only managers", StringComparison.Ordinal));
+
+        var decision = await managers.SubmitValueAsync(new { command = "approve", caseId = c.Id.Value });
+        Assert.Contains(decision, r => r.StartsWith("Approved", StringComparison.Ordinal));
+        Assert.Contains(staff.Replies(), r => r.Contains("your manager approved", StringComparison.Ordinal));
+        var decided = Assert.Single(bot.Cases.All);
+        Assert.Equal(ApprovalState.Approved, decided.Atonement?.Approval);
+        Assert.Contains(decided.Timeline, e => e.Step == CaseStep.ApprovalDecided && e.By == "manager-1");
+
+        Assert.Contains(await managers.SubmitValueAsync(new { command = "decline", caseId = c.Id.Value }), r => r.Contains("no pending approval", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_manager_can_approve_a_different_amount()
+    {
+        var (_, managers, c) = await RecoveryWithOfferAsync("$120 credit");
+        await managers.SubmitValueAsync(new { command = "approve-amount", caseId = c.Id.Value, amount = "60" });
+        Assert.Equal(60m, Assert.Single(bot.Cases.All).Atonement?.Amount);
+    }
+
+    [Fact]
+    public async Task Follow_up_promise_and_escalation_reminders_are_scheduled_when_the_recovery_ends()
+    {
+        var (_, _, c) = await RecoveryWithOfferAsync("$120 credit");
+        var kinds = bot.Reminders.Scheduled.Where(r => r.CaseId == c.Id.Value).Select(r => r.Kind).ToList();
+        Assert.Contains(ReminderKind.FollowUp, kinds);
+        Assert.Contains(ReminderKind.Escalation, kinds);
+        Assert.Contains(ReminderKind.ApprovalEscalation, kinds);
+        Assert.Single(bot.Reminders.Scheduled, r => r.Kind == ReminderKind.Digest);
+        Assert.Equal(c.FollowUpAt, bot.Reminders.Scheduled.Single(r => r.Kind == ReminderKind.FollowUp).DueAt);
+    }
+
+    [Fact]
+    public async Task A_due_follow_up_reaches_the_staff_member_and_the_managers_channel_and_is_written_to_the_timeline()
+    {
+        var (staff, managers, c) = await RecoveryWithOfferAsync("dessert on the house");
+        staff.Replies();
+        managers.Replies();
+        var handler = bot.Get<IReminderHandler>();
+        var followUp = bot.Reminders.Scheduled.Single(r => r.Kind == ReminderKind.FollowUp);
+
+        Assert.Equal(ReminderOutcome.Delivered, await handler.HandleAsync(followUp, 1, CancellationToken.None));
+        Assert.Equal(ReminderOutcome.Delivered, await handler.HandleAsync(followUp, 2, CancellationToken.None));
+
+        Assert.Equal(2, staff.Replies().Count(r => r.Contains("Follow-up due", StringComparison.Ordinal)));
+        Assert.Equal(2, managers.Replies().Count(r => r.Contains("Follow-up due", StringComparison.Ordinal)));
+        var sent = Assert.Single(bot.Cases.All).Timeline.Where(e => e.Step == CaseStep.ReminderSent).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.Contains("attempt 1", sent[0].Note, StringComparison.Ordinal);
+        Assert.Contains("attempt 2", sent[1].Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_follow_up_dialog_records_the_outcome_and_closes_a_recovered_case()
+    {
+        var (staff, _, c) = await RecoveryWithOfferAsync("dessert on the house");
+        Assert.Contains(await staff.SayAsync($"follow up {c.Id}"), r => r.Contains("Did you reach the customer?", StringComparison.Ordinal));
+        await staff.SayAsync("yes");
+        await staff.SayAsync("5");
+        Assert.Contains(await staff.SayAsync("Honestly I was ready to never come back, but your team sorted it. Thank you."), r => r.StartsWith("Tone: ", StringComparison.Ordinal));
+        await staff.SayAsync("yes");
+        await staff.SayAsync("process");
+        await staff.SayAsync("booking sync failed overnight");
+        var done = await staff.SayAsync("check the channel manager sync every evening");
+
+        Assert.Contains(done, r => r.Contains("closed", StringComparison.Ordinal));
+        var closed = Assert.Single(bot.Cases.All);
+        Assert.Equal(CaseStatus.Closed, closed.Status);
+        var outcome = Assert.Single(closed.FollowUps);
+        Assert.Equal((5, true, "Process"), (outcome.Satisfaction, outcome.Recovered, outcome.RootCause));
+        Assert.Equal(2, closed.Tones.Count);
+        Assert.Equal(ReminderOutcome.Obsolete, await bot.Get<IReminderHandler>().HandleAsync(bot.Reminders.Scheduled.First(r => r.Kind == ReminderKind.FollowUp), 1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Not_reaching_the_customer_moves_the_follow_up()
+    {
+        var (staff, _, c) = await RecoveryWithOfferAsync("dessert on the house");
+        await staff.SayAsync($"follow up {c.Id}");
+        await staff.SayAsync("no");
+        Assert.Contains(await staff.SayAsync("in 2 hours"), r => r.Contains("remind you again", StringComparison.Ordinal));
+        Assert.Equal(bot.Clock.GetUtcNow().AddHours(2), Assert.Single(bot.Cases.All).FollowUpAt);
+        Assert.Equal(2, bot.Reminders.Scheduled.Count(r => r.Kind == ReminderKind.FollowUp));
+    }
+
+    [Fact]
+    public async Task Staff_cannot_register_the_managers_channel()
+    {
+        var chat = bot.Chat("some-channel", "staff-2");
+        Assert.Contains(await chat.SayAsync("register channel"), r => r.Contains("Only managers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_digest_lists_open_overdue_and_flagged_cases()
+    {
+        var (_, managers, _) = await RecoveryWithOfferAsync("dessert on the house");
+        managers.Replies();
+        bot.Clock.Advance(TimeSpan.FromDays(2));
+        var digest = bot.Reminders.Scheduled.Single(r => r.Kind == ReminderKind.Digest);
+        Assert.Equal(ReminderOutcome.Delivered, await bot.Get<IReminderHandler>().HandleAsync(digest, 1, CancellationToken.None));
+        var text = Assert.Single(managers.Replies());
+        Assert.Contains("**Open cases** (1)", text, StringComparison.Ordinal);
+        Assert.Contains("**Overdue** (1)", text, StringComparison.Ordinal);
+        Assert.Equal(2, bot.Reminders.Scheduled.Count(r => r.Kind == ReminderKind.Digest));
+    }
+}
