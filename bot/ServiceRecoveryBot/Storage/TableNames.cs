@@ -8,6 +8,7 @@ public sealed class TableNames(IOptions<StorageOptions> options)
     public string Cases => options.Value.TablePrefix + "Cases";
     public string DialogState => options.Value.TablePrefix + "DialogState";
     public string ConversationRefs => options.Value.TablePrefix + "ConversationRefs";
+    public string Reminders => options.Value.TablePrefix + "Reminders";
 
-    public IEnumerable<string> All => [Cases, DialogState, ConversationRefs];
+    public IEnumerable<string> All => [Cases, DialogState, ConversationRefs, Reminders];
 }
