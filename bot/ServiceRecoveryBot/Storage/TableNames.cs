@@ -10,5 +10,8 @@ public sealed class TableNames(IOptions<StorageOptions> options)
     public string ConversationRefs => options.Value.TablePrefix + "ConversationRefs";
     public string Teams => options.Value.TablePrefix + "Teams";
 
-    public IEnumerable<string> All => [Cases, DialogState, ConversationRefs, Teams];
+    /// <summary>Reminders keyed by due hour (see TableReminderStore).</summary>
+    public string Reminders => options.Value.TablePrefix + "Reminders";
+
+    public IEnumerable<string> All => [Cases, DialogState, ConversationRefs, Teams, Reminders];
 }

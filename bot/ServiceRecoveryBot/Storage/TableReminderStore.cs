@@ -1,0 +1,235 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using ServiceRecoveryBot.Reminders;
+
+namespace ServiceRecoveryBot.Storage;
+
+/// <summary>
+/// Reminders in the Reminders table, keyed by due time:
+/// <list type="bullet">
+/// <item>PartitionKey <c>due_{yyyyMMddHH}</c>: the UTC hour the reminder falls due in;</item>
+/// <item>RowKey <c>{yyyyMMddHHmmssfff}|{encoded id}</c>: due time then id, so a range query in one partition returns
+/// exactly the reminders due up to a time;</item>
+/// <item>the cursor, PartitionKey <c>cursor</c>, RowKey <c>due</c>: the oldest hour bucket that may still hold
+/// reminders. A scan queries only the buckets from the cursor to the current hour (never a table scan) and moves the
+/// cursor, with its ETag, past the buckets it found empty and that can no longer receive reminders.</item>
+/// </list>
+/// Queries: (1) schedule = insert (409 = already scheduled); (2) cancel = point delete by (due time, id);
+/// (3) scan = per bucket <c>PartitionKey eq 'due_…' and RowKey le '{now}~'</c> (<c>~</c> sorts after <c>|</c>).
+/// <para>
+/// The cursor never moves past the current hour. A reminder added into a bucket the cursor may already have passed or
+/// may be about to pass (due before the end of the next hour) also rewrites the cursor after the insert: it moves the
+/// cursor back when needed, and in any case changes its ETag, so a scan that read the cursor before the insert cannot
+/// then advance it past the new reminder (its update fails with 412). Far-future reminders leave the cursor alone.
+/// </para>
+/// </summary>
+public sealed class TableReminderStore(TableServiceClient service, TableNames names) : IReminderStore
+{
+    internal const string CursorPartition = "cursor";
+    internal const string CursorRow = "due";
+    private const string BucketFormat = "yyyyMMddHH";
+    private const string DueFormat = "yyyyMMddHHmmssfff";
+    private const int MaxCursorAttempts = 10;
+    private readonly TableClient table = service.GetTableClient(names.Reminders);
+
+    public async Task<bool> AddAsync(Reminder reminder, DateTimeOffset now, CancellationToken ct)
+    {
+        var row = ReminderRow.ToEntity(reminder);
+        TableLimits.EnsureValidEntity(row);
+        bool added;
+        try
+        {
+            await table.AddEntityAsync(row, ct);
+            added = true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            added = false;
+        }
+        // Also when it was already there: the earlier add may have died before it reached the cursor.
+        if (GuardsCursor(reminder.DueAt, now)) await HoldCursorAtAsync(Bucket(reminder.DueAt), now, ct);
+        return added;
+    }
+
+    public async Task AddManyAsync(IReadOnlyCollection<Reminder> reminders, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var partition in reminders.GroupBy(r => PartitionKeyFor(r.DueAt), StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.DistinctBy(r => RowKeyFor(r.DueAt, r.Id), StringComparer.Ordinal).Chunk(TableLimits.MaxBatchActions))
+            {
+                var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ReminderRow.ToEntity(r))).ToList();
+                TableLimits.EnsureValidBatch(actions);
+                try
+                {
+                    await table.SubmitTransactionAsync(actions, ct);
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 409)
+                {
+                    foreach (var r in chunk) await AddAsync(r, now, ct); // some were there already: one by one
+                }
+            }
+        }
+        var oldest = reminders.Where(r => GuardsCursor(r.DueAt, now)).Select(r => r.DueAt).DefaultIfEmpty().Min();
+        if (oldest != default) await HoldCursorAtAsync(Bucket(oldest), now, ct);
+    }
+
+    public async Task<bool> RemoveAsync(string reminderId, DateTimeOffset dueAt, CancellationToken ct)
+    {
+        using var response = await table.DeleteEntityAsync(PartitionKeyFor(dueAt), RowKeyFor(dueAt, reminderId), ETag.All, ct);
+        return response.Status != 404;
+    }
+
+    public async Task<ReminderScan> ScanDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var current = Bucket(now);
+        var cursor = await ReadCursorAsync(current, ct);
+        var found = new List<StoredReminder>();
+        var queried = 0;
+        DateTimeOffset? firstNonEmpty = null;
+        var upTo = DueKey(now) + "~";
+        for (var bucket = cursor.Bucket; bucket <= current; bucket = bucket.AddHours(1))
+        {
+            queried++;
+            var before = found.Count;
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKeyForBucket(bucket)} and RowKey le {upTo}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+                found.Add(ReminderRow.FromEntity(row));
+            if (found.Count > before) firstNonEmpty ??= bucket;
+        }
+
+        // Past buckets are complete (every row in them is due), so an empty one stays empty unless a reminder is added
+        // into it, and such an add rewrites the cursor (see the class summary): the update below then fails with 412.
+        var advanceTo = firstNonEmpty ?? current;
+        if (advanceTo > cursor.Bucket && cursor.ETag is { } etag)
+        {
+            try
+            {
+                await table.UpdateEntityAsync(CursorEntity(advanceTo), etag, TableUpdateMode.Replace, ct);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // Another scan advanced it, or a reminder was added behind it: leave it for the next scan.
+            }
+        }
+        return new ReminderScan(found, queried);
+    }
+
+    public async Task<StoredReminder?> TryClaimAsync(StoredReminder reminder, string instanceId, DateTimeOffset claimUntil, CancellationToken ct)
+    {
+        var claimed = reminder with
+        {
+            Status = ReminderStatus.Claimed,
+            ClaimedBy = instanceId,
+            ClaimUntil = claimUntil,
+            NotBefore = null,
+            Attempts = reminder.Attempts + 1,
+        };
+        return await TryReplaceAsync(claimed, reminder.Version, ct) is { } version ? claimed with { Version = version } : null;
+    }
+
+    public async Task<bool> TryCompleteAsync(StoredReminder claimed, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await table.DeleteEntityAsync(PartitionKeyFor(claimed.Reminder.DueAt), RowKeyFor(claimed.Reminder.DueAt, claimed.Reminder.Id), new ETag(claimed.Version), ct);
+            return response.Status != 404;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> TryReleaseAsync(StoredReminder claimed, DateTimeOffset notBefore, CancellationToken ct)
+    {
+        var pending = claimed with { Status = ReminderStatus.Pending, ClaimedBy = null, ClaimUntil = null, NotBefore = notBefore };
+        return await TryReplaceAsync(pending, claimed.Version, ct) is not null;
+    }
+
+    private async Task<string?> TryReplaceAsync(StoredReminder reminder, string version, CancellationToken ct)
+    {
+        try
+        {
+            var response = await table.UpdateEntityAsync(ReminderRow.ToEntity(reminder), new ETag(version), TableUpdateMode.Replace, ct);
+            return response.Headers.ETag?.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads the cursor, creating it at the current hour the first time.</summary>
+    private async Task<(DateTimeOffset Bucket, ETag? ETag)> ReadCursorAsync(DateTimeOffset current, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(CursorPartition, CursorRow, cancellationToken: ct);
+            if (stored.HasValue && stored.Value is { } cursor)
+            {
+                var bucket = ParseBucket(cursor.GetString("Bucket"));
+                return (bucket < current ? bucket : current, cursor.ETag);
+            }
+            try
+            {
+                var response = await table.AddEntityAsync(CursorEntity(current), ct);
+                return (current, response.Headers.ETag);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409 && attempt < MaxCursorAttempts)
+            {
+            }
+        }
+    }
+
+    /// <summary>Rewrites the cursor so that it is at or before <paramref name="bucket"/>, always changing its ETag.</summary>
+    private async Task HoldCursorAtAsync(DateTimeOffset bucket, DateTimeOffset now, CancellationToken ct)
+    {
+        var current = Bucket(now);
+        var target = bucket < current ? bucket : current;
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(CursorPartition, CursorRow, cancellationToken: ct);
+            try
+            {
+                if (stored.HasValue && stored.Value is { } cursor)
+                {
+                    var at = ParseBucket(cursor.GetString("Bucket"));
+                    await table.UpdateEntityAsync(CursorEntity(at < target ? at : target), cursor.ETag, TableUpdateMode.Replace, ct);
+                }
+                else
+                {
+                    await table.AddEntityAsync(CursorEntity(target), ct);
+                }
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404 && attempt < MaxCursorAttempts)
+            {
+            }
+        }
+    }
+
+    private static TableEntity CursorEntity(DateTimeOffset bucket) => new(CursorPartition, CursorRow) { ["Bucket"] = BucketKey(bucket) };
+
+    /// <summary>A reminder due before the end of the next hour lands in a bucket a scan may be about to pass.</summary>
+    internal static bool GuardsCursor(DateTimeOffset dueAt, DateTimeOffset now) => Bucket(dueAt) <= Bucket(now).AddHours(1);
+
+    internal static DateTimeOffset Bucket(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
+
+    internal static string BucketKey(DateTimeOffset at) => at.UtcDateTime.ToString(BucketFormat, CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset ParseBucket(string? key) =>
+        DateTimeOffset.ParseExact(key ?? throw new InvalidDataException("The reminder cursor has no Bucket."), BucketFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    internal static string DueKey(DateTimeOffset at) => at.UtcDateTime.ToString(DueFormat, CultureInfo.InvariantCulture);
+
+    internal static string PartitionKeyFor(DateTimeOffset dueAt) => PartitionKeyForBucket(Bucket(dueAt));
+
+    private static string PartitionKeyForBucket(DateTimeOffset bucket) => "due_" + BucketKey(bucket);
+
+    internal static string RowKeyFor(DateTimeOffset dueAt, string reminderId) => DueKey(dueAt) + "|" + TableKeys.Encode(reminderId);
+}
