@@ -25,6 +25,8 @@ switch (args.FirstOrDefault())
         return 0;
     }
 
+    case "quick":
+        return QuickTiming.Run(lexicon, Console.Out);
     case "complaints":
         return ComplaintComparison.Run(lexicon, Console.Out);
     case "cli":

@@ -84,6 +84,17 @@ internal sealed class ServiceLexicon
         (["nobody", "came"], -1.8), (["nobody", "has", "called"], -1.8), (["in", "the", "rain"], -0.8),
     ];
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ServiceVerbLookup = ServiceVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DurationLookup = Durations.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberLookup = Numbers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorLookup = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Phrases indexed by their first word.</summary>
+    private static readonly FrozenDictionary<string, (string[] Words, double Valence)[]>.AlternateLookup<ReadOnlySpan<char>> PhrasesByFirstWord =
+        Phrases.GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The lexicon with our words added and the neutralised words removed.</summary>
     public VaderLexicon Apply(VaderLexicon lexicon) => lexicon.With(Words, Neutralised);
 
@@ -96,7 +107,7 @@ internal sealed class ServiceLexicon
             var word = VaderAnalyzer.Text(tokens[i], lower);
 
             // A service verb within three words after a negation, with no lexicon word in between to negate: a failure.
-            if (tokens[i].IsNegation || Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            if (tokens[i].IsNegation || NegatorLookup.Contains(word))
             {
                 for (int j = i + 1; j < n && j <= i + 3; j++)
                 {
@@ -105,7 +116,7 @@ internal sealed class ServiceLexicon
                         break;
                     }
 
-                    if (ServiceVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(VaderAnalyzer.Text(tokens[j], lower)))
+                    if (ServiceVerbLookup.Contains(VaderAnalyzer.Text(tokens[j], lower)))
                     {
                         sentiments[j] = -1.6;
                         break;
@@ -114,22 +125,32 @@ internal sealed class ServiceLexicon
             }
 
             // A waited duration: "fifty minutes", "3 days", "an hour".
-            if (i > 0 && sentiments[i] == 0 && Durations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            if (i > 0 && sentiments[i] == 0 && DurationLookup.Contains(word))
             {
                 var previous = VaderAnalyzer.Text(tokens[i - 1], lower);
-                if ((previous.Length > 0 && char.IsAsciiDigit(previous[0])) || Numbers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(previous))
+                if ((previous.Length > 0 && char.IsAsciiDigit(previous[0])) || NumberLookup.Contains(previous))
                 {
                     sentiments[i] = -0.9;
                 }
             }
         }
 
-        foreach (var (words, valence) in Phrases)
+        for (int i = 0; i < n; i++)
         {
-            for (int i = 0; i + words.Length <= n; i++)
+            if (!PhrasesByFirstWord.TryGetValue(VaderAnalyzer.Text(tokens[i], lower), out var phrases))
             {
+                continue;
+            }
+
+            foreach (var (words, valence) in phrases)
+            {
+                if (i + words.Length > n)
+                {
+                    continue;
+                }
+
                 bool match = true;
-                for (int k = 0; k < words.Length && match; k++)
+                for (int k = 1; k < words.Length && match; k++)
                 {
                     match = VaderAnalyzer.Text(tokens[i + k], lower).SequenceEqual(words[k]);
                 }

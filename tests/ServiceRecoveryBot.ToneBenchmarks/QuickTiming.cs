@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+using ServiceRecoveryBot.Sentiment;
+
+namespace ServiceRecoveryBot.ToneBenchmarks;
+
+/// <summary>A quick Stopwatch loop per component (BenchmarkDotNet gives the reported figures).</summary>
+public static class QuickTiming
+{
+    public static int Run(VaderLexicon lexicon, TextWriter output)
+    {
+        var sentences = CliThroughput.BuildInput(14_313).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var vader = new VaderAnalyzer(lexicon, SentimentMode.Vader);
+        var service = new VaderAnalyzer(lexicon, SentimentMode.Service);
+        var detector = new ToneFlagDetector();
+        var local = new LocalToneAnalyzer(service, detector);
+        Time("vader Score", () => { double s = 0; foreach (var t in sentences) s += vader.Score(t).Compound; return s; });
+        Time("service Score", () => { double s = 0; foreach (var t in sentences) s += service.Score(t).Compound; return s; });
+        Time("flags Detect", () => { double s = 0; foreach (var t in sentences) s += detector.Detect(t).Count; return s; });
+        Time("local Score (compound+label)", () => { double s = 0; foreach (var t in sentences) s += local.Score(t).Compound; return s; });
+        return 0;
+
+        void Time(string name, Func<double> body)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                body();
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            int rounds = 10;
+            for (int i = 0; i < rounds; i++)
+            {
+                body();
+            }
+
+            watch.Stop();
+            long n = (long)sentences.Length * rounds;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: {n / watch.Elapsed.TotalSeconds:N0} sentences/s, {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)n:F1} B/sentence"));
+        }
+    }
+}
