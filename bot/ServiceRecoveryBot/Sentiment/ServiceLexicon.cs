@@ -32,6 +32,9 @@ internal sealed class ServiceLexicon
         new("overpriced", -1.8), new("faulty", -1.8), new("defective", -2.0), new("wrong", -2.2), new("mistake", -1.6),
         new("again", -0.3), new("excuses", -1.6), new("excuse", -1.0), new("chargeback", -1.8), new("starving", -1.8),
         new("joke", -1.4), new("nobody", -0.8), new("fiasco", -2.4), new("shambles", -2.5), new("nightmare", -2.8),
+        new("lawyer", -1.6), new("lawyers", -1.6), new("solicitor", -1.6), new("attorney", -1.6), new("sue", -2.0), new("suing", -2.0),
+        new("lawsuit", -2.0), new("inspector", -0.8), new("ombudsman", -1.2), new("tripadvisor", -0.8), new("review", -0.5),
+        new("elsewhere", -1.0), new("rubbish", -1.8),
         new("parcel", -0.3), new("strangers", -0.4), new("stranger's", -0.6),
     ];
 
@@ -40,7 +43,7 @@ internal sealed class ServiceLexicon
     [
         "please", "help", "like", "honestly", "promise", "promised", "promises", "sure", "fine", "want", "free",
         "hope", "ready", "worth", "care", "kind", "pretty", "ok", "okay", "yes", "yeah", "well", "certain", "credit",
-        "someone", "actually", "seriously", "clear", "matter", "chance", "true", "thank", "thanks",
+        "someone", "actually", "seriously", "clear", "matter", "chance", "true", "number", "urgent",
     ];
 
     /// <summary>Service verbs that mean a failure when negated ("never arrived", "nobody called").</summary>
@@ -51,12 +54,13 @@ internal sealed class ServiceLexicon
         "worked", "fixed", "fix", "fixing", "sorted", "deliver", "delivered", "refunded", "cleaned", "clean", "seated",
         "served", "reach", "reached", "activate", "sleep", "use", "seen", "told", "texted", "email", "emailed",
         "happen", "happened", "listen", "listened", "touch", "paying", "pay", "eat", "bothered", "checked", "sent",
-        "mine", "sit", "ready", "mean", "meant", "expect", "expected", "even",
+        "mine", "sit", "ready", "mean", "meant", "expect", "expected", "even", "shown",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Durations = new[]
     {
         "minute", "minutes", "mins", "min", "hour", "hours", "hrs", "hr", "day", "days", "week", "weeks", "month", "months",
+        "calls", "times", "attempts", "emails",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Numbers = new[]
@@ -81,7 +85,9 @@ internal sealed class ServiceLexicon
         (["let", "down"], -1.8), (["fed", "up"], -2.2), (["sold", "out"], -0.6), (["no", "padding"], -1.4),
         (["who", "packs"], -1.2), (["full", "price"], -0.8), (["waste", "of"], -1.0), (["small", "print"], -0.6),
         (["burned", "a", "day"], -1.6), (["lost", "half", "a", "day's", "pay"], -2.0), (["like", "a", "parcel"], -1.4),
-        (["nobody", "came"], -1.8), (["nobody", "has", "called"], -1.8), (["in", "the", "rain"], -0.8),
+        (["false", "advertising"], -2.2), (["trading", "standards"], -1.8), (["hear", "about", "this"], -1.6),
+        (["hear", "from", "my"], -1.2), (["i'm", "done"], -1.8), (["im", "done"], -1.8), (["done", "with"], -2.0),
+        (["above", "and", "beyond"], 2.6), (["nobody", "came"], -1.8), (["nobody", "has", "called"], -1.8), (["in", "the", "rain"], -0.8),
     ];
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ServiceVerbLookup = ServiceVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
