@@ -9,6 +9,10 @@ public static class QuickTiming
 {
     public static int Run(VaderLexicon lexicon, TextWriter output)
     {
+        var load = Stopwatch.StartNew();
+        var fresh = VaderLexicon.Load(VaderLexicon.ResolvePath(null));
+        _ = new LocalToneAnalyzer(new VaderAnalyzer(fresh, SentimentMode.Service), new ToneFlagDetector());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start-up: lexicon load + service analyzer + flag detector {load.ElapsedMilliseconds} ms (JIT included)"));
         var sentences = CliThroughput.BuildInput(14_313).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var vader = new VaderAnalyzer(lexicon, SentimentMode.Vader);
         var service = new VaderAnalyzer(lexicon, SentimentMode.Service);

@@ -10,6 +10,8 @@ namespace ServiceRecoveryBot.ToneBenchmarks;
 /// Sentences/s = 1 / Mean; "Allocated" is bytes per sentence.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 [SimpleJob(RuntimeMoniker.Net10_0, warmupCount: 3, iterationCount: 10)]
 public class ToneBenchmarks
 {
