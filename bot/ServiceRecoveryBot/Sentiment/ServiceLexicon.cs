@@ -90,16 +90,20 @@ internal sealed class ServiceLexicon
         (["above", "and", "beyond"], 2.6), (["nobody", "came"], -1.8), (["nobody", "has", "called"], -1.8), (["in", "the", "rain"], -0.8),
     ];
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ServiceVerbLookup = ServiceVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DurationLookup = Durations.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberLookup = Numbers.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorLookup = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Phrases indexed by their first word.</summary>
     private static readonly FrozenDictionary<string, (string[] Words, double Valence)[]>.AlternateLookup<ReadOnlySpan<char>> PhrasesByFirstWord =
         Phrases.GroupBy(p => p.Words[0], StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The service-layer kinds of words, folded into the analyzer's word table so a token costs one look-up.</summary>
+    public static IEnumerable<(string Word, ServiceWord Kind)> WordKinds() =>
+        Negators.Select(w => (w, ServiceWord.Negator))
+            .Concat(ServiceVerbs.Select(w => (w, ServiceWord.Verb)))
+            .Concat(Durations.Select(w => (w, ServiceWord.Duration)))
+            .Concat(Numbers.Select(w => (w, ServiceWord.Number)))
+            .Concat(Phrases.Select(p => (p.Words[0], ServiceWord.PhraseStart)));
 
     /// <summary>The lexicon with our words added and the neutralised words removed.</summary>
     public VaderLexicon Apply(VaderLexicon lexicon) => lexicon.With(Words, Neutralised);
@@ -110,10 +114,8 @@ internal sealed class ServiceLexicon
         int n = tokens.Length;
         for (int i = 0; i < n; i++)
         {
-            var word = VaderAnalyzer.Text(tokens[i], lower);
-
             // A service verb within three words after a negation, with no lexicon word in between to negate: a failure.
-            if (tokens[i].IsNegation || NegatorLookup.Contains(word))
+            if (tokens[i].IsNegation || (tokens[i].Service & ServiceWord.Negator) != 0)
             {
                 for (int j = i + 1; j < n && j <= i + 3; j++)
                 {
@@ -122,7 +124,7 @@ internal sealed class ServiceLexicon
                         break;
                     }
 
-                    if (ServiceVerbLookup.Contains(VaderAnalyzer.Text(tokens[j], lower)))
+                    if ((tokens[j].Service & ServiceWord.Verb) != 0)
                     {
                         sentiments[j] = -1.6;
                         break;
@@ -131,10 +133,10 @@ internal sealed class ServiceLexicon
             }
 
             // A waited duration: "fifty minutes", "3 days", "an hour".
-            if (i > 0 && sentiments[i] == 0 && DurationLookup.Contains(word))
+            if (i > 0 && sentiments[i] == 0 && (tokens[i].Service & ServiceWord.Duration) != 0)
             {
                 var previous = VaderAnalyzer.Text(tokens[i - 1], lower);
-                if ((previous.Length > 0 && char.IsAsciiDigit(previous[0])) || NumberLookup.Contains(previous))
+                if ((previous.Length > 0 && char.IsAsciiDigit(previous[0])) || (tokens[i - 1].Service & ServiceWord.Number) != 0)
                 {
                     sentiments[i] = -0.9;
                 }
@@ -143,7 +145,7 @@ internal sealed class ServiceLexicon
 
         for (int i = 0; i < n; i++)
         {
-            if (!PhrasesByFirstWord.TryGetValue(VaderAnalyzer.Text(tokens[i], lower), out var phrases))
+            if ((tokens[i].Service & ServiceWord.PhraseStart) == 0 || !PhrasesByFirstWord.TryGetValue(VaderAnalyzer.Text(tokens[i], lower), out var phrases))
             {
                 continue;
             }

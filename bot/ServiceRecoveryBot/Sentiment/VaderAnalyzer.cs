@@ -23,7 +23,7 @@ public sealed class VaderAnalyzer
         ArgumentNullException.ThrowIfNull(lexicon);
         _lexicon = lexicon;
         Mode = SentimentMode.Vader;
-        _words = BuildWordTable(_lexicon);
+        _words = BuildWordTable(_lexicon, service: false);
     }
 
     /// <summary>An analyzer in the given mode; service mode layers <see cref="ServiceLexicon"/> over the lexicon.</summary>
@@ -41,23 +41,35 @@ public sealed class VaderAnalyzer
             _lexicon = lexicon;
         }
 
-        _words = BuildWordTable(_lexicon);
+        _words = BuildWordTable(_lexicon, _service is not null);
     }
 
     /// <summary>Everything the rules know about a word, so each token costs one hash look-up.</summary>
-    private readonly record struct WordInfo(bool InLexicon, double Valence, bool IsBooster, double Booster, bool IsNegation, VaderWord Word);
+    private readonly record struct WordInfo(bool InLexicon, double Valence, bool IsBooster, double Booster, bool IsNegation, VaderWord Word, ServiceWord Service);
 
-    private static FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> BuildWordTable(VaderLexicon lexicon)
+    private static FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> BuildWordTable(VaderLexicon lexicon, bool service)
     {
+        var kinds = new Dictionary<string, ServiceWord>(StringComparer.Ordinal);
+        if (service)
+        {
+            foreach (var (word, kind) in ServiceLexicon.WordKinds())
+            {
+                kinds[word] = kinds.GetValueOrDefault(word) | kind;
+            }
+        }
+
         var keys = lexicon.Valences.Keys.Concat(VaderRules.Boosters.Keys).Concat(VaderRules.Negate)
             .Concat(["no", "or", "nor", "kind", "of", "never", "so", "this", "without", "doubt", "least", "at", "very", "but"])
+            .Concat(kinds.Keys)
             .Distinct(StringComparer.Ordinal);
         var table = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             bool inLexicon = lexicon.TryGetValence(key, out double valence);
             bool isBooster = VaderRules.Boosters.TryGetValue(key, out double booster);
-            table[key] = new WordInfo(inLexicon, valence, isBooster, booster, VaderRules.Negate.Contains(key) || key.Contains("n't", StringComparison.Ordinal), Recognise(key));
+            table[key] = new WordInfo(
+                inLexicon, valence, isBooster, booster, VaderRules.Negate.Contains(key) || key.Contains("n't", StringComparison.Ordinal), Recognise(key),
+                kinds.GetValueOrDefault(key));
         }
 
         return table.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -197,6 +209,7 @@ public sealed class VaderAnalyzer
                 token.Booster = info.Booster;
                 token.IsNegation = info.IsNegation;
                 token.Word = info.Word;
+                token.Service = info.Service;
             }
             else
             {
