@@ -100,7 +100,8 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
             return assessment;
         }
 
-        if (!result.ErrorCode?.StartsWith("Http", StringComparison.Ordinal) ?? true)
+        // Request-level failures were logged where they happened; a document the service rejected is logged here.
+        if (result.ErrorCode is not { } code || (!code.StartsWith("Http", StringComparison.Ordinal) && code != "Network"))
         {
             ToneLog.DocumentNotScored(_logger, result.ErrorCode, result.RequestId);
         }

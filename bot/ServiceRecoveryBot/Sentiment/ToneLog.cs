@@ -24,5 +24,4 @@ internal static partial class ToneLog
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning,
         Message = "Azure AI Language throttled the call and asked to wait {RetryAfterSeconds} s, beyond the turn budget (apim-request-id {ApimRequestId}); the local analyzer answered")]
     public static partial void ThrottledBeyondBudget(ILogger logger, double retryAfterSeconds, string? apimRequestId);
-
 }
