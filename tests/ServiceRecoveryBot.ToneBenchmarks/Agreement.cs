@@ -63,5 +63,5 @@ public sealed record Agreement(string Set, int Sentences, double WithinTolerance
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Set}: n={Sentences} within0.001={WithinTolerance:P2} meanAbsDiff={MeanAbsDiff:F5} pearson={Pearson:F3} (ref {ReferencePearson:F3}) 3class={ThreeClass:F3} (ref {ReferenceThreeClass:F3})");
+        $"{Set}: n={Sentences} within0.001={WithinTolerance:P2} meanAbsDiff={MeanAbsDiff:G4} pearson={Pearson:F3} (ref {ReferencePearson:F3}) 3class={ThreeClass:F3} (ref {ReferenceThreeClass:F3})");
 }

@@ -5,8 +5,10 @@ using ServiceRecoveryBot.ToneBenchmarks;
 // dotnet run -c Release -- agreement [mismatches.tsv]   agreement with the reference VADER scores, both fixture sets
 // dotnet run -c Release -- complaints                    service vs vader mode on the service-complaint set
 // dotnet run -c Release -- cli [lines]                   ToneCommand over N fixture lines (default 100,000), timed
+// dotnet run -c Release -- make-input 100000 lines.txt   write N fixture sentences, one per line
+// dotnet run -c Release -- tone [--mode ...] < in > out  the tone command as a process (stdin/stdout, buffered)
 // dotnet run -c Release -- --filter '*'                  BenchmarkDotNet
-var lexicon = VaderLexicon.Load(VaderLexicon.ResolvePath(Environment.GetEnvironmentVariable("Sentiment__LexiconPath")));
+var lexicon = args.FirstOrDefault() is "tone" or "make-input" ? null! : VaderLexicon.Load(VaderLexicon.ResolvePath(Environment.GetEnvironmentVariable("Sentiment__LexiconPath")));
 switch (args.FirstOrDefault())
 {
     case "agreement":
@@ -25,6 +27,18 @@ switch (args.FirstOrDefault())
         return 0;
     }
 
+    case "make-input":
+        await File.WriteAllTextAsync(args[2], CliThroughput.BuildInput(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)));
+        return 0;
+    case "tone":
+    {
+        await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+        using var stdin = new StreamReader(Console.OpenStandardInput(), System.Text.Encoding.UTF8, false, 1 << 16);
+        return await ToneCommand.RunAsync(args, stdin, stdout, null, CancellationToken.None);
+    }
+
+    case "quick":
+        return QuickTiming.Run(lexicon, Console.Out);
     case "complaints":
         return ComplaintComparison.Run(lexicon, Console.Out);
     case "cli":

@@ -75,7 +75,7 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
         HttpPipelinePolicy auth = !string.IsNullOrWhiteSpace(options.ApiKey)
             ? new SubscriptionKeyPolicy(new AzureKeyCredential(options.ApiKey))
             : new BearerTokenAuthenticationPolicy(credential ?? new DefaultAzureCredential(), TokenScope);
-        return HttpPipelineBuilder.Build(clientOptions, [], [auth], new ResponseClassifier());
+        return HttpPipelineBuilder.Build(clientOptions, [], [auth], new ThrottlingAwareClassifier());
     }
 
     /// <summary>Scores one chat text within the turn budget; falls back to the local analyzer on any failure.</summary>
@@ -86,7 +86,8 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
         AzureToneResult result;
         try
         {
-            result = (await SendAsync([new ToneDocument("0", text ?? string.Empty, language)], linked.Token).ConfigureAwait(false))[0];
+            var deadline = _clock.GetUtcNow() + _options.TurnBudget;
+            result = (await SendAsync([new ToneDocument("0", text ?? string.Empty, language)], deadline, linked.Token).ConfigureAwait(false))[0];
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -99,7 +100,8 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
             return assessment;
         }
 
-        if (!result.ErrorCode?.StartsWith("Http", StringComparison.Ordinal) ?? true)
+        // Request-level failures were logged where they happened; a document the service rejected is logged here.
+        if (result.ErrorCode is not { } code || (!code.StartsWith("Http", StringComparison.Ordinal) && code != "Network"))
         {
             ToneLog.DocumentNotScored(_logger, result.ErrorCode, result.RequestId);
         }
@@ -124,46 +126,97 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
                 chunk[i] = documents[start + i];
             }
 
-            results.AddRange(await SendAsync(chunk, ct).ConfigureAwait(false));
+            results.AddRange(await SendAsync(chunk, null, ct).ConfigureAwait(false));
         }
 
         return results;
     }
 
-    /// <summary>One request of at most 10 documents, joined back by id (the caller's ids when unique, else the positions).</summary>
-    private async Task<AzureToneResult[]> SendAsync(ToneDocument[] chunk, CancellationToken ct)
+    /// <summary>
+    /// One request of at most 10 documents, joined back by id (the caller's ids when unique, else the positions).
+    /// A 429 is retried here rather than in Azure.Core so its Retry-After can be weighed against the turn
+    /// <paramref name="deadline"/>: a wait that would pass the deadline is not started (without a deadline, waits are capped at
+    /// <see cref="MaxRetryAfterWithoutBudget"/>). Other transient failures are retried by the pipeline.
+    /// </summary>
+    private async Task<AzureToneResult[]> SendAsync(ToneDocument[] chunk, DateTimeOffset? deadline, CancellationToken ct)
     {
         var wireIds = WireIds(chunk);
-        using var message = _pipeline.CreateMessage();
-        var request = message.Request;
-        request.Method = RequestMethod.Post;
-        request.Uri.Reset(_options.Endpoint ?? throw new InvalidOperationException("Sentiment:Azure:Endpoint is not set."));
-        request.Uri.AppendPath("/language/:analyze-text", escape: false);
-        request.Uri.AppendQuery("api-version", _options.ApiVersion, escapeValue: true);
-        request.Headers.Add(HttpHeader.Names.ContentType, "application/json");
-        request.Headers.Add(HttpHeader.Names.Accept, "application/json");
-        request.Content = RequestContent.Create(WriteBody(chunk, wireIds));
-
-        try
+        var body = WriteBody(chunk, wireIds);
+        for (int attempt = 0; ; attempt++)
         {
-            await _pipeline.SendAsync(message, ct).ConfigureAwait(false);
+            using var message = _pipeline.CreateMessage();
+            var request = message.Request;
+            request.Method = RequestMethod.Post;
+            request.Uri.Reset(_options.Endpoint ?? throw new InvalidOperationException("Sentiment:Azure:Endpoint is not set."));
+            request.Uri.AppendPath("/language/:analyze-text", escape: false);
+            request.Uri.AppendQuery("api-version", _options.ApiVersion, escapeValue: true);
+            request.Headers.Add(HttpHeader.Names.ContentType, "application/json");
+            request.Headers.Add(HttpHeader.Names.Accept, "application/json");
+            request.Content = RequestContent.Create(body);
+
+            try
+            {
+                await _pipeline.SendAsync(message, ct).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex)
+            {
+                // Network failures after the pipeline's retries (no HTTP response at all).
+                ToneLog.Unreachable(_logger, ex.ErrorCode ?? ex.GetType().Name);
+                return Failed(chunk, "Network", null);
+            }
+
+            var response = message.Response;
+            string? requestId = response.Headers.TryGetValue("apim-request-id", out var id) ? id : null;
+            if (response.Status == 429 && attempt < _options.MaxRetries)
+            {
+                var wait = RetryAfter(response);
+                if (deadline is { } due && _clock.GetUtcNow() + wait > due)
+                {
+                    ToneLog.ThrottledBeyondBudget(_logger, wait.TotalSeconds, requestId);
+                    return Failed(chunk, "Http429", requestId);
+                }
+
+                if (deadline is null && wait > MaxRetryAfterWithoutBudget)
+                {
+                    ToneLog.RequestFailed(_logger, 429, "RetryAfterTooLong", requestId, chunk.Length);
+                    return Failed(chunk, "Http429", requestId);
+                }
+
+                await Task.Delay(wait, _clock, ct).ConfigureAwait(false);
+                continue;
+            }
+
+            if (response.Status != 200)
+            {
+                ToneLog.RequestFailed(_logger, response.Status, ReadErrorCode(response.Content), requestId, chunk.Length);
+                return Failed(chunk, "Http" + response.Status.ToString(CultureInfo.InvariantCulture), requestId);
+            }
+
+            return Map(chunk, wireIds, response.Content, requestId);
         }
-        catch (RequestFailedException ex)
+    }
+
+    /// <summary>The longest Retry-After honoured by batch calls, which have no turn budget.</summary>
+    public static readonly TimeSpan MaxRetryAfterWithoutBudget = TimeSpan.FromSeconds(60);
+
+    /// <summary>Retry-After in seconds or as an HTTP date; one second when absent or unreadable.</summary>
+    private TimeSpan RetryAfter(Response response)
+    {
+        if (response.Headers.TryGetValue("Retry-After", out var value) && value is not null)
         {
-            // Network failures after the retries (no HTTP response at all).
-            ToneLog.Unreachable(_logger, ex.ErrorCode ?? ex.GetType().Name);
-            return Failed(chunk, "Network", null);
+            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds))
+            {
+                return TimeSpan.FromSeconds(seconds);
+            }
+
+            if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
+            {
+                var wait = when - _clock.GetUtcNow();
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
         }
 
-        var response = message.Response;
-        string? requestId = response.Headers.TryGetValue("apim-request-id", out var id) ? id : null;
-        if (response.Status != 200)
-        {
-            ToneLog.RequestFailed(_logger, response.Status, ReadErrorCode(response.Content), requestId, chunk.Length);
-            return Failed(chunk, "Http" + response.Status.ToString(CultureInfo.InvariantCulture), requestId);
-        }
-
-        return Map(chunk, wireIds, response.Content, requestId);
+        return TimeSpan.FromSeconds(1);
     }
 
     private static AzureToneResult[] Failed(ToneDocument[] chunk, string code, string? requestId) =>

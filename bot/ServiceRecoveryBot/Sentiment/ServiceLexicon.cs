@@ -32,6 +32,9 @@ internal sealed class ServiceLexicon
         new("overpriced", -1.8), new("faulty", -1.8), new("defective", -2.0), new("wrong", -2.2), new("mistake", -1.6),
         new("again", -0.3), new("excuses", -1.6), new("excuse", -1.0), new("chargeback", -1.8), new("starving", -1.8),
         new("joke", -1.4), new("nobody", -0.8), new("fiasco", -2.4), new("shambles", -2.5), new("nightmare", -2.8),
+        new("lawyer", -1.6), new("lawyers", -1.6), new("solicitor", -1.6), new("attorney", -1.6), new("sue", -2.0), new("suing", -2.0),
+        new("lawsuit", -2.0), new("inspector", -0.8), new("ombudsman", -1.2), new("tripadvisor", -0.8), new("review", -0.5),
+        new("elsewhere", -1.0), new("rubbish", -1.8),
         new("parcel", -0.3), new("strangers", -0.4), new("stranger's", -0.6),
     ];
 
@@ -40,7 +43,7 @@ internal sealed class ServiceLexicon
     [
         "please", "help", "like", "honestly", "promise", "promised", "promises", "sure", "fine", "want", "free",
         "hope", "ready", "worth", "care", "kind", "pretty", "ok", "okay", "yes", "yeah", "well", "certain", "credit",
-        "someone", "actually", "seriously", "clear", "matter", "chance", "true", "thank", "thanks",
+        "someone", "actually", "seriously", "clear", "matter", "chance", "true", "number", "urgent",
     ];
 
     /// <summary>Service verbs that mean a failure when negated ("never arrived", "nobody called").</summary>
@@ -51,12 +54,13 @@ internal sealed class ServiceLexicon
         "worked", "fixed", "fix", "fixing", "sorted", "deliver", "delivered", "refunded", "cleaned", "clean", "seated",
         "served", "reach", "reached", "activate", "sleep", "use", "seen", "told", "texted", "email", "emailed",
         "happen", "happened", "listen", "listened", "touch", "paying", "pay", "eat", "bothered", "checked", "sent",
-        "mine", "sit", "ready", "mean", "meant", "expect", "expected", "even",
+        "mine", "sit", "ready", "mean", "meant", "expect", "expected", "even", "shown",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Durations = new[]
     {
         "minute", "minutes", "mins", "min", "hour", "hours", "hrs", "hr", "day", "days", "week", "weeks", "month", "months",
+        "calls", "times", "attempts", "emails",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Numbers = new[]
@@ -81,8 +85,25 @@ internal sealed class ServiceLexicon
         (["let", "down"], -1.8), (["fed", "up"], -2.2), (["sold", "out"], -0.6), (["no", "padding"], -1.4),
         (["who", "packs"], -1.2), (["full", "price"], -0.8), (["waste", "of"], -1.0), (["small", "print"], -0.6),
         (["burned", "a", "day"], -1.6), (["lost", "half", "a", "day's", "pay"], -2.0), (["like", "a", "parcel"], -1.4),
-        (["nobody", "came"], -1.8), (["nobody", "has", "called"], -1.8), (["in", "the", "rain"], -0.8),
+        (["false", "advertising"], -2.2), (["trading", "standards"], -1.8), (["hear", "about", "this"], -1.6),
+        (["hear", "from", "my"], -1.2), (["i'm", "done"], -1.8), (["im", "done"], -1.8), (["done", "with"], -2.0),
+        (["above", "and", "beyond"], 2.6), (["nobody", "came"], -1.8), (["nobody", "has", "called"], -1.8), (["in", "the", "rain"], -0.8),
     ];
+
+
+    /// <summary>Phrases indexed by their first word.</summary>
+    private static readonly FrozenDictionary<string, (string[] Words, double Valence)[]>.AlternateLookup<ReadOnlySpan<char>> PhrasesByFirstWord =
+        Phrases.GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The service-layer kinds of words, folded into the analyzer's word table so a token costs one look-up.</summary>
+    public static IEnumerable<(string Word, ServiceWord Kind)> WordKinds() =>
+        Negators.Select(w => (w, ServiceWord.Negator))
+            .Concat(ServiceVerbs.Select(w => (w, ServiceWord.Verb)))
+            .Concat(Durations.Select(w => (w, ServiceWord.Duration)))
+            .Concat(Numbers.Select(w => (w, ServiceWord.Number)))
+            .Concat(Phrases.Select(p => (p.Words[0], ServiceWord.PhraseStart)));
 
     /// <summary>The lexicon with our words added and the neutralised words removed.</summary>
     public VaderLexicon Apply(VaderLexicon lexicon) => lexicon.With(Words, Neutralised);
@@ -93,10 +114,8 @@ internal sealed class ServiceLexicon
         int n = tokens.Length;
         for (int i = 0; i < n; i++)
         {
-            var word = VaderAnalyzer.Text(tokens[i], lower);
-
             // A service verb within three words after a negation, with no lexicon word in between to negate: a failure.
-            if (tokens[i].IsNegation || Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            if (tokens[i].IsNegation || (tokens[i].Service & ServiceWord.Negator) != 0)
             {
                 for (int j = i + 1; j < n && j <= i + 3; j++)
                 {
@@ -105,7 +124,7 @@ internal sealed class ServiceLexicon
                         break;
                     }
 
-                    if (ServiceVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(VaderAnalyzer.Text(tokens[j], lower)))
+                    if ((tokens[j].Service & ServiceWord.Verb) != 0)
                     {
                         sentiments[j] = -1.6;
                         break;
@@ -114,22 +133,32 @@ internal sealed class ServiceLexicon
             }
 
             // A waited duration: "fifty minutes", "3 days", "an hour".
-            if (i > 0 && sentiments[i] == 0 && Durations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            if (i > 0 && sentiments[i] == 0 && (tokens[i].Service & ServiceWord.Duration) != 0)
             {
                 var previous = VaderAnalyzer.Text(tokens[i - 1], lower);
-                if ((previous.Length > 0 && char.IsAsciiDigit(previous[0])) || Numbers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(previous))
+                if ((previous.Length > 0 && char.IsAsciiDigit(previous[0])) || (tokens[i - 1].Service & ServiceWord.Number) != 0)
                 {
                     sentiments[i] = -0.9;
                 }
             }
         }
 
-        foreach (var (words, valence) in Phrases)
+        for (int i = 0; i < n; i++)
         {
-            for (int i = 0; i + words.Length <= n; i++)
+            if ((tokens[i].Service & ServiceWord.PhraseStart) == 0 || !PhrasesByFirstWord.TryGetValue(VaderAnalyzer.Text(tokens[i], lower), out var phrases))
             {
+                continue;
+            }
+
+            foreach (var (words, valence) in phrases)
+            {
+                if (i + words.Length > n)
+                {
+                    continue;
+                }
+
                 bool match = true;
-                for (int k = 0; k < words.Length && match; k++)
+                for (int k = 1; k < words.Length && match; k++)
                 {
                     match = VaderAnalyzer.Text(tokens[i + k], lower).SequenceEqual(words[k]);
                 }

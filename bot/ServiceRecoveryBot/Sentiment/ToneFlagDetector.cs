@@ -18,15 +18,18 @@ public sealed class ToneFlagDetector
         "thirty", "forty", "forty-five", "fifty", "sixty", "ninety", "few", "couple",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly string[] Profanity = ["fuck", "shit", "bitch", "bastard", "wanker", "asshole", "arsehole", "crap", "bollocks", "dickhead"];
+    private static readonly SearchValues<string> Profanity = SearchValues.Create(
+        ["fuck", "shit", "bitch", "bastard", "wanker", "asshole", "arsehole", "crap", "bollocks", "dickhead"], StringComparison.Ordinal);
 
     private readonly FrozenDictionary<string, Pattern[]> _byFirstWord;
     private readonly FrozenDictionary<string, Pattern[]>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
+    private readonly FrozenDictionary<string, Pattern[]>.AlternateLookup<ReadOnlySpan<char>> _byPrefixStart;
     private readonly Pattern[] _otherPatterns;
 
     public ToneFlagDetector()
     {
         var exact = new Dictionary<string, List<Pattern>>(StringComparer.Ordinal);
+        var byPrefixStart = new Dictionary<string, List<Pattern>>(StringComparer.Ordinal);
         var other = new List<Pattern>();
         foreach (var (flag, negationCancels, patterns) in ToneFlagPatterns.All)
         {
@@ -47,6 +50,19 @@ public sealed class ToneFlagDetector
                         list.Add(pattern);
                     }
                 }
+                else if (items[0].IsWordsOnly && items[0].AllWords.All(w => w.Length >= 2))
+                {
+                    // Prefix patterns are indexed by their first two letters; a token is checked against those sharing its own.
+                    foreach (var start in items[0].AllWords.Select(w => w[..2]).Distinct(StringComparer.Ordinal))
+                    {
+                        if (!byPrefixStart.TryGetValue(start, out var list))
+                        {
+                            byPrefixStart[start] = list = [];
+                        }
+
+                        list.Add(pattern);
+                    }
+                }
                 else
                 {
                     other.Add(pattern);
@@ -56,6 +72,8 @@ public sealed class ToneFlagDetector
 
         _byFirstWord = exact.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _firstWordLookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byPrefixStart = byPrefixStart.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         _otherPatterns = [.. other];
     }
 
@@ -80,6 +98,15 @@ public sealed class ToneFlagDetector
                 if (_firstWordLookup.TryGetValue(lowered[tokens[i]], out var candidates))
                 {
                     foreach (var pattern in candidates)
+                    {
+                        TryMatch(pattern, text, lowered, tokens, i, ref found);
+                    }
+                }
+
+                var token = lowered[tokens[i]];
+                if (token.Length >= 2 && _byPrefixStart.TryGetValue(token[..2], out var prefixed))
+                {
+                    foreach (var pattern in prefixed)
                     {
                         TryMatch(pattern, text, lowered, tokens, i, ref found);
                     }
@@ -263,7 +290,12 @@ public sealed class ToneFlagDetector
 
         public bool IsProfanity { get; }
 
-        public bool IsExactOnly => _prefixes.Length == 0 && !IsGap && !IsNumber && !IsProfanity;
+        public bool IsExactOnly => _prefixes.Length == 0 && IsWordsOnly;
+
+        public bool IsWordsOnly => !IsGap && !IsNumber && !IsProfanity;
+
+        /// <summary>The exact words and the prefixes.</summary>
+        public IEnumerable<string> AllWords => Alternatives.Concat(_prefixes);
 
         public static PatternItem Parse(string item)
         {
@@ -297,20 +329,9 @@ public sealed class ToneFlagDetector
 
             if (IsProfanity)
             {
-                if (word.Length >= 3 && word.Contains("**", StringComparison.Ordinal))
-                {
-                    return true;
-                }
-
-                foreach (var swear in Profanity)
-                {
-                    if (word.Contains(swear, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-                }
-
-                return word.Length > 2 && word[0] is 'f' or 's' && word[1] == '*';
+                // A swear word anywhere in the token, or a masked one ("f***", "s**t", "f*cking").
+                return word.IndexOfAny(Profanity) >= 0
+                    || (word.Length >= 3 && (word.Contains("**", StringComparison.Ordinal) || (word[0] is 'f' or 's' && word[1] == '*')));
             }
 
             foreach (var alternative in Alternatives)

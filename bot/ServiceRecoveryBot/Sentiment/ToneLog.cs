@@ -21,6 +21,7 @@ internal static partial class ToneLog
         Message = "Azure AI Language could not be reached: {Reason}; the local analyzer answered")]
     public static partial void Unreachable(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 4105, Level = LogLevel.Debug, Message = "Tone {Compound} {Label} by {Analyzer} for text {Text}")]
-    public static partial void Scored(ILogger logger, double compound, ToneLabel label, string analyzer, string text);
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning,
+        Message = "Azure AI Language throttled the call and asked to wait {RetryAfterSeconds} s, beyond the turn budget (apim-request-id {ApimRequestId}); the local analyzer answered")]
+    public static partial void ThrottledBeyondBudget(ILogger logger, double retryAfterSeconds, string? apimRequestId);
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 
 namespace ServiceRecoveryBot.Sentiment;
 
@@ -14,6 +15,7 @@ public sealed class VaderAnalyzer
 {
     private readonly VaderLexicon _lexicon;
     private readonly ServiceLexicon? _service;
+    private readonly FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _words;
 
     /// <summary>A faithful VADER analyzer over <paramref name="lexicon"/>.</summary>
     public VaderAnalyzer(VaderLexicon lexicon)
@@ -21,6 +23,7 @@ public sealed class VaderAnalyzer
         ArgumentNullException.ThrowIfNull(lexicon);
         _lexicon = lexicon;
         Mode = SentimentMode.Vader;
+        _words = BuildWordTable(_lexicon, service: false);
     }
 
     /// <summary>An analyzer in the given mode; service mode layers <see cref="ServiceLexicon"/> over the lexicon.</summary>
@@ -37,6 +40,39 @@ public sealed class VaderAnalyzer
         {
             _lexicon = lexicon;
         }
+
+        _words = BuildWordTable(_lexicon, _service is not null);
+    }
+
+    /// <summary>Everything the rules know about a word, so each token costs one hash look-up.</summary>
+    private readonly record struct WordInfo(bool InLexicon, double Valence, bool IsBooster, double Booster, bool IsNegation, VaderWord Word, ServiceWord Service);
+
+    private static FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> BuildWordTable(VaderLexicon lexicon, bool service)
+    {
+        var kinds = new Dictionary<string, ServiceWord>(StringComparer.Ordinal);
+        if (service)
+        {
+            foreach (var (word, kind) in ServiceLexicon.WordKinds())
+            {
+                kinds[word] = kinds.GetValueOrDefault(word) | kind;
+            }
+        }
+
+        var keys = lexicon.Valences.Keys.Concat(VaderRules.Boosters.Keys).Concat(VaderRules.Negate)
+            .Concat(["no", "or", "nor", "kind", "of", "never", "so", "this", "without", "doubt", "least", "at", "very", "but"])
+            .Concat(kinds.Keys)
+            .Distinct(StringComparer.Ordinal);
+        var table = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            bool inLexicon = lexicon.TryGetValence(key, out double valence);
+            bool isBooster = VaderRules.Boosters.TryGetValue(key, out double booster);
+            table[key] = new WordInfo(
+                inLexicon, valence, isBooster, booster, VaderRules.Negate.Contains(key) || key.Contains("n't", StringComparison.Ordinal), Recognise(key),
+                kinds.GetValueOrDefault(key));
+        }
+
+        return table.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public SentimentMode Mode { get; }
@@ -136,16 +172,26 @@ public sealed class VaderAnalyzer
             for (int k = a; k < b; k++)
             {
                 char c = text[k];
-                if (char.IsLower(c))
+                if (char.IsAsciiLetterLower(c))
                 {
                     anyLower = true;
+                    lower[lowerPos++] = c;
                 }
-                else if (char.IsUpper(c))
+                else if (char.IsAsciiLetterUpper(c))
                 {
                     cased = true;
+                    lower[lowerPos++] = (char)(c | 0x20);
                 }
-
-                lower[lowerPos++] = char.ToLowerInvariant(c);
+                else if (char.IsAscii(c))
+                {
+                    lower[lowerPos++] = c;
+                }
+                else
+                {
+                    anyLower |= char.IsLower(c);
+                    cased |= char.IsUpper(c);
+                    lower[lowerPos++] = char.ToLowerInvariant(c);
+                }
             }
 
             token.IsUpper = cased && !anyLower;
@@ -155,10 +201,20 @@ public sealed class VaderAnalyzer
             }
 
             var word = lower.AsSpan(token.LowerStart, token.Length);
-            token.InLexicon = _lexicon.TryGetValence(word, out token.Valence);
-            token.IsBooster = VaderRules.BoosterLookup.TryGetValue(word, out token.Booster);
-            token.IsNegation = VaderRules.NegateLookup.Contains(word) || word.IndexOf("n't", StringComparison.Ordinal) >= 0;
-            token.Word = Recognise(word);
+            if (_words.TryGetValue(word, out var info))
+            {
+                token.InLexicon = info.InLexicon;
+                token.Valence = info.Valence;
+                token.IsBooster = info.IsBooster;
+                token.Booster = info.Booster;
+                token.IsNegation = info.IsNegation;
+                token.Word = info.Word;
+                token.Service = info.Service;
+            }
+            else
+            {
+                token.IsNegation = word.Length >= 3 && word.IndexOf("n't", StringComparison.Ordinal) >= 0;
+            }
         }
 
         int differential = n - upper;

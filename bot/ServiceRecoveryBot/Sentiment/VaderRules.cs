@@ -46,9 +46,6 @@ internal static class VaderRules
 
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegateLookup = Negate.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> BoosterLookup =
-        Boosters.GetAlternateLookup<ReadOnlySpan<char>>();
-
     /// <summary>SPECIAL_CASES of the reference: idioms containing lexicon words ("badass" alone never matches there).</summary>
     public static readonly (string[] Words, double Valence)[] SpecialCases =
     [

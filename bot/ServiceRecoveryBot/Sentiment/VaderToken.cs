@@ -20,6 +20,18 @@ internal enum VaderWord : byte
     But,
 }
 
+/// <summary>What the service-domain layer needs to know about a word (see <see cref="ServiceLexicon"/>).</summary>
+[Flags]
+internal enum ServiceWord : byte
+{
+    None = 0,
+    Negator = 1,
+    Verb = 2,
+    Duration = 4,
+    Number = 8,
+    PhraseStart = 16,
+}
+
 /// <summary>One whitespace-separated token of a text, with everything the rules ask about it, computed once.</summary>
 internal struct VaderToken
 {
@@ -31,6 +43,7 @@ internal struct VaderToken
     public bool IsBooster;
     public bool IsNegation;
     public VaderWord Word;
+    public ServiceWord Service;
     public double Valence;
     public double Booster;
 }
