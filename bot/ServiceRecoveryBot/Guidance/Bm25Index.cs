@@ -13,6 +13,7 @@ internal sealed class Bm25Index
     private readonly List<Dictionary<string, double>> documents = [];
     private readonly List<double> lengths = [];
     private readonly Dictionary<string, int> documentFrequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> surface = new(StringComparer.Ordinal);
     private double averageLength;
 
     public Bm25Index(TextAnalyzer analyzer) => this.analyzer = analyzer;
@@ -25,8 +26,9 @@ internal sealed class Bm25Index
         var length = 0.0;
         foreach (var (text, weight) in fields)
         {
-            foreach (var term in analyzer.Terms(text))
+            foreach (var (stem, term) in analyzer.StemsOf(text))
             {
+                surface.TryAdd(stem, term);
                 frequencies[term] = frequencies.GetValueOrDefault(term) + weight;
                 length += weight;
             }
@@ -41,9 +43,9 @@ internal sealed class Bm25Index
     public IReadOnlyList<string?> QueryTerms(string question)
     {
         var result = new List<string?>();
-        foreach (var term in analyzer.Terms(question).Distinct(StringComparer.Ordinal))
+        foreach (var (stem, term) in analyzer.StemsOf(question))
         {
-            var known = documentFrequency.ContainsKey(term) ? term : Correct(term);
+            var known = documentFrequency.ContainsKey(term) ? term : Correct(stem);
             if (known is null || !result.Contains(known)) result.Add(known);
         }
         return result;
@@ -77,12 +79,14 @@ internal sealed class Bm25Index
         string? best = null;
         var bestDistance = max + 1;
         var bestFrequency = 0;
-        foreach (var (candidate, frequency) in documentFrequency)
+        var candidates = surface.Concat(analyzer.SynonymStems.Where(s => documentFrequency.ContainsKey(s.Value)));
+        foreach (var (candidate, target) in candidates)
         {
             if (candidate.Length < 4) continue;
             var distance = TextAnalyzer.Distance(term, candidate, max);
-            if (distance < bestDistance || (distance == bestDistance && distance <= max && (frequency > bestFrequency || (frequency == bestFrequency && string.CompareOrdinal(candidate, best) < 0))))
-                (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
+            var frequency = documentFrequency[target];
+            if (distance < bestDistance || (distance == bestDistance && distance <= max && (frequency > bestFrequency || (frequency == bestFrequency && string.CompareOrdinal(target, best) < 0))))
+                (best, bestDistance, bestFrequency) = (target, distance, frequency);
         }
         return bestDistance <= max ? best : null;
     }

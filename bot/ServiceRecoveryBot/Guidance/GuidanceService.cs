@@ -9,11 +9,22 @@ namespace ServiceRecoveryBot.Guidance;
 /// </summary>
 public sealed class GuidanceService
 {
-    /// <summary>A top hit matching less than this share of the question's weight is a guess: offer topics instead.</summary>
-    internal const double MinCoverage = 0.5;
+    /// <summary>A top hit matching less than this share of the question's weight is a guess, unless it scores <see cref="StrongScore"/>.</summary>
+    internal const double MinCoverage = 0.4;
+
+    /// <summary>One matched word is enough only when it carries this share of the question's weight.</summary>
+    internal const double SoleTermCoverage = 0.75;
+
+    /// <summary>Below this BM25 score the top hit is too weak to answer with.</summary>
+    internal const double MinScore = 2.0;
+
+    /// <summary>A score this high means several distinctive words matched: answer even if other words were unknown.</summary>
+    internal const double StrongScore = 5.0;
 
     /// <summary>When the runner-up scores at least this share of the top hit, the two are too close to call.</summary>
     internal const double MaxRunnerUpRatio = 0.8;
+
+    private static readonly string[] StarterTopics = ["bot-capabilities", "what-is-recovery"];
 
     private readonly TextAnalyzer analyzer;
     private readonly CategoryDetector categories;
@@ -58,7 +69,7 @@ public sealed class GuidanceService
 
         if (NamedModel(subject) is { } model) return Walk(model, null);
 
-        if (categories.Detect(subject) is { } category && (isGuide || GuidanceCues.AsksForPlaybook(subject) || analyzer.Terms(subject).Count <= 3))
+        if (categories.Detect(subject) is { } category && (isGuide || GuidanceCues.AsksForPlaybook(subject) || (!GuidanceCues.OpensAsQuestion(subject) && analyzer.Terms(subject).Count <= 3)))
             return Walk(Models.ForCategory(category), category);
 
         return FromKnowledge(subject, isGuide);
@@ -117,9 +128,16 @@ public sealed class GuidanceService
             return isGuide ? Walk(Models.Default, null) : new GuidanceAnswer(GuidanceAnswerKind.Unknown, GuidanceReplies.Unknown);
         var top = hits[0];
         var close = hits.Count > 1 && hits[1].Score >= MaxRunnerUpRatio * top.Score;
-        if (top.Coverage >= MinCoverage && !close)
+        if (top.Score >= MinScore && !close && (top.Coverage >= MinCoverage || top.Score >= StrongScore)
+            && (top.MatchedTerms >= 2 || top.MatchedTerms == top.QueryTerms || top.Coverage >= SoleTermCoverage))
             return new GuidanceAnswer(GuidanceAnswerKind.KnowledgeEntry, GuidanceReplies.Knowledge(top.Entry)) { EntryId = top.Entry.Id };
         var titles = hits.Take(3).Select(h => h.Entry.Title).ToList();
+        // Always offer at least two ways forward: pad a lone weak match with the starter topics.
+        foreach (var starter in StarterTopics.Select(Knowledge.Find).OfType<KnowledgeEntry>())
+        {
+            if (titles.Count >= 2) break;
+            if (!titles.Contains(starter.Title)) titles.Add(starter.Title);
+        }
         return new GuidanceAnswer(GuidanceAnswerKind.ClosestTopics, GuidanceReplies.ClosestTopics(titles)) { Topics = titles };
     }
 

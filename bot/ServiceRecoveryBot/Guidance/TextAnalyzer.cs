@@ -23,16 +23,23 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>Search terms, in order, repeats kept.</summary>
-    public IReadOnlyList<string> Terms(string text)
+    public IReadOnlyList<string> Terms(string text) => StemsOf(text).Select(s => s.Term).ToList();
+
+    /// <summary>Each non-stop word's stem and the search term it folds onto (they differ for synonyms).</summary>
+    public IReadOnlyList<(string Stem, string Term)> StemsOf(string text)
     {
-        var terms = new List<string>();
+        var terms = new List<(string, string)>();
         foreach (var word in Words(text))
         {
             if (stopWords.Contains(word)) continue;
-            terms.Add(Canonical(Stem(word)));
+            var stem = Stem(word);
+            terms.Add((stem, Canonical(stem)));
         }
         return terms;
     }
+
+    /// <summary>Every synonym's stem and the term it folds onto.</summary>
+    public IReadOnlyDictionary<string, string> SynonymStems => canonical;
 
     public string Canonical(string stem) => canonical.TryGetValue(stem, out var head) ? head : stem;
 
