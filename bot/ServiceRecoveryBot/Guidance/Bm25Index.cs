@@ -2,7 +2,7 @@ namespace ServiceRecoveryBot.Guidance;
 
 /// <summary>
 /// BM25F over weighted fields: a term's frequency in a document is the weighted sum of its frequency in each field.
-/// Question terms missing from the vocabulary are corrected to the nearest vocabulary term (edit distance 1, or 2 for long words).
+/// Question terms missing from the vocabulary are corrected to the nearest vocabulary term (edit distance 1 from five letters, 2 from eight).
 /// </summary>
 internal sealed class Bm25Index
 {
@@ -74,7 +74,7 @@ internal sealed class Bm25Index
 
     private string? Correct(string term)
     {
-        if (term.Length < 4 || term.Any(char.IsDigit)) return null;
+        if (term.Length < 5 || term.Any(char.IsDigit)) return null;
         var max = term.Length >= 8 ? 2 : 1;
         string? best = null;
         var bestDistance = max + 1;
@@ -82,7 +82,7 @@ internal sealed class Bm25Index
         var candidates = surface.Concat(analyzer.SynonymStems.Where(s => documentFrequency.ContainsKey(s.Value)));
         foreach (var (candidate, target) in candidates)
         {
-            if (candidate.Length < 4) continue;
+            if (candidate.Length < 5) continue;
             var distance = TextAnalyzer.Distance(term, candidate, max);
             var frequency = documentFrequency[target];
             if (distance < bestDistance || (distance == bestDistance && distance <= max && (frequency > bestFrequency || (frequency == bestFrequency && string.CompareOrdinal(target, best) < 0))))

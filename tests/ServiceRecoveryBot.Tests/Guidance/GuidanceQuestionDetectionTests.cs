@@ -58,10 +58,63 @@ public sealed class GuidanceQuestionDetectionTests
         Assert.False(guidance.IsGuidanceQuestion(staffMessage), $"{id} was taken for a guidance question");
     }
 
+    /// <summary>What the customer said in each example incident: relayed mid-case, it must not be taken for a guidance question.</summary>
+    public static TheoryData<string, string> CustomerWords => new()
+    {
+        { "H01", "I booked non-smoking for a reason. My daughter has asthma — she can't sleep in this." },
+        { "H02", "Fifty minutes for cold eggs. Honestly, don't bother sending anything else." },
+        { "H03", "We've been travelling for fourteen hours and you confirmed this. Where are we meant to go at midnight?" },
+        { "H04", "Those were my heart tablets for the whole week. Who said they could bin things from my bedside?" },
+        { "H05", "I didn't touch that fridge. This is exactly the kind of thing that makes me stay somewhere else." },
+        { "H06", "It's a sauna in there. My daughter's wedding photos are going to be a room full of sweating people." },
+        { "R01", "I said it twice. If I hadn't looked I'd be in an ambulance right now." },
+        { "R02", "We've watched three walk-in tables sit down before us. Is our booking a joke?" },
+        { "R03", "This isn't mine. I'm vegetarian and it's all chicken. And I'm starving." },
+        { "R04", "Six years I've been coming here and I've never been spoken to like that." },
+        { "R05", "Disgusting. I've tagged you so everyone can see." },
+        { "T01", "So you sold me a used device at full price with a stranger's pictures on it?" },
+        { "T02", "Check your shelves. I nearly gave this to my baby." },
+        { "T03", "I've burned a day of annual leave sitting at the window and nobody has called me once." },
+        { "T04", "That's false advertising. I want the shelf price and I want a manager." },
+        { "T05", "You humiliated my son in front of the whole store. I want to know who trained her." },
+        { "A01", "I'm going to miss my sister's wedding tomorrow. Don't tell me 'tomorrow evening' like that's fine." },
+        { "A02", "This chair is my legs. You've basically broken my legs. What am I supposed to do now?" },
+        { "A03", "All my work clothes are in there and I'm presenting at nine tomorrow morning." },
+        { "A04", "We paid extra to sit together. You want my five-year-old next to strangers for nine hours?" },
+        { "A05", "Your app literally said 'on time' when I left home. Check it yourself." },
+        { "C01", "Three days offline and four different promises. I run a payroll business from my kitchen." },
+        { "C02", "I bought your travel pass specifically so this wouldn't happen. I'm not paying six hundred dollars." },
+        { "C03", "My doctor's surgery can't get hold of me. My son set this up and now nothing works." },
+        { "C04", "You said one visit would sort everything. Now I've got no TV, no internet, and the phone won't activate." },
+        { "C05", "I'm done. Just cancel it. And don't try to sell me anything." },
+        { "M01", "If you'd just texted me I could have come later. Now I've lost half a day's pay." },
+        { "M02", "That was someone else's blood test. If you can do that with theirs, what's happened to mine?" },
+        { "M03", "Every time I call I'm told it's fixed. It's never fixed." },
+        { "M04", "I sat out there in the rain like a parcel. Nobody came out." },
+        { "M05", "The website gave me a confirmation number. Are you telling me my son can't be seen?" },
+        { "E01", "Your driver never came. The camera proves it. I want my money back today." },
+        { "E02", "There wasn't even bubble wrap. It was my mum's birthday present for Saturday." },
+        { "E03", "Who packs a frying pan on top of wine glasses?" },
+        { "E04", "I bought three months' worth. I can't use it in two weeks and I'm not risking it." },
+        { "E05", "This is the fourth time I've asked. I'm filing a chargeback and posting this everywhere." },
+        { "X01", "¡Es el tercer día sin agua caliente y nadie me hace caso!" },
+        { "X02", "Are you [expletive] serious? Get me someone who can actually do their job." },
+        { "X03", "It's your product that broke. I don't care about the small print." },
+        { "X04", "Honestly I was ready to never fly with you again, but your team got me there. Thank you." },
+    };
+
+    [Theory]
+    [MemberData(nameof(CustomerWords))]
+    public void Relayed_customer_words_are_not_guidance_questions(string id, string customerWords)
+    {
+        Assert.False(guidance.IsGuidanceQuestion(customerWords), $"{id}'s customer words were taken for a guidance question");
+    }
+
     [Fact]
     public void All_forty_example_incidents_are_covered()
     {
         Assert.Equal(40, Incidents.Count());
+        Assert.Equal(40, CustomerWords.Count());
     }
 
     [Theory]
