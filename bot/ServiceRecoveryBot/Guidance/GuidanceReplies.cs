@@ -43,14 +43,14 @@ public static class GuidanceReplies
     }
 
     public static string Header(RecoveryModel model) =>
-        $"**{model.Name}** ({model.Steps.Count} steps, from {model.Source})" + (model.Note is { } note ? $"\n{note}" : "");
+        $"**{model.Name}** · {model.Steps.Count} steps · {model.Source}" + (model.Note is { } note ? $"\n{note}" : "");
 
     public static string Finished(RecoveryModel model) => $"That was the last step of {model.Name}. Say \"guide\" any time to start again.";
 
     public static string ModelList(IReadOnlyList<RecoveryModel> models)
     {
         var text = new StringBuilder("Step lists I can walk you through:\n");
-        foreach (var model in models) text.Append($"- **{model.Name}** ({model.Steps.Count} steps): say \"guide {model.Aliases.FirstOrDefault() ?? model.Id}\"\n");
+        foreach (var model in models) text.Append($"- **{model.Name}** ({model.Steps.Count} steps): say \"guide{(model.Id == ModelCatalog.MergedId ? "" : " " + (model.Aliases.FirstOrDefault() ?? model.Id))}\"\n");
         return text.Append("Or ask for a problem: \"guide double charge\", \"steps for a late delivery\".").ToString();
     }
 

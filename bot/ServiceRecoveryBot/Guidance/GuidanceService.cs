@@ -26,6 +26,7 @@ public sealed class GuidanceService
 
     private static readonly string[] StarterTopics = ["bot-capabilities", "what-is-recovery"];
 
+    private readonly HashSet<string> genericGuideTerms;
     private readonly TextAnalyzer analyzer;
     private readonly CategoryDetector categories;
     private readonly IReadOnlyList<(string Alias, RecoveryModel Model)> aliases;
@@ -35,6 +36,7 @@ public sealed class GuidanceService
         var lexicon = GuidanceData.Load<Lexicon>("guidance-lexicon.json");
         analyzer = new TextAnalyzer(lexicon.StopWords, lexicon.SynonymGroups);
         categories = new CategoryDetector(lexicon.Categories);
+        genericGuideTerms = analyzer.Terms("recovery service step steps process customer failure playbook guide guidance general whole full walk").ToHashSet(StringComparer.Ordinal);
         Models = new ModelCatalog(playbook);
         Knowledge = new KnowledgeBase(GuidanceData.Knowledge(), analyzer);
         aliases = Models.Models
@@ -64,7 +66,7 @@ public sealed class GuidanceService
         if (GuidanceCues.IsModelListRequest(normalized)) return new GuidanceAnswer(GuidanceAnswerKind.ModelList, GuidanceReplies.ModelList(Models.Models));
 
         var isGuide = GuidanceCues.IsGuideCommand(normalized, out var rest);
-        if (isGuide && rest.Length == 0) return Walk(Models.Default, null);
+        if (isGuide && analyzer.Terms(rest).All(genericGuideTerms.Contains)) return Walk(Models.Default, null);
         var subject = isGuide ? rest : normalized;
 
         if (NamedModel(subject) is { } model) return Walk(model, null);

@@ -68,6 +68,26 @@ public sealed class GuidanceAnswerTests
         Assert.All(guidance.Models.Models, model => Assert.Contains(model.Name, answer.Text));
     }
 
+    [Fact]
+    public void Every_command_the_model_list_suggests_starts_that_model()
+    {
+        var list = guidance.Answer("models").Text;
+        var commands = System.Text.RegularExpressions.Regex.Matches(list, "say \"(?<command>guide[^\"]*)\"").Select(m => m.Groups["command"].Value).ToList();
+
+        Assert.Equal(guidance.Models.Models.Count, commands.Count);
+        for (var i = 0; i < commands.Count; i++)
+            Assert.Equal(PlaybookWalk.Start(guidance.Models.Models[i].Id), guidance.Answer(commands[i]).Walk);
+    }
+
+    [Fact]
+    public void A_step_list_question_without_a_model_or_category_gets_the_default_playbook_when_it_says_guide()
+    {
+        var answer = guidance.Answer("guide me through a recovery");
+
+        Assert.Equal(GuidanceAnswerKind.Playbook, answer.Kind);
+        Assert.Equal(PlaybookWalk.Start(ModelCatalog.MergedId), answer.Walk);
+    }
+
     [Theory]
     [InlineData("How much can I give a guest without asking my manager?", "authority")]
     [InlineData("What are the steps again for a really angry customer?", "angry-customer")]
