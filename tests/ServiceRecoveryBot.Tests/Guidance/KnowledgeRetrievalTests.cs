@@ -106,8 +106,46 @@ public sealed class KnowledgeRetrievalTests
         { "how does this bot help me", "bot-capabilities" },
     };
 
+    /// <summary>More everyday phrasings, including short and blunt ones staff type on a phone.</summary>
+    public static TheoryData<string, string> EverydayPhrasings => new()
+    {
+        { "what is meant by recovery paradox", "recovery-paradox" },
+        { "can a complaint make a guest more loyal than before", "recovery-paradox" },
+        { "whats the difference between breakdown and failure", "failure-vs-breakdown" },
+        { "what are the 5 types of failure", "failure-types" },
+        { "what is the reactive stage", "maturity-stages" },
+        { "how fast do i need to act", "speed" },
+        { "what compensation is appropriate", "fair-compensation" },
+        { "what's the most i can offer without approval", "authority" },
+        { "do i have authority to give a discount", "authority" },
+        { "how many days later should we follow up", "follow-up" },
+        { "what is root cause analysis", "root-cause" },
+        { "what are learning points", "root-cause" },
+        { "should i promise a refund date", "keeping-promises" },
+        { "how do i show a customer i understand", "listening-empathy" },
+        { "should i blame the kitchen", "listening-empathy" },
+        { "how do i word an apology", "apologising" },
+        { "what should i say first", "apologising" },
+        { "how do i keep someone updated on a long fix", "keep-informed" },
+        { "do regulars get more", "valuable-customers" },
+        { "why bother recovering a customer", "cost-of-losing" },
+        { "how do hotels wow guests", "hospitality" },
+        { "how do we reduce mistakes", "prevention" },
+        { "customer is screaming at me", "angry-customer" },
+        { "how to calm a furious client", "angry-customer" },
+        { "the guest threatened my colleague", "abuse-toward-staff" },
+        { "customer used the wrong charger", "no-fault" },
+        { "what is severity s2", "severity-scale" },
+        { "what can this bot do", "bot-capabilities" },
+        { "what does atonement mean", "fair-compensation" },
+        { "what is empowerment", "authority" },
+        { "what is double jeopardy in recovery", "keeping-promises" },
+        { "how should i handle a customer who is shouting", "angry-customer" },
+    };
+
     [Theory]
     [MemberData(nameof(Paraphrases))]
+    [MemberData(nameof(EverydayPhrasings))]
     public void A_paraphrased_question_finds_its_entry_first(string question, string expectedId)
     {
         var answer = guidance.Answer(question);
