@@ -19,6 +19,11 @@ public sealed class GuidanceAnswerTests
     [InlineData("steps for a dirty room", FailureCategory.CleanlinessOrFacility)]
     [InlineData("how do i handle a customer nobody told about the change", FailureCategory.Communication)]
     [InlineData("overcharged", FailureCategory.BillingError)]
+    [InlineData("how should we handle a lost reservation", FailureCategory.BookingOrReservation)]
+    [InlineData("what do i do when the parcel never arrived", FailureCategory.DeliveryOrLostItem)]
+    [InlineData("guide no hot water", FailureCategory.CleanlinessOrFacility)]
+    [InlineData("how do i manage a food poisoning complaint", FailureCategory.SafetyOrHealth)]
+    [InlineData("steps for a late order", FailureCategory.WaitOrDelay)]
     public void A_question_about_a_kind_of_failure_gets_that_categorys_playbook(string question, FailureCategory category)
     {
         var answer = guidance.Answer(question);
