@@ -10,6 +10,30 @@ public static class GuidanceReplies
     public const string UnknownModel = "That guide isn't available any more. Say \"guide\" to start the playbook again.";
     public const string AlreadyFirst = "That's the first step.";
 
+    /// <summary>What people can ask for guidance: for Help and the README.</summary>
+    public static readonly IReadOnlyList<string> ExampleQuestions =
+    [
+        "guide",
+        "how do I handle a double charge?",
+        "steps for a late delivery",
+        "ahern",
+        "the 4 steps",
+        "5 phases",
+        "booklet",
+        "fair fix list",
+        "tips",
+        "models",
+        "how do I apologise?",
+        "what is the recovery paradox?",
+        "how much can I give without asking my manager?",
+        "when should I follow up?",
+        "what do I do if a customer is abusive to staff?",
+    ];
+
+    public static string WhatYouCanAsk =>
+        "Ask me for guidance any time, even mid-case:\n" + string.Join("\n", ExampleQuestions.Select(q => $"- \"{q}\"")) +
+        "\nIn a guide: " + WalkCommands + ".";
+
     public const string Unknown =
         "I don't have an answer for that. You can ask things like \"how do I apologise?\", \"what is the recovery paradox?\", " +
         "\"steps for a double charge\", or say \"guide\" for the recovery playbook and \"models\" for the other step lists.";

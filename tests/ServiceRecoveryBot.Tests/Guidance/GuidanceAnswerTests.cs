@@ -129,4 +129,15 @@ public sealed class GuidanceAnswerTests
 
         Assert.Contains("same for everyone", entry.Answer);
     }
+
+    [Fact]
+    public void Every_example_question_we_advertise_is_recognised_and_answered()
+    {
+        Assert.All(GuidanceReplies.ExampleQuestions, question =>
+        {
+            Assert.True(guidance.IsGuidanceQuestion(question), question);
+            Assert.Contains(guidance.Answer(question).Kind, new[] { GuidanceAnswerKind.Playbook, GuidanceAnswerKind.ModelList, GuidanceAnswerKind.KnowledgeEntry });
+        });
+        Assert.All(GuidanceReplies.ExampleQuestions, question => Assert.Contains(question, GuidanceReplies.WhatYouCanAsk));
+    }
 }
