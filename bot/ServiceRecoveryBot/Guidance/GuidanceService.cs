@@ -59,6 +59,11 @@ public sealed class GuidanceService
         return normalized.Split(' ').Length <= 5 && NamedModel(normalized) is not null;
     }
 
+    /// <summary>
+    /// Answers a guidance question: "models" lists the step lists; a named model ("ahern", "the 4 steps") or "guide" starts a
+    /// walk; a question about a kind of failure ("how do I handle a double charge?") starts that category's playbook; anything
+    /// else goes to the knowledge base, which answers when sure and otherwise offers the 2-3 closest topics.
+    /// </summary>
     public GuidanceAnswer Answer(string question)
     {
         var normalized = TextAnalyzer.Normalize(question);

@@ -218,6 +218,12 @@ public sealed class KnowledgeRetrievalTests
     }
 
     [Fact]
+    public void Replying_with_an_offered_topic_title_finds_that_entry()
+    {
+        Assert.All(guidance.Knowledge.Entries, entry => Assert.Equal(entry.Id, guidance.Answer(entry.Title).EntryId));
+    }
+
+    [Fact]
     public void Gibberish_is_unknown()
     {
         var answer = guidance.Answer("xqzt vbnm");
