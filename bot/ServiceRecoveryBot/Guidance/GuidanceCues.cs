@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace ServiceRecoveryBot.Guidance;
+
+/// <summary>The phrases that mark a message as a request for guidance rather than a report of what happened. Matched on normalized text.</summary>
+internal static partial class GuidanceCues
+{
+    /// <summary>"guide", "guidance", "playbook", optionally followed by what it's for.</summary>
+    public static bool IsGuideCommand(string normalized, out string rest)
+    {
+        var match = GuideCommand().Match(normalized);
+        rest = match.Success ? match.Groups["rest"].Value.Trim() : normalized;
+        return match.Success;
+    }
+
+    public static bool IsModelListRequest(string normalized) => ModelList().IsMatch(normalized);
+
+    /// <summary>Opens like a question or a request for advice ("how do i", "what is", "steps for", "tips on").</summary>
+    public static bool OpensAsQuestion(string normalized) => QuestionOpening().IsMatch(normalized) && !NotGuidance().IsMatch(normalized);
+
+    /// <summary>Asks for a way to handle something ("how do i handle", "deal with", "steps for", "what should i do about").</summary>
+    public static bool AsksForPlaybook(string normalized) => PlaybookCue().IsMatch(normalized);
+
+    [GeneratedRegex(@"^(?:show me (?:the )?|open (?:the )?|start (?:the )?|give me (?:the )?)?(?:guide|guidance|playbook|walkthrough)(?:\s+(?:me\s+)?(?:for|on|to|about|with|through)?\s*(?:an?\s+|the\s+)?(?<rest>.*))?$")]
+    private static partial Regex GuideCommand();
+
+    [GeneratedRegex(@"^(?:(?:list|show|show me|which|what|all)(?: the| all| your| of the)? )?(?:models|guides|step lists|recovery models|playbooks|methods|frameworks)(?: (?:do you have|are there|available|can you walk me through))?$")]
+    private static partial Regex ModelList();
+
+    [GeneratedRegex(@"^(?:how|what|whats|why|when|which|whose|should|shall|can i|can we|can you explain|could i|could we|could you explain|do i|do we|does|is it|is there|is a|is an|is the|are there|are the|am i|explain|define|definition|meaning of|tell me about|teach me|remind me|steps|step by step|tips|tip|any tips|advice|best way|walk me through|help me (?:handle|deal|with|apologi[sz]e|understand)|i need (?:help|advice|tips) (?:with|on|handling|for)|guide)\b")]
+    private static partial Regex QuestionOpening();
+
+    [GeneratedRegex(@"\b(?:my (?:open )?cases|my (?:open )?follow ups|summary|practice mode|report for|sr ?[0-9a-z]{4})\b")]
+    private static partial Regex NotGuidance();
+
+    [GeneratedRegex(@"\b(?:handle|handling|deal with|dealing with|steps (?:for|to|on|with|when|if)|playbook|guide (?:for|to|on)|what (?:do|should|can) (?:i|we) do|recover from|recovering from|respond to|responding to|manage|managing|sort out|how (?:do|should|can|to) (?:i |we )?(?:fix|sort|resolve|solve|handle|approach|react))\b")]
+    private static partial Regex PlaybookCue();
+}

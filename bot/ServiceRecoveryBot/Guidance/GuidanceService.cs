@@ -1,0 +1,165 @@
+using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Recovery.Playbooks;
+
+namespace ServiceRecoveryBot.Guidance;
+
+/// <summary>
+/// Answers guidance questions and walks staff through recovery models one step at a time. Stateless and thread-safe:
+/// build it once (a singleton); the caller keeps the <see cref="PlaybookWalk"/> in conversation state.
+/// </summary>
+public sealed class GuidanceService
+{
+    /// <summary>A top hit matching less than this share of the question's weight is a guess, unless it scores <see cref="StrongScore"/>.</summary>
+    internal const double MinCoverage = 0.4;
+
+    /// <summary>One matched word is enough only when it carries this share of the question's weight.</summary>
+    internal const double SoleTermCoverage = 0.75;
+
+    /// <summary>Below this BM25 score the top hit is too weak to answer with.</summary>
+    internal const double MinScore = 2.0;
+
+    /// <summary>A score this high means several distinctive words matched: answer even if other words were unknown.</summary>
+    internal const double StrongScore = 5.0;
+
+    /// <summary>When the runner-up scores at least this share of the top hit, the two are too close to call.</summary>
+    internal const double MaxRunnerUpRatio = 0.8;
+
+    private static readonly string[] StarterTopics = ["bot-capabilities", "what-is-recovery"];
+
+    private readonly HashSet<string> genericGuideTerms;
+    private readonly TextAnalyzer analyzer;
+    private readonly CategoryDetector categories;
+    private readonly IReadOnlyList<(string Alias, RecoveryModel Model)> aliases;
+
+    public GuidanceService(RecoveryPlaybook playbook)
+    {
+        var lexicon = GuidanceData.Load<Lexicon>("guidance-lexicon.json");
+        analyzer = new TextAnalyzer(lexicon.StopWords, lexicon.SynonymGroups);
+        categories = new CategoryDetector(lexicon.Categories);
+        genericGuideTerms = analyzer.Terms("recovery service step steps process customer failure playbook guide guidance general whole full walk").ToHashSet(StringComparer.Ordinal);
+        Models = new ModelCatalog(playbook);
+        Knowledge = new KnowledgeBase(GuidanceData.Knowledge(), analyzer);
+        aliases = Models.Models
+            .SelectMany(m => m.Aliases.Select(a => (Alias: TextAnalyzer.Normalize(a), Model: m)))
+            .OrderByDescending(a => a.Alias.Length)
+            .ToList();
+    }
+
+    public ModelCatalog Models { get; }
+
+    public KnowledgeBase Knowledge { get; }
+
+    /// <summary>True when the text asks for guidance ("how do I apologise?", "guide", "steps for a late delivery") rather than reporting an incident.</summary>
+    public bool IsGuidanceQuestion(string text)
+    {
+        var normalized = TextAnalyzer.Normalize(text);
+        if (normalized.Length == 0) return false;
+        if (GuidanceCues.IsGuideCommand(normalized, out _) || GuidanceCues.IsModelListRequest(normalized)) return true;
+        if (GuidanceCues.OpensAsQuestion(normalized)) return true;
+        return normalized.Split(' ').Length <= 5 && NamedModel(normalized) is not null;
+    }
+
+    /// <summary>
+    /// Answers a guidance question: "models" lists the step lists; a named model ("ahern", "the 4 steps") or "guide" starts a
+    /// walk; a question about a kind of failure ("how do I handle a double charge?") starts that category's playbook; anything
+    /// else goes to the knowledge base, which answers when sure and otherwise offers the 2-3 closest topics.
+    /// </summary>
+    public GuidanceAnswer Answer(string question)
+    {
+        var normalized = TextAnalyzer.Normalize(question);
+        if (normalized.Length == 0) return new GuidanceAnswer(GuidanceAnswerKind.Unknown, GuidanceReplies.Unknown);
+        if (GuidanceCues.IsModelListRequest(normalized)) return new GuidanceAnswer(GuidanceAnswerKind.ModelList, GuidanceReplies.ModelList(Models.Models));
+
+        var isGuide = GuidanceCues.IsGuideCommand(normalized, out var rest);
+        if (isGuide && analyzer.Terms(rest).All(genericGuideTerms.Contains)) return Walk(Models.Default, null);
+        var subject = isGuide ? rest : normalized;
+
+        if (NamedModel(subject) is { } model) return Walk(model, null);
+
+        if (categories.Detect(subject) is { } category && (isGuide || GuidanceCues.AsksForPlaybook(subject) || (!GuidanceCues.OpensAsQuestion(subject) && analyzer.Terms(subject).Count <= 3)))
+            return Walk(Models.ForCategory(category), category);
+
+        return FromKnowledge(subject, isGuide);
+    }
+
+    /// <summary>
+    /// Moves a walk on for "next", "back", "all steps", "step 3", "repeat" or "stop". Returns the reply, with
+    /// <paramref name="next"/> the walk to store (null when the walk is over). Returns null, with <paramref name="next"/>
+    /// unchanged, when the input is not a walk command, so the caller can route it elsewhere.
+    /// </summary>
+    public string? Continue(PlaybookWalk walk, string input, out PlaybookWalk? next)
+    {
+        next = walk;
+        var command = TextAnalyzer.Normalize(input);
+        var model = Models.Find(walk.ModelId);
+        if (model is null)
+        {
+            next = null;
+            return GuidanceReplies.UnknownModel;
+        }
+        switch (command)
+        {
+            case "next" or "n" or "next step" or "continue" or "go on" or "ok" or "okay" or "done" or "then what" or "and then" or "what next" or "whats next":
+                next = walk.Next(model);
+                return next is null ? GuidanceReplies.Finished(model) : GuidanceReplies.Step(model, next);
+            case "back" or "b" or "previous" or "prev" or "go back" or "previous step" or "last step" or "step back":
+                next = walk.Back();
+                return walk.IsFirst ? GuidanceReplies.AlreadyFirst + "\n\n" + GuidanceReplies.Step(model, next) : GuidanceReplies.Step(model, next);
+            case "all" or "all steps" or "whole" or "show all" or "show all steps" or "everything" or "whole thing" or "the whole thing" or "full" or "full list" or "list" or "all of it" or "whole playbook":
+                return GuidanceReplies.Whole(model);
+            case "repeat" or "again" or "this step" or "current step" or "where was i":
+                return GuidanceReplies.Step(model, walk);
+            case "stop" or "cancel" or "exit" or "quit" or "end" or "close" or "stop guide" or "close guide" or "thanks" or "thank you" or "got it":
+                next = null;
+                return GuidanceReplies.Stopped;
+        }
+        var parts = command.Split(' ');
+        if (parts is ["step", var number] && int.TryParse(number, out var step) && step >= 1 && step <= model.Steps.Count)
+        {
+            next = walk with { Step = step - 1 };
+            return GuidanceReplies.Step(model, next);
+        }
+        return null;
+    }
+
+    private GuidanceAnswer Walk(RecoveryModel model, FailureCategory? category)
+    {
+        var walk = PlaybookWalk.Start(model.Id);
+        return new GuidanceAnswer(GuidanceAnswerKind.Playbook, GuidanceReplies.Step(model, walk, withHeader: true)) { Walk = walk, Category = category };
+    }
+
+    private GuidanceAnswer FromKnowledge(string question, bool isGuide)
+    {
+        var hits = Knowledge.Search(question);
+        if (hits.Count == 0)
+            return isGuide ? Walk(Models.Default, null) : new GuidanceAnswer(GuidanceAnswerKind.Unknown, GuidanceReplies.Unknown);
+        var top = hits[0];
+        var close = hits.Count > 1 && hits[1].Score >= MaxRunnerUpRatio * top.Score;
+        if (top.Score >= MinScore && !close && (top.Coverage >= MinCoverage || top.Score >= StrongScore)
+            && (top.MatchedTerms >= 2 || top.MatchedTerms == top.QueryTerms || top.Coverage >= SoleTermCoverage))
+            return new GuidanceAnswer(GuidanceAnswerKind.KnowledgeEntry, GuidanceReplies.Knowledge(top.Entry)) { EntryId = top.Entry.Id };
+        var titles = hits.Take(3).Select(h => h.Entry.Title).ToList();
+        // Always offer at least two ways forward: pad a lone weak match with the starter topics.
+        foreach (var starter in StarterTopics.Select(Knowledge.Find).OfType<KnowledgeEntry>())
+        {
+            if (titles.Count >= 2) break;
+            if (!titles.Contains(starter.Title)) titles.Add(starter.Title);
+        }
+        return new GuidanceAnswer(GuidanceAnswerKind.ClosestTopics, GuidanceReplies.ClosestTopics(titles)) { Topics = titles };
+    }
+
+    private RecoveryModel? NamedModel(string normalized)
+    {
+        var padded = " " + normalized + " ";
+        foreach (var (alias, model) in aliases)
+        {
+            if (alias == "tips")
+            {
+                if (normalized is "tips" or "the tips" or "tips list" or "show tips" or "show me the tips") return model;
+                continue;
+            }
+            if (padded.Contains(" " + alias + " ", StringComparison.Ordinal)) return model;
+        }
+        return null;
+    }
+}
