@@ -4,6 +4,7 @@ using ServiceRecoveryBot.Channels.BotFramework;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Operations;
+using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Protocol.Authentication;
 using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Storage;
@@ -18,6 +19,7 @@ builder.Services
     .AddTableStorage()
     .AddRecoveryConversations()
     .AddBotChannels()
+    .AddReminders()
     .AddBotOperations(builder.Configuration);
 builder.Services.AddSingleton<ConsoleChat>();
 
