@@ -3,6 +3,7 @@ using ServiceRecoveryBot.Channels;
 using ServiceRecoveryBot.Channels.BotFramework;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Guidance;
 using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Protocol.Authentication;
@@ -16,6 +17,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services
     .AddBotFrameworkAuthentication(builder.Configuration)
     .AddToneAnalysis()
+    .AddGuidance()
     .AddTableStorage()
     .AddRecoveryConversations()
     .AddBotChannels()

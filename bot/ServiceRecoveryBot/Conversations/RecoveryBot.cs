@@ -4,6 +4,7 @@ using ServiceRecoveryBot.Conversations.Recovery;
 using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Dialogs;
+using ServiceRecoveryBot.Guidance;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 
@@ -17,6 +18,7 @@ public sealed class RecoveryBot(
     DialogSet dialogs,
     RecoveryDialog recovery,
     ManagerCommands caseCommands,
+    GuidanceService guidance,
     ICaseStore cases,
     IConversationReferenceStore references,
     IOptions<RecoveryOptions> options)
@@ -51,6 +53,7 @@ public sealed class RecoveryBot(
 
         if (await caseCommands.TryHandleAsync(dc, ct)) return;
         var text = PromptInput.TextOf(activity) ?? "";
+        if (await GuideAsync(dc, text, state, ct)) return;
         var command = Commands.Parse(text);
         if (dc.ActiveDialog is not null)
         {
@@ -60,6 +63,37 @@ public sealed class RecoveryBot(
             return;
         }
         await RouteAsync(dc, command, text, state, ct);
+    }
+
+    /// <summary>
+    /// Guidance never interrupts a recovery: a walk in progress takes next/back/all/stop; a guidance question is answered
+    /// and the current question is asked again. Free-text answers (what happened, the customer's words) are never taken
+    /// for questions.
+    /// </summary>
+    private async Task<bool> GuideAsync(DialogContext dc, string text, ConversationState state, CancellationToken ct)
+    {
+        if (text.Length == 0 || dc.Context.Activity.Value is { ValueKind: System.Text.Json.JsonValueKind.Object }) return false;
+        if (state.GuidancePlaybook is { } model)
+        {
+            if (guidance.Continue(new PlaybookWalk(model, state.GuidanceStep), text, out var next) is { } step)
+            {
+                (state.GuidancePlaybook, state.GuidanceStep) = next is null ? (null, 0) : (next.ModelId, next.Step);
+                dc.Context.SendText(step);
+                await dc.RepromptDialogAsync(ct);
+                return true;
+            }
+        }
+        if (dc.ActiveDialog?.Id == DialogIds.Text || !guidance.IsGuidanceQuestion(text)) return false;
+
+        var answer = guidance.Answer(text);
+        if (answer.Walk is { } walk) (state.GuidancePlaybook, state.GuidanceStep) = (walk.ModelId, walk.Step);
+        dc.Context.SendText(answer.Text);
+        if (dc.ActiveDialog is not null)
+        {
+            dc.Context.SendText("Back to your case:");
+            await dc.RepromptDialogAsync(ct);
+        }
+        return true;
     }
 
     /// <summary>The bot was installed or someone joined: keep the conversation reference and say hello once.</summary>

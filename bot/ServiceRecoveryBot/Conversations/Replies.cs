@@ -17,10 +17,10 @@ public static class Replies
         "(\"@ServiceRecoveryBot guest in 12 furious, steak overcooked twice\") and I'll coach you through the recovery, step by step. " +
         "Say \"help\" to see what else I can do.";
 
-    public const string Help =
+    public static readonly string Help =
         "Start a case by describing what happened, or say \"new case\".\n" +
         "During a case: \"back\" re-asks the previous question, \"skip\" skips an optional one, \"status\" shows where we are, \"pause\" saves it for later.\n" +
-        "Any time: \"my cases\", \"show SR-XXXX\", \"resume SR-XXXX\".";
+        "Any time: \"my cases\", \"show SR-XXXX\", \"resume SR-XXXX\".\n\n" + Guidance.GuidanceReplies.WhatYouCanAsk;
 
     public const string AskWhatHappened = "What happened? One line is enough.";
     public const string NothingToGoBackTo = "There's no earlier question to go back to.";

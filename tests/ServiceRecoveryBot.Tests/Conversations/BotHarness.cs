@@ -7,6 +7,7 @@ using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Guidance;
 using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Recovery.Cases;
@@ -26,7 +27,7 @@ public sealed class BotHarness : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddToneAnalysis().AddRecoveryConversations().AddBotChannels();
+        services.AddToneAnalysis().AddGuidance().AddRecoveryConversations().AddBotChannels();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IConversationStateStore>(States);
         services.AddSingleton<ICaseStore>(Cases);
