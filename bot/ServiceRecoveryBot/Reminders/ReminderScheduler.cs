@@ -67,17 +67,31 @@ public sealed partial class ReminderScheduler(
             var now = clock.GetUtcNow();
             var scan = await store.ScanDueAsync(now, ct);
             var claimed = 0;
+            var lost = 0;
             var handled = 0;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = ct };
             await Parallel.ForEachAsync(scan.Reminders.Where(r => r.IsClaimableAt(now)), parallel, async (candidate, token) =>
             {
-                var claim = await store.TryClaimAsync(candidate, settings.InstanceId, clock.GetUtcNow() + settings.LeaseDuration, token);
-                if (claim is null) return; // another instance won
-                Interlocked.Increment(ref claimed);
-                await HandleClaimedAsync(claim, settings, token);
-                Interlocked.Increment(ref handled);
+                try
+                {
+                    var claim = await store.TryClaimAsync(candidate, settings.InstanceId, clock.GetUtcNow() + settings.LeaseDuration, token);
+                    if (claim is null)
+                    {
+                        Interlocked.Increment(ref lost); // another instance won
+                        return;
+                    }
+                    Interlocked.Increment(ref claimed);
+                    await HandleClaimedAsync(claim, settings, token);
+                    Interlocked.Increment(ref handled);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Storage failed for this one (after the client's retries): the others go on; an unfinished claim
+                    // runs out and is retried after the lease.
+                    LogReminderFailed(logger, ex, candidate.Reminder.Id);
+                }
             });
-            lastTick = new ReminderTickStats(scan.Reminders.Count, scan.PartitionsQueried, claimed, handled, clock.GetElapsedTime(started));
+            lastTick = new ReminderTickStats(scan.Reminders.Count, scan.PartitionsQueried, claimed, lost, handled, clock.GetElapsedTime(started));
             return handled;
         }
         finally
@@ -167,6 +181,9 @@ public sealed partial class ReminderScheduler(
 
     [LoggerMessage(EventId = 4205, Level = LogLevel.Warning, Message = "Reminder tick failed; trying again on the next tick")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4207, Level = LogLevel.Warning, Message = "Reminder {ReminderId} could not be claimed or completed; it is retried on a later tick")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, string reminderId);
 
     [LoggerMessage(EventId = 4206, Level = LogLevel.Debug, Message = "Reminder {ReminderId} was already scheduled")]
     private static partial void LogAlreadyScheduled(ILogger logger, string reminderId);

@@ -43,8 +43,8 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite) : IAsyncLifeti
         for (var minute = 0; minute < 70; minute++)
         {
             clock.Advance(TimeSpan.FromMinutes(1));
-            // Two rounds per instance at once: every due reminder is contended by all three instances.
-            var ticks = await Task.WhenAll(instances.SelectMany(s => new[] { s.TickAsync(default), s.TickAsync(default) }));
+            // Three ticks per instance at once: every due reminder is contended by all three instances.
+            var ticks = await Task.WhenAll(instances.SelectMany(s => Enumerable.Range(0, 3).Select(_ => s.TickAsync(default))));
             handled += ticks.Sum();
         }
 
@@ -88,6 +88,27 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite) : IAsyncLifeti
             await fresh.StopAsync(default);
         }
         Assert.Equal("missed", Assert.Single(handler.Calls).Reminder.Id);
+    }
+
+    [Fact]
+    public async Task The_hosted_scheduler_ticks_at_start_and_then_every_interval_of_the_injected_clock()
+    {
+        var calls = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        var handler = new RecordingReminderHandler { Respond = (r, _, _) => { calls.Writer.TryWrite(r.Id); return Task.FromResult(ReminderOutcome.Delivered); } };
+        var scheduler = NewScheduler(handler);
+        await scheduler.ScheduleAsync(FollowUp("first", Start), default);
+        await scheduler.StartAsync(default);
+        try
+        {
+            Assert.Equal("first", await calls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+            await scheduler.ScheduleAsync(FollowUp("second", Start.AddSeconds(10)), default);
+            clock.Advance(TimeSpan.FromSeconds(30)); // one TickInterval
+            Assert.Equal("second", await calls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            await scheduler.StopAsync(default);
+        }
     }
 
     [Fact]
@@ -141,7 +162,7 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite) : IAsyncLifeti
             await scheduler.ScheduleAsync(FollowUp($"due-{i}", Start.AddMinutes(-70 + i * 7)), default);
 
         Assert.Equal(10, await scheduler.TickAsync(default));
-        Assert.Equal(new ReminderTickStats(10, 2, 10, 10, TimeSpan.Zero), scheduler.LastTick);
+        Assert.Equal(new ReminderTickStats(10, 2, 10, 0, 10, TimeSpan.Zero), scheduler.LastTick);
         Assert.Equal(10, scheduler.LastTickEntitiesRead);
 
         Assert.Equal(0, await scheduler.TickAsync(default));
