@@ -84,7 +84,7 @@ public sealed partial class ReminderScheduler(
                     await HandleClaimedAsync(claim, settings, token);
                     Interlocked.Increment(ref handled);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
                 {
                     // Storage failed for this one (after the client's retries): the others go on; an unfinished claim
                     // runs out and is retried after the lease.
@@ -111,8 +111,9 @@ public sealed partial class ReminderScheduler(
                 {
                     await TickAsync(stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Includes a storage client timeout (a TaskCanceledException that is not ours).
                     LogTickFailed(logger, ex);
                 }
             }

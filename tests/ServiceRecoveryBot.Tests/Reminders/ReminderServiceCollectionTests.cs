@@ -12,7 +12,7 @@ public sealed class ReminderServiceCollectionTests
     [Fact]
     public void The_scheduler_is_one_singleton_serving_as_scheduler_and_hosted_service()
     {
-        using var provider = Build(new Dictionary<string, string?> { ["Reminders:TickInterval"] = "00:00:10", ["Reminders:InstanceId"] = "bot-1" }, withHandler: true);
+        using var provider = Build(new Dictionary<string, string?> { ["Reminders:TickInterval"] = "00:00:10", ["Reminders:InstanceId"] = "bot-1" });
         var scheduler = provider.GetRequiredService<IReminderScheduler>();
         Assert.IsType<ReminderScheduler>(scheduler);
         Assert.Same(scheduler, provider.GetServices<IHostedService>().OfType<ReminderScheduler>().Single());
@@ -23,7 +23,7 @@ public sealed class ReminderServiceCollectionTests
     [Fact]
     public void Defaults_are_thirty_seconds_two_minutes_and_a_unique_instance_id()
     {
-        using var provider = Build([], withHandler: true);
+        using var provider = Build([]);
         var options = provider.GetRequiredService<IOptions<ReminderOptions>>().Value;
         Assert.Equal(TimeSpan.FromSeconds(30), options.TickInterval);
         Assert.Equal(TimeSpan.FromMinutes(2), options.LeaseDuration);
@@ -44,11 +44,11 @@ public sealed class ReminderServiceCollectionTests
     [InlineData("Reminders:InstanceId", "")]
     public void Bad_settings_fail_validation(string key, string value)
     {
-        using var provider = Build(new Dictionary<string, string?> { [key] = value }, withHandler: true);
+        using var provider = Build(new Dictionary<string, string?> { [key] = value });
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ReminderOptions>>().Value);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings, bool withHandler)
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         settings["ConnectionStrings:Tables"] = "UseDevelopmentStorage=true";
         var services = new ServiceCollection()
@@ -56,7 +56,7 @@ public sealed class ReminderServiceCollectionTests
             .AddLogging()
             .AddTableStorage()
             .AddReminders();
-        if (withHandler) services.AddSingleton<IReminderHandler, NoOpHandler>();
+        services.AddSingleton<IReminderHandler, NoOpHandler>();
         return services.BuildServiceProvider();
     }
 
