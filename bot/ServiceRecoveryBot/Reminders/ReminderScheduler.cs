@@ -29,6 +29,9 @@ public sealed partial class ReminderScheduler(
     TimeProvider clock,
     ILogger<ReminderScheduler> logger) : BackgroundService, IReminderScheduler
 {
+    /// <summary>How far in the past a due time may be: the scan reads every hour bucket from the oldest one on.</summary>
+    public static readonly TimeSpan MaxOverdue = TimeSpan.FromDays(30);
+
     private readonly SemaphoreSlim ticking = new(1, 1);
     private volatile ReminderTickStats? lastTick;
 
@@ -41,15 +44,26 @@ public sealed partial class ReminderScheduler(
     /// <summary>Reminder entities the last finished tick read (the benchmark's figure).</summary>
     public int LastTickEntitiesRead => lastTick?.EntitiesRead ?? 0;
 
+    /// <summary>
+    /// Stores the reminder (scheduling the same id and due time again is a no-op). A due time in the past is fine (it
+    /// fires on the next tick) up to <see cref="MaxOverdue"/> ago; to move a reminder, cancel it by its old due time
+    /// and schedule it again.
+    /// </summary>
     public async Task ScheduleAsync(Reminder reminder, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrEmpty(reminder.Id);
-        if (!await store.AddAsync(reminder, clock.GetUtcNow(), ct))
+        var now = clock.GetUtcNow();
+        EnsureSchedulable(reminder, now);
+        if (!await store.AddAsync(reminder, now, ct))
             LogAlreadyScheduled(logger, reminder.Id);
     }
 
     /// <summary>Schedules many reminders in batches (bulk loads, the benchmark); ids already scheduled are kept.</summary>
-    public Task ScheduleManyAsync(IReadOnlyCollection<Reminder> reminders, CancellationToken ct) => store.AddManyAsync(reminders, clock.GetUtcNow(), ct);
+    public Task ScheduleManyAsync(IReadOnlyCollection<Reminder> reminders, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var reminder in reminders) EnsureSchedulable(reminder, now);
+        return store.AddManyAsync(reminders, now, ct);
+    }
 
     public Task CancelAsync(string reminderId, DateTimeOffset dueAt, CancellationToken ct) => store.RemoveAsync(reminderId, dueAt, ct);
 
@@ -128,6 +142,13 @@ public sealed partial class ReminderScheduler(
     {
         ticking.Dispose();
         base.Dispose();
+    }
+
+    private static void EnsureSchedulable(Reminder reminder, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reminder.Id, nameof(reminder));
+        if (reminder.DueAt < now - MaxOverdue)
+            throw new ArgumentOutOfRangeException(nameof(reminder), reminder.DueAt, $"Reminder {reminder.Id} was due more than {MaxOverdue.TotalDays} days ago; schedule it as due now.");
     }
 
     internal static TimeSpan Backoff(int attempts, ReminderOptions settings)

@@ -25,6 +25,10 @@ namespace ServiceRecoveryBot.Storage;
 /// past the new reminder (its update fails with 412). Other adds only make sure the cursor exists (one read per store
 /// instance). Assumes instances' clocks agree, and an insert lands, within <see cref="SettleTime"/>.
 /// </para>
+/// <para>
+/// A reminder waiting for a retry stays in its bucket (with NotBefore), so it holds the cursor there until it is done;
+/// each scan then queries the hours from there to now (one cheap range query per hour, mostly empty).
+/// </para>
 /// </summary>
 public sealed class TableReminderStore(TableServiceClient service, TableNames names) : IReminderStore
 {

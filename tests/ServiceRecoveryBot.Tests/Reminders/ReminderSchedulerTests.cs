@@ -44,6 +44,16 @@ public sealed class ReminderSchedulerTests
         Assert.Equal(("throttled", Now.AddMinutes(1)), Assert.Single(store.Released));
     }
 
+    [Fact]
+    public async Task A_reminder_due_more_than_thirty_days_ago_is_refused()
+    {
+        using var scheduler = Scheduler(new StubStore([]), (_, _) => ReminderOutcome.Delivered);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            scheduler.ScheduleAsync(new Reminder("ancient", ReminderKind.Digest, "team", null, Now.AddDays(-31)), default));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            scheduler.ScheduleAsync(new Reminder("unset", ReminderKind.Digest, "team", null, default), default));
+    }
+
     private static ReminderScheduler Scheduler(IReminderStore store, Func<Reminder, int, ReminderOutcome> respond) =>
         new(store, new FuncHandler(respond), Options.Create(new ReminderOptions { InstanceId = "test" }), new FakeTimeProvider(Now), NullLogger<ReminderScheduler>.Instance);
 
