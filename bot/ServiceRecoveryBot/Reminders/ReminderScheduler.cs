@@ -29,6 +29,9 @@ public sealed partial class ReminderScheduler(
     TimeProvider clock,
     ILogger<ReminderScheduler> logger) : BackgroundService, IReminderScheduler
 {
+    /// <summary>How far in the past a due time may be: the scan reads every hour bucket from the oldest one on.</summary>
+    public static readonly TimeSpan MaxOverdue = TimeSpan.FromDays(30);
+
     private readonly SemaphoreSlim ticking = new(1, 1);
     private volatile ReminderTickStats? lastTick;
 
@@ -41,15 +44,26 @@ public sealed partial class ReminderScheduler(
     /// <summary>Reminder entities the last finished tick read (the benchmark's figure).</summary>
     public int LastTickEntitiesRead => lastTick?.EntitiesRead ?? 0;
 
+    /// <summary>
+    /// Stores the reminder (scheduling the same id and due time again is a no-op). A due time in the past is fine (it
+    /// fires on the next tick) up to <see cref="MaxOverdue"/> ago; to move a reminder, cancel it by its old due time
+    /// and schedule it again.
+    /// </summary>
     public async Task ScheduleAsync(Reminder reminder, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrEmpty(reminder.Id);
-        if (!await store.AddAsync(reminder, clock.GetUtcNow(), ct))
+        var now = clock.GetUtcNow();
+        EnsureSchedulable(reminder, now);
+        if (!await store.AddAsync(reminder, now, ct))
             LogAlreadyScheduled(logger, reminder.Id);
     }
 
     /// <summary>Schedules many reminders in batches (bulk loads, the benchmark); ids already scheduled are kept.</summary>
-    public Task ScheduleManyAsync(IReadOnlyCollection<Reminder> reminders, CancellationToken ct) => store.AddManyAsync(reminders, clock.GetUtcNow(), ct);
+    public Task ScheduleManyAsync(IReadOnlyCollection<Reminder> reminders, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var reminder in reminders) EnsureSchedulable(reminder, now);
+        return store.AddManyAsync(reminders, now, ct);
+    }
 
     public Task CancelAsync(string reminderId, DateTimeOffset dueAt, CancellationToken ct) => store.RemoveAsync(reminderId, dueAt, ct);
 
@@ -67,17 +81,31 @@ public sealed partial class ReminderScheduler(
             var now = clock.GetUtcNow();
             var scan = await store.ScanDueAsync(now, ct);
             var claimed = 0;
+            var lost = 0;
             var handled = 0;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = ct };
             await Parallel.ForEachAsync(scan.Reminders.Where(r => r.IsClaimableAt(now)), parallel, async (candidate, token) =>
             {
-                var claim = await store.TryClaimAsync(candidate, settings.InstanceId, clock.GetUtcNow() + settings.LeaseDuration, token);
-                if (claim is null) return; // another instance won
-                Interlocked.Increment(ref claimed);
-                await HandleClaimedAsync(claim, settings, token);
-                Interlocked.Increment(ref handled);
+                try
+                {
+                    var claim = await store.TryClaimAsync(candidate, settings.InstanceId, clock.GetUtcNow() + settings.LeaseDuration, token);
+                    if (claim is null)
+                    {
+                        Interlocked.Increment(ref lost); // another instance won
+                        return;
+                    }
+                    Interlocked.Increment(ref claimed);
+                    await HandleClaimedAsync(claim, settings, token);
+                    Interlocked.Increment(ref handled);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    // Storage failed for this one (after the client's retries): the others go on; an unfinished claim
+                    // runs out and is retried after the lease.
+                    LogReminderFailed(logger, ex, candidate.Reminder.Id);
+                }
             });
-            lastTick = new ReminderTickStats(scan.Reminders.Count, scan.PartitionsQueried, claimed, handled, clock.GetElapsedTime(started));
+            lastTick = new ReminderTickStats(scan.Reminders.Count, scan.PartitionsQueried, claimed, lost, handled, clock.GetElapsedTime(started));
             return handled;
         }
         finally
@@ -97,8 +125,9 @@ public sealed partial class ReminderScheduler(
                 {
                     await TickAsync(stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Includes a storage client timeout (a TaskCanceledException that is not ours).
                     LogTickFailed(logger, ex);
                 }
             }
@@ -113,6 +142,13 @@ public sealed partial class ReminderScheduler(
     {
         ticking.Dispose();
         base.Dispose();
+    }
+
+    private static void EnsureSchedulable(Reminder reminder, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reminder.Id, nameof(reminder));
+        if (reminder.DueAt < now - MaxOverdue)
+            throw new ArgumentOutOfRangeException(nameof(reminder), reminder.DueAt, $"Reminder {reminder.Id} was due more than {MaxOverdue.TotalDays} days ago; schedule it as due now.");
     }
 
     internal static TimeSpan Backoff(int attempts, ReminderOptions settings)
@@ -167,6 +203,9 @@ public sealed partial class ReminderScheduler(
 
     [LoggerMessage(EventId = 4205, Level = LogLevel.Warning, Message = "Reminder tick failed; trying again on the next tick")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4207, Level = LogLevel.Warning, Message = "Reminder {ReminderId} could not be claimed or completed; it is retried on a later tick")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, string reminderId);
 
     [LoggerMessage(EventId = 4206, Level = LogLevel.Debug, Message = "Reminder {ReminderId} was already scheduled")]
     private static partial void LogAlreadyScheduled(ILogger logger, string reminderId);

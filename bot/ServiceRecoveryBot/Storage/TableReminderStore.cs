@@ -18,10 +18,16 @@ namespace ServiceRecoveryBot.Storage;
 /// Queries: (1) schedule = insert (409 = already scheduled); (2) cancel = point delete by (due time, id);
 /// (3) scan = per bucket <c>PartitionKey eq 'due_…' and RowKey le '{now}~'</c> (<c>~</c> sorts after <c>|</c>).
 /// <para>
-/// The cursor never moves past the current hour. A reminder added into a bucket the cursor may already have passed or
-/// may be about to pass (due before the end of the next hour) also rewrites the cursor after the insert: it moves the
-/// cursor back when needed, and in any case changes its ETag, so a scan that read the cursor before the insert cannot
-/// then advance it past the new reminder (its update fails with 412). Far-future reminders leave the cursor alone.
+/// The cursor only moves past a bucket that is empty and whose hour ended at least <see cref="SettleTime"/> ago, so
+/// reminders added for the current or a future hour (the usual case) cannot be passed by. A reminder added into an
+/// hour that has already ended (due in the past) rewrites the cursor after the insert: that moves the cursor back when
+/// needed, and in any case changes its ETag, so a scan that read the cursor before the insert cannot then advance it
+/// past the new reminder (its update fails with 412). Other adds only make sure the cursor exists (one read per store
+/// instance). Assumes instances' clocks agree, and an insert lands, within <see cref="SettleTime"/>.
+/// </para>
+/// <para>
+/// A reminder waiting for a retry stays in its bucket (with NotBefore), so it holds the cursor there until it is done;
+/// each scan then queries the hours from there to now (one cheap range query per hour, mostly empty).
 /// </para>
 /// </summary>
 public sealed class TableReminderStore(TableServiceClient service, TableNames names) : IReminderStore
@@ -31,6 +37,11 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
     private const string BucketFormat = "yyyyMMddHH";
     private const string DueFormat = "yyyyMMddHHmmssfff";
     private const int MaxCursorAttempts = 10;
+
+    /// <summary>How long after its hour ends a bucket may still receive an insert from a slow or slightly late instance.</summary>
+    internal static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(5);
+
+    private volatile bool cursorExists;
     private readonly TableClient table = service.GetTableClient(names.Reminders);
 
     public async Task<bool> AddAsync(Reminder reminder, DateTimeOffset now, CancellationToken ct)
@@ -48,7 +59,7 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
             added = false;
         }
         // Also when it was already there: the earlier add may have died before it reached the cursor.
-        if (GuardsCursor(reminder.DueAt, now)) await HoldCursorAtAsync(Bucket(reminder.DueAt), now, ct);
+        await KeepCursorBehindAsync(reminder.DueAt, now, ct);
         return added;
     }
 
@@ -70,8 +81,7 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
                 }
             }
         }
-        var oldest = reminders.Where(r => GuardsCursor(r.DueAt, now)).Select(r => r.DueAt).DefaultIfEmpty().Min();
-        if (oldest != default) await HoldCursorAtAsync(Bucket(oldest), now, ct);
+        if (reminders.Count > 0) await KeepCursorBehindAsync(reminders.Min(r => r.DueAt), now, ct);
     }
 
     public async Task<bool> RemoveAsync(string reminderId, DateTimeOffset dueAt, CancellationToken ct)
@@ -98,9 +108,13 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
             if (found.Count > before) firstNonEmpty ??= bucket;
         }
 
-        // Past buckets are complete (every row in them is due), so an empty one stays empty unless a reminder is added
-        // into it, and such an add rewrites the cursor (see the class summary): the update below then fails with 412.
+        // A settled bucket (its hour ended more than SettleTime ago) that was empty stays empty unless a reminder due in
+        // the past is added into it, and such an add rewrites the cursor (see the class summary): the update then fails.
         var advanceTo = firstNonEmpty ?? current;
+        for (var bucket = cursor.Bucket; bucket < advanceTo; bucket = bucket.AddHours(1))
+        {
+            if (!IsSettled(bucket, now)) advanceTo = bucket;
+        }
         if (advanceTo > cursor.Bucket && cursor.ETag is { } etag)
         {
             try
@@ -182,6 +196,30 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
         }
     }
 
+    private async Task KeepCursorBehindAsync(DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
+    {
+        if (IsPastHour(dueAt, now))
+        {
+            await HoldCursorAtAsync(Bucket(dueAt), now, ct);
+        }
+        else if (!cursorExists)
+        {
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(CursorPartition, CursorRow, select: ["Bucket"], cancellationToken: ct);
+            if (!stored.HasValue)
+            {
+                try
+                {
+                    await table.AddEntityAsync(CursorEntity(Bucket(dueAt < now ? dueAt : now)), ct);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 409)
+                {
+                    // A scan created it meanwhile, at its current hour: not after this reminder's.
+                }
+            }
+            cursorExists = true;
+        }
+    }
+
     /// <summary>Rewrites the cursor so that it is at or before <paramref name="bucket"/>, always changing its ETag.</summary>
     private async Task HoldCursorAtAsync(DateTimeOffset bucket, DateTimeOffset now, CancellationToken ct)
     {
@@ -201,6 +239,7 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
                 {
                     await table.AddEntityAsync(CursorEntity(target), ct);
                 }
+                cursorExists = true;
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404 && attempt < MaxCursorAttempts)
@@ -211,8 +250,11 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
 
     private static TableEntity CursorEntity(DateTimeOffset bucket) => new(CursorPartition, CursorRow) { ["Bucket"] = BucketKey(bucket) };
 
-    /// <summary>A reminder due before the end of the next hour lands in a bucket a scan may be about to pass.</summary>
-    internal static bool GuardsCursor(DateTimeOffset dueAt, DateTimeOffset now) => Bucket(dueAt) <= Bucket(now).AddHours(1);
+    /// <summary>A reminder due in an hour that has ended lands in a bucket a scan may already have passed.</summary>
+    internal static bool IsPastHour(DateTimeOffset dueAt, DateTimeOffset now) => Bucket(dueAt).AddHours(1) <= now;
+
+    /// <summary>A scan may move the cursor past this bucket (when it is empty).</summary>
+    internal static bool IsSettled(DateTimeOffset bucket, DateTimeOffset now) => bucket.AddHours(1) + SettleTime <= now;
 
     internal static DateTimeOffset Bucket(DateTimeOffset at)
     {
