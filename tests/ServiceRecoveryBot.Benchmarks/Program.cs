@@ -2,10 +2,18 @@ using ServiceRecoveryBot.Benchmarks;
 
 // load: drive concurrent recoveries over HTTP against a running bot.
 //   dotnet run -c Release --project tests/ServiceRecoveryBot.Benchmarks -- load --url http://127.0.0.1:3978 --conversations 50 --recoveries 10
-return args is ["load", ..] ? await LoadCommand.RunAsync(args[1..]) : Usage();
+// reminders: schedule 100,000 future and 100 due reminders in Table Storage, run one scheduler tick, print the entities it read.
+//   dotnet run -c Release --project tests/ServiceRecoveryBot.Benchmarks -- reminders [--connection "<connection string>"] [--future 100000] [--due 100]
+return args switch
+{
+    ["load", ..] => await LoadCommand.RunAsync(args[1..]),
+    ["reminders", ..] => await ReminderTickBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: load --url <bot base url> [--conversations 50] [--recoveries 10]");
+    Console.Error.WriteLine("       reminders [--connection <Azurite or storage connection string>] [--future 100000] [--due 100]");
     return 2;
 }

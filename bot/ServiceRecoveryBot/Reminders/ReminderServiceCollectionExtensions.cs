@@ -20,7 +20,7 @@ public static class ReminderServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IReminderStore, TableReminderStore>();
-        services.AddSingleton<ReminderScheduler>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReminderScheduler>(provider, new DeferredReminderHandler(provider)));
         services.AddSingleton<IReminderScheduler>(provider => provider.GetRequiredService<ReminderScheduler>());
         services.AddHostedService(provider => provider.GetRequiredService<ReminderScheduler>());
         return services;

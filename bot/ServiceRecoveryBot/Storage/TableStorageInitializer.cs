@@ -11,8 +11,9 @@ namespace ServiceRecoveryBot.Storage;
 /// with back-off until it succeeds. <see cref="Completed"/> feeds the readiness check.
 /// </summary>
 public sealed partial class TableStorageInitializer(TableServiceClient service, TableNames names, TimeProvider clock, ILogger<TableStorageInitializer> logger)
-    : IHostedService, IDisposable
+    : IHostedService
 {
+    // Not disposed: it holds no timer, and StopAsync may run after the container has disposed its singletons.
     private readonly CancellationTokenSource stopping = new();
     private volatile bool completed;
 
@@ -30,8 +31,6 @@ public sealed partial class TableStorageInitializer(TableServiceClient service, 
         stopping.Cancel();
         return Task.CompletedTask;
     }
-
-    public void Dispose() => stopping.Dispose();
 
     private async Task RetryAsync(CancellationToken ct)
     {

@@ -185,7 +185,7 @@ public sealed class RecoveryDialog(
             {
                 Severity = severity,
                 NeedsManagerAttention = draft.Case.NeedsManagerAttention || severity >= 4,
-            });
+            }, publish: severity >= 4);
         }
         var c = draft.Case!;
         if (c.Apology is not null) return step.NextAsync(null, ct);
@@ -263,7 +263,7 @@ public sealed class RecoveryDialog(
             {
                 step.Context.SendText(Replies.AtonementWithinAuthority(atonement));
             }
-            Update(step, c);
+            Update(step, c, publish: true);
             if (atonement.Approval == ApprovalState.Pending)
             {
                 // After the case is saved, so a manager who answers at once finds the request.
@@ -277,7 +277,7 @@ public sealed class RecoveryDialog(
         }
         else if (!c.Timeline.Any(e => e.Step == CaseStep.AtonementOffered))
         {
-            Update(step, c.Record(CaseStep.AtonementOffered, step.Context.ReceivedAt, Staff(step), "none"));
+            Update(step, c.Record(CaseStep.AtonementOffered, step.Context.ReceivedAt, Staff(step), "none"), publish: true);
         }
         if (draft.PromiseAsked) return step.NextAsync(null, ct);
         draft.PromiseAsked = true;
@@ -329,7 +329,7 @@ public sealed class RecoveryDialog(
         var draft = step.State;
         var answer = (string)step.Result!;
         var at = answer == Default ? DefaultFollowUp(step) : ParseWhen(step, answer)!.Value;
-        Update(step, draft.Case!.AwaitFollowUp(at, step.Context.ReceivedAt, Staff(step)));
+        Update(step, draft.Case!.AwaitFollowUp(at, step.Context.ReceivedAt, Staff(step)), publish: true);
         var scheduled = draft.Case!;
         step.Context.OnCommitted(async token =>
         {
@@ -363,14 +363,19 @@ public sealed class RecoveryDialog(
         var c = step.State.Case!;
         var attention = assessment.Has(ToneFlag.SafetyOrHealth) || assessment.Has(ToneFlag.LegalOrRegulatory)
             || (assessment.IsVeryNegative && c.Customer?.Tier == CustomerTier.Vip);
-        Update(step, c with { Tones = [.. c.Tones, reading], NeedsManagerAttention = c.NeedsManagerAttention || attention });
+        Update(step, c with { Tones = [.. c.Tones, reading], NeedsManagerAttention = c.NeedsManagerAttention || attention }, publish: true);
     }
 
-    /// <summary>Every change to the case is kept in the draft; the latest version is saved once the turn's state is committed.</summary>
-    private void Update(WaterfallStepContext<RecoveryDraft> step, RecoveryCase changed)
+    /// <summary>
+    /// Every change to the case is kept in the draft, which is committed with the conversation state on every turn (so a
+    /// restart loses nothing). The case itself is written to the case table at the moments others need to see it —
+    /// opening, the customer's tone, the atonement (a manager may have to approve it), pausing and the end — once the
+    /// turn's state is committed. That keeps a typical turn to one storage write.
+    /// </summary>
+    private void Update(WaterfallStepContext<RecoveryDraft> step, RecoveryCase changed, bool publish = false)
     {
         step.State.Case = changed.Touch(step.Context.ReceivedAt);
-        CaseSaves.Queue(step.Context, cases, step.State.Case);
+        if (publish || step.Context.TurnState.ContainsKey("case:" + changed.Id.Value)) CaseSaves.Queue(step.Context, cases, step.State.Case);
     }
 
     private async Task CreateAsync(RecoveryCase opened, CancellationToken ct)
