@@ -18,6 +18,9 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedActivity> Received { get; } = new();
 
+    /// <summary>Activities the bot replaced (PUT), e.g. cards whose buttons were used.</summary>
+    public ConcurrentQueue<ReceivedActivity> Updated { get; } = new();
+
     /// <summary>The serviceUrl to put on inbound activities (with a tenant path segment, like Teams' new URLs).</summary>
     public string ServiceUrl { get; private set; } = "";
 
@@ -34,6 +37,12 @@ public sealed class LoopbackConnector : IAsyncDisposable
             var raw = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? http.Request.Path;
             connector.Received.Enqueue(new ReceivedActivity(raw, conversationId, activityId, activity!));
             return Results.Json(new { id = "reply-" + Guid.NewGuid().ToString("N")[..8] }, statusCode: 201);
+        });
+        app.MapPut("/amer/tenant-1/v3/conversations/{conversationId}/activities/{activityId}", async (HttpContext http, string conversationId, string activityId) =>
+        {
+            var activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, ActivityJson.Options);
+            connector.Updated.Enqueue(new ReceivedActivity(http.Request.Path, conversationId, activityId, activity!));
+            return Results.Json(new { id = activityId });
         });
         await app.StartAsync();
         connector.ServiceUrl = app.Urls.First().TrimEnd('/') + "/amer/tenant-1/";

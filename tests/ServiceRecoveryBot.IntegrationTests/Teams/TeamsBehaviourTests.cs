@@ -106,4 +106,49 @@ public sealed class TeamsBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         var stored = Assert.Single(await References.ListAsync("msteams:72f988bf-86f1-41af-91ab-2d7cd011db47", CancellationToken.None));
         Assert.Equal(ReferenceKind.User, stored.Kind);
     }
+
+    [Fact]
+    public async Task An_action_execute_invoke_is_answered_with_a_card_that_replaces_the_clicked_one()
+    {
+        var response = await PostFixtureAsync("teams-invoke-adaptivecard-action.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(200, (int)body["statusCode"]!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["type"]);
+        Assert.Equal("AdaptiveCard", (string?)body["value"]!["type"]);
+        Assert.DoesNotContain("actions", body["value"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_card_action_gets_an_error_body_and_an_unknown_invoke_gets_501()
+    {
+        var bad = await PostFixtureAsync("teams-invoke-adaptivecard-action.json", j => j["value"] = new JsonObject { ["trigger"] = "manual" });
+        var body = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
+        Assert.Equal(400, (int)body["statusCode"]!);
+        Assert.Equal("application/vnd.microsoft.error", (string?)body["type"]);
+
+        var unknown = await PostFixtureAsync("teams-invoke-adaptivecard-action.json", j => j["name"] = "task/fetch");
+        Assert.Equal(HttpStatusCode.NotImplemented, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_card_submit_routes_into_the_waterfall_and_the_card_is_replaced_so_it_cannot_be_used_twice()
+    {
+        await PostFixtureAsync("teams-message-personal.json", j => j["text"] = "Guest at checkout disputing a $38 minibar charge");
+        var response = await PostFixtureAsync("teams-message-personal.json", j =>
+        {
+            j["id"] = "submit-1";
+            j["text"] = null;
+            j["replyToId"] = "card-42";
+            j["value"] = new JsonObject { ["answer"] = "BillingError" };
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(connector.Received, r => r.ReplyToId == "submit-1" && r.Activity.Text?.Contains("customer", StringComparison.OrdinalIgnoreCase) == true);
+        var replaced = Assert.Single(connector.Updated);
+        Assert.Equal("card-42", replaced.ReplyToId);
+        Assert.Contains("BillingError", replaced.Activity.Attachments![0].Content!.Value.GetRawText(), StringComparison.Ordinal);
+    }
 }

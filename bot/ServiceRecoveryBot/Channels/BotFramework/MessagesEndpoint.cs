@@ -22,7 +22,7 @@ public static partial class MessagesEndpoint
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, IActivityAuthenticator authenticator, TurnProcessor turns, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpContext http, IActivityAuthenticator authenticator, TurnProcessor turns, IChannelClient channel, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("ServiceRecoveryBot.Messages");
         Activity? activity;
@@ -45,7 +45,22 @@ public static partial class MessagesEndpoint
             return Results.Unauthorized();
         }
 
-        var outcome = await turns.ProcessAsync(Teams.TeamsActivity.Normalize(activity), ct);
+        activity = Teams.TeamsActivity.Normalize(activity);
+        if (activity.Type == ActivityTypes.Invoke && activity.Name == Teams.CardActions.InvokeName)
+        {
+            var (message, error) = Teams.CardActions.FromInvoke(activity);
+            if (error is not null) return Results.Json(error.Body, statusCode: error.Status);
+            var clicked = await turns.ProcessAsync(message!, ct);
+            return clicked.Status == TurnStatus.Rejected
+                ? Results.Problem(clicked.Error, statusCode: 503)
+                : Results.Json(Teams.CardActions.Replaced(Teams.CardActions.Chosen(message!)).Body);
+        }
+
+        var outcome = await turns.ProcessAsync(activity, ct);
+        if (outcome.Status == TurnStatus.Processed && activity.ChannelId == Teams.TeamsActivity.ChannelId
+            && activity.IsMessage && activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("answer", out _)
+            && activity.ReplyToId is { Length: > 0 })
+            await channel.UpdateAsync(activity.ServiceUrl ?? "", Teams.CardActions.ReplacedCard(activity, Teams.CardActions.Chosen(activity)), ct);
         if (outcome.Status == TurnStatus.Rejected)
             return Results.Problem(outcome.Error, statusCode: outcome.Error?.Contains("busy", StringComparison.Ordinal) == true ? 503 : 400);
         if (activity.Type == ActivityTypes.Invoke)

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ServiceRecoveryBot.Protocol;
+
+namespace ServiceRecoveryBot.Channels.Teams;
+
+/// <summary>
+/// Card clicks in Teams. An <c>Action.Execute</c> arrives as an <c>adaptiveCard/action</c> invoke: its data becomes the
+/// same message a card submit would be, and the invoke is answered with a card that replaces the clicked one (no more
+/// buttons). An <c>Action.Submit</c> arrives as a message whose <c>replyToId</c> is the card; once it is processed the card
+/// is updated the same way, so a choice cannot be made twice.
+/// </summary>
+public static class CardActions
+{
+    public const string InvokeName = "adaptiveCard/action";
+
+    /// <summary>The message an <c>Action.Execute</c> invoke stands for, or an error response for a malformed one.</summary>
+    public static (Activity? Message, InvokeResponse? Error) FromInvoke(Activity invoke)
+    {
+        if (invoke.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object
+            || !action.TryGetProperty("type", out var type) || type.GetString() != "Action.Execute")
+            return (null, Error(400, "BadRequest", "Expected an Action.Execute action."));
+        var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : JsonSerializer.SerializeToElement(new { });
+        return (invoke with { Type = ActivityTypes.Message, Name = null, Value = data, Text = null }, null);
+    }
+
+    /// <summary>The invoke answer: a card replacing the clicked one, showing what was chosen.</summary>
+    public static InvokeResponse Replaced(string chosen) => new(200, JsonSerializer.SerializeToElement(new JsonObject
+    {
+        ["statusCode"] = 200,
+        ["type"] = Attachment.AdaptiveCardContentType,
+        ["value"] = DoneCard(chosen),
+    }));
+
+    /// <summary>The update for a card whose Action.Submit was processed.</summary>
+    public static Activity ReplacedCard(Activity submit, string chosen) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = submit.ReplyToId,
+        Conversation = submit.Conversation,
+        From = submit.Recipient,
+        Recipient = submit.From,
+        Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(DoneCard(chosen)) }],
+    };
+
+    /// <summary>What the user chose, for the replacement card.</summary>
+    public static string Chosen(Activity activity)
+    {
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value)
+        {
+            foreach (var key in new[] { "answer", "command" })
+                if (value.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String) return v.GetString()!;
+        }
+        return "done";
+    }
+
+    private static JsonObject DoneCard(string chosen) => new()
+    {
+        ["type"] = "AdaptiveCard",
+        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+        ["version"] = "1.5",
+        ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "✓ " + chosen, ["wrap"] = true, ["isSubtle"] = true }),
+    };
+
+    private static InvokeResponse Error(int status, string code, string message) => new(200, JsonSerializer.SerializeToElement(new JsonObject
+    {
+        ["statusCode"] = status,
+        ["type"] = "application/vnd.microsoft.error",
+        ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
+    }));
+}
