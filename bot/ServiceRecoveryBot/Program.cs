@@ -1,6 +1,8 @@
 using ServiceRecoveryBot;
 using ServiceRecoveryBot.Channels;
 using ServiceRecoveryBot.Channels.BotFramework;
+using ServiceRecoveryBot.Channels.Cards;
+using ServiceRecoveryBot.Channels.DirectLine;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Protocol.Authentication;
@@ -16,7 +18,8 @@ builder.Services
     .AddToneAnalysis()
     .AddTableStorage()
     .AddRecoveryConversations()
-    .AddBotChannels();
+    .AddBotChannels()
+    .AddAdaptiveCards();
 builder.Services.AddSingleton<ConsoleChat>();
 
 var app = builder.Build();
@@ -35,7 +38,7 @@ if (args is ["chat", ..])
 }
 
 app.MapBotMessages();
-app.MapGet("/", () => Results.Text("ServiceRecoveryBot is running. POST activities to /api/messages, or run `dotnet run --project bot/ServiceRecoveryBot -- chat`."));
+app.MapLocalWebChat();
 app.Run();
 
 public partial class Program;
