@@ -43,7 +43,7 @@ public sealed class DirectLineConversations(TimeProvider clock)
 
     /// <summary>The start/refresh answer for a token: its conversation, the token, and the seconds it has left.</summary>
     public DirectLineConversationResponse Describe(DirectLineToken token) =>
-        new(token.ConversationId, token.Value, (int)Math.Max(0, Math.Floor((token.ExpiresAt - clock.GetUtcNow()).TotalSeconds)));
+        new(token.ConversationId, token.Value, (int)Math.Max(0, Math.Ceiling((token.ExpiresAt - clock.GetUtcNow()).TotalSeconds)));
 
     private DirectLineToken Issue(string conversationId)
     {
