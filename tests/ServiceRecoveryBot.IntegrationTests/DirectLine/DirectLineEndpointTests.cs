@@ -210,6 +210,20 @@ public sealed class DirectLineEndpointTests(AzuriteFixture azurite) : IAsyncLife
         Assert.True(bundle.Content.Headers.ContentLength > 1_000_000);
     }
 
+    [Theory]
+    [InlineData("10.1.2.3", HttpStatusCode.NotFound)]
+    [InlineData("::1", HttpStatusCode.Created)]
+    [InlineData("127.0.0.1", HttpStatusCode.Created)]
+    public async Task Only_loopback_callers_reach_the_page_and_the_direct_line(string remote, HttpStatusCode expected)
+    {
+        using var seen = factory.WithWebHostBuilder(builder =>
+            builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RemoteAddressStartupFilter(IPAddress.Parse(remote)))));
+        using var from = seen.CreateClient();
+
+        Assert.Equal(expected, (await from.PostAsync(DirectLineClient.Prefix + "/conversations", new StringContent("{}"))).StatusCode);
+        Assert.Equal(expected == HttpStatusCode.Created ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await from.GetAsync("/")).StatusCode);
+    }
+
     [Fact]
     public async Task Outside_development_with_an_app_id_nothing_is_mapped()
     {
