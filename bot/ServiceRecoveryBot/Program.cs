@@ -5,6 +5,7 @@ using ServiceRecoveryBot.Channels.Cards;
 using ServiceRecoveryBot.Channels.DirectLine;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Protocol.Authentication;
 using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Storage;
@@ -19,6 +20,7 @@ builder.Services
     .AddTableStorage()
     .AddRecoveryConversations()
     .AddBotChannels()
+    .AddBotOperations(builder.Configuration)
     .AddAdaptiveCards();
 builder.Services.AddSingleton<ConsoleChat>();
 
@@ -38,6 +40,7 @@ if (args is ["chat", ..])
 }
 
 app.MapBotMessages();
+app.MapBotHealth();
 app.MapLocalWebChat();
 app.Run();
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServiceRecoveryBot.Operations;
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Conversations.Recovery;
 using ServiceRecoveryBot.Dialogs;
@@ -40,6 +42,8 @@ public static class ConversationServiceCollectionExtensions
             ];
             return new DialogSet(dialogs, provider.GetService<IPromptRenderer>());
         });
+        services.AddMetrics();
+        services.TryAddSingleton<BotTelemetry>();
         services.AddSingleton<RecoveryBot>();
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton(TimeProvider.System);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Conversations.Recovery;
+using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Protocol;
@@ -11,17 +12,27 @@ namespace ServiceRecoveryBot.Conversations;
 /// Routes one turn: greetings on join, global interruptions (help, cancel/pause, back, status) while a dialog is
 /// active, commands (my cases, show, resume, new case) when none is, and anything else as a new incident.
 /// </summary>
-public sealed class RecoveryBot(DialogSet dialogs, RecoveryDialog recovery, ICaseStore cases, IOptions<RecoveryOptions> options)
+public sealed class RecoveryBot(DialogSet dialogs, RecoveryDialog recovery, ICaseStore cases, IConversationReferenceStore references, IOptions<RecoveryOptions> options)
 {
     public async Task OnTurnAsync(TurnContext turn, ConversationState state, CancellationToken ct)
     {
         var activity = turn.Activity;
-        if (activity.Type == ActivityTypes.ConversationUpdate)
+        switch (activity.Type)
         {
-            if (activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true) turn.SendText(Replies.Welcome);
-            return;
+            case ActivityTypes.ConversationUpdate:
+                if (activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true) Forget(turn, state);
+                else if (activity.MembersAdded?.Count > 0) Join(turn, state);
+                return;
+            case ActivityTypes.InstallationUpdate:
+                if (activity.Action is "remove" or "remove-upgrade") Forget(turn, state);
+                else Join(turn, state);
+                return;
+            case ActivityTypes.Message:
+                if (!state.ReferenceStored) Remember(turn, state);
+                break;
+            default:
+                return;
         }
-        if (!activity.IsMessage) return;
 
         var dc = dialogs.CreateContext(turn, state.Dialogs);
         if (dc.DiscardStaleStack())
@@ -41,6 +52,30 @@ public sealed class RecoveryBot(DialogSet dialogs, RecoveryDialog recovery, ICas
             return;
         }
         await RouteAsync(dc, command, text, state, ct);
+    }
+
+    /// <summary>The bot was installed or someone joined: keep the conversation reference and say hello once.</summary>
+    private void Join(TurnContext turn, ConversationState state)
+    {
+        Remember(turn, state);
+        if (state.Greeted) return;
+        state.Greeted = true;
+        turn.SendText(turn.Activity.Conversation?.ConversationType is "channel" or "groupChat" ? Replies.HelloTeam : Replies.Welcome);
+    }
+
+    private void Remember(TurnContext turn, ConversationState state)
+    {
+        state.ReferenceStored = true;
+        var reference = StoredReference.From(turn.Activity, TeamKey.Of(turn.Activity, options.Value.DefaultTeam), turn.ReceivedAt);
+        turn.OnCommitted(token => references.UpsertAsync(reference, token));
+    }
+
+    private void Forget(TurnContext turn, ConversationState state)
+    {
+        state.ReferenceStored = false;
+        state.Greeted = false;
+        var reference = StoredReference.From(turn.Activity, TeamKey.Of(turn.Activity, options.Value.DefaultTeam), turn.ReceivedAt);
+        turn.OnCommitted(token => references.RemoveAsync(reference.TeamKey, reference.ConversationId, token));
     }
 
     private async Task<bool> InterruptAsync(DialogContext dc, Command command, ConversationState state, CancellationToken ct)

@@ -12,6 +12,11 @@ public static class Replies
         "Hi, I'm ServiceRecoveryBot. Tell me what went wrong (\"guest in 12 furious, steak overcooked twice\") and I'll walk you through the recovery.\n\n" +
         "Other things you can say: \"my cases\", \"show SR-7K3Q\", \"resume SR-7K3Q\", \"help\".";
 
+    public const string HelloTeam =
+        "Hello! I'm ServiceRecoveryBot. When something goes wrong with a customer, @mention me with what happened " +
+        "(\"@ServiceRecoveryBot guest in 12 furious, steak overcooked twice\") and I'll coach you through the recovery, step by step. " +
+        "Say \"help\" to see what else I can do.";
+
     public const string Help =
         "Start a case by describing what happened, or say \"new case\".\n" +
         "During a case: \"back\" re-asks the previous question, \"skip\" skips an optional one, \"status\" shows where we are, \"pause\" saves it for later.\n" +

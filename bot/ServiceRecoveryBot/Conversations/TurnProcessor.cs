@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Conversations;
@@ -15,6 +16,7 @@ public sealed partial class TurnProcessor(
     RecoveryBot bot,
     IChannelClient channel,
     TimeProvider clock,
+    BotTelemetry telemetry,
     ILogger<TurnProcessor> logger)
 {
     /// <summary>Each losing attempt re-runs after a winner committed, so N racing turns need at most N attempts.</summary>
@@ -22,11 +24,24 @@ public sealed partial class TurnProcessor(
 
     public async Task<TurnOutcome> ProcessAsync(Activity activity, CancellationToken ct)
     {
+        var started = clock.GetTimestamp();
+        using var span = BotTelemetry.Source.StartActivity("turn", System.Diagnostics.ActivityKind.Server);
+        span?.SetTag("bot.channel", activity.ChannelId);
+        span?.SetTag("bot.activity.type", activity.Type);
+        var outcome = await ProcessCoreAsync(activity, ct);
+        span?.SetTag("bot.turn.outcome", outcome.Status.ToString());
+        telemetry.TurnCompleted(activity.ChannelId ?? "unknown", activity.Type, outcome.Status.ToString(), clock.GetElapsedTime(started));
+        return outcome;
+    }
+
+    private async Task<TurnOutcome> ProcessCoreAsync(Activity activity, CancellationToken ct)
+    {
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId)
             return TurnOutcome.Rejected("The activity has no conversation id.");
         var key = new ConversationKey(activity.ChannelId ?? "unknown", conversationId);
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = conversationId, ["ActivityId"] = activity.Id });
 
+        using var typing = ShowTypingIfSlow(activity, ct);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await states.LoadAsync(key, ct);
@@ -50,6 +65,7 @@ public sealed partial class TurnProcessor(
                 continue;
             }
 
+            await typing.CancelAsync();
             foreach (var effect in turn.AfterCommit) await effect(ct);
             var delivered = await SendAsync(activity, turn.Outbox, ct);
             return new TurnOutcome(TurnStatus.Processed, turn.InvokeResponse, delivered);
@@ -57,6 +73,32 @@ public sealed partial class TurnProcessor(
         LogGaveUp(logger, MaxAttempts);
         return TurnOutcome.Rejected("The conversation is too busy; try again.");
     }
+
+    /// <summary>
+    /// On channels that show it, sends a typing indicator if the turn has not finished within
+    /// <see cref="TypingDelay"/>, so a staff member on a slow connection sees the bot is working.
+    /// </summary>
+    private CancellationTokenSource ShowTypingIfSlow(Activity activity, CancellationToken ct)
+    {
+        var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (!activity.IsMessage || activity.ChannelId is not ("msteams" or "directline" or "webchat")) return done;
+        var token = done.Token;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(TypingDelay, clock, token);
+                await channel.SendAsync(activity.ServiceUrl ?? "", activity.CreateReply() with { Type = ActivityTypes.Typing }, token);
+            }
+            catch (OperationCanceledException)
+            {
+                // The turn finished first: no indicator needed.
+            }
+        }, CancellationToken.None);
+        return done;
+    }
+
+    public static TimeSpan TypingDelay { get; } = TimeSpan.FromMilliseconds(750);
 
     private async Task<int> SendAsync(Activity inbound, IReadOnlyList<Activity> outbox, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Recovery.Cases;
 
@@ -41,9 +42,12 @@ public static class StorageServiceCollectionExtensions
                 ["Set ConnectionStrings:Tables (Azurite or a storage account) or Storage:TableEndpoint (managed identity)."]);
         });
         services.AddSingleton<TableNames>();
+        services.AddMemoryCache(cache => cache.SizeLimit = 50_000);
         services.AddSingleton<IConversationStateStore, TableConversationStateStore>();
         services.AddSingleton<ICaseStore, TableCaseStore>();
-        services.AddHostedService<TableStorageInitializer>();
+        services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
+        services.AddSingleton<TableStorageInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<TableStorageInitializer>());
         return services;
     }
 }

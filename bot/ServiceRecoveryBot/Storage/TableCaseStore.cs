@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Caching.Memory;
 using ServiceRecoveryBot.Recovery.Cases;
 
 namespace ServiceRecoveryBot.Storage;
@@ -15,9 +16,10 @@ namespace ServiceRecoveryBot.Storage;
 /// All rows of a save go in one batch in the case's partition, so they change together. A save never replaces a newer
 /// version of the case (compared by Revision, written with the ETag read).
 /// </summary>
-public sealed class TableCaseStore(TableServiceClient service, TableNames names) : ICaseStore
+public sealed class TableCaseStore(TableServiceClient service, TableNames names, IMemoryCache cache) : ICaseStore
 {
     private const int MaxSaveAttempts = 5;
+    private static readonly MemoryCacheEntryOptions CacheEntry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) };
     private readonly TableClient table = service.GetTableClient(names.Cases);
 
     public async Task<bool> TryCreateAsync(RecoveryCase recoveryCase, CancellationToken ct)
@@ -26,7 +28,8 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names)
         TableLimits.EnsureValidBatch(actions);
         try
         {
-            await table.SubmitTransactionAsync(actions, ct);
+            var response = await table.SubmitTransactionAsync(actions, ct);
+            Remember(recoveryCase, response.Value[0].Headers.ETag);
             return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
@@ -39,22 +42,30 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(recoveryCase.TeamKey), MainRowKey(recoveryCase.Id), cancellationToken: ct);
-            var existing = stored.HasValue ? stored.Value : null;
-            if (existing is not null && existing.GetInt32("Revision") is { } revision && revision >= recoveryCase.Revision)
+            // The last version this instance wrote usually still stands: use it instead of a read. If another writer
+            // changed the case since, the ETag no longer matches, the batch fails with 412, and we read.
+            var known = attempt == 1 && cache.TryGetValue<StoredVersion>(CacheKey(recoveryCase), out var remembered) ? remembered : null;
+            if (known is null)
+            {
+                var stored = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(recoveryCase.TeamKey), MainRowKey(recoveryCase.Id), cancellationToken: ct);
+                known = stored.HasValue && stored.Value is { } existing
+                    ? new StoredVersion(existing.GetInt32("Revision") ?? 0, existing.GetInt32("TimelineCount") ?? 0, existing.ETag)
+                    : null;
+            }
+            if (known is not null && known.Revision >= recoveryCase.Revision)
                 return; // A newer (or the same) version is already stored.
 
-            var written = existing?.GetInt32("TimelineCount") ?? 0;
-            var actions = RowsFor(recoveryCase, written, existing?.ETag);
+            var actions = RowsFor(recoveryCase, known?.TimelineCount ?? 0, known?.ETag);
             TableLimits.EnsureValidBatch(actions);
             try
             {
-                await table.SubmitTransactionAsync(actions, ct);
+                var response = await table.SubmitTransactionAsync(actions, ct);
+                Remember(recoveryCase, response.Value[0].Headers.ETag);
                 return;
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxSaveAttempts)
             {
-                // Another writer got there first: re-read and decide again.
+                cache.Remove(CacheKey(recoveryCase)); // Another writer got there first: re-read and decide again.
             }
         }
     }
@@ -102,6 +113,15 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names)
         }
         return events;
     }
+
+    private void Remember(RecoveryCase c, ETag? etag)
+    {
+        if (etag is { } value) cache.Set(CacheKey(c), new StoredVersion(c.Revision, c.Timeline.Count, value), CacheEntry);
+    }
+
+    private string CacheKey(RecoveryCase c) => $"{table.Name}/{c.TeamKey}/{c.Id.Value}";
+
+    private sealed record StoredVersion(int Revision, int TimelineCount, ETag ETag);
 
     private static List<TableTransactionAction> RowsFor(RecoveryCase c, int writtenEvents, ETag? mainRowETag)
     {

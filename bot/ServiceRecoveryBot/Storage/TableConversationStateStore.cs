@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Caching.Memory;
 using ServiceRecoveryBot.Conversations.State;
 
 namespace ServiceRecoveryBot.Storage;
@@ -8,44 +9,62 @@ namespace ServiceRecoveryBot.Storage;
 /// <summary>
 /// Conversation state in the DialogState table: PartitionKey = channel + encoded conversation id, RowKey "state".
 /// Point reads and conditional writes only (Add for the first write, Replace with the ETag after that).
+/// The last committed document and its ETag are kept in memory, so a turn usually skips the read; a stale copy (another
+/// instance wrote since) fails its conditional write with 412, is dropped, and the turn re-runs on a fresh read.
 /// </summary>
-public sealed class TableConversationStateStore(TableServiceClient service, TableNames names) : IConversationStateStore
+public sealed class TableConversationStateStore(TableServiceClient service, TableNames names, IMemoryCache cache) : IConversationStateStore
 {
     private const string RowKey = "state";
     private const string JsonProperty = "Json";
+    private static readonly MemoryCacheEntryOptions CacheEntry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) };
 
     private readonly TableClient table = service.GetTableClient(names.DialogState);
 
     public async Task<StoredConversationState?> LoadAsync(ConversationKey key, CancellationToken ct)
     {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(key), RowKey, cancellationToken: ct);
+        var partition = PartitionKeyFor(key);
+        if (cache.TryGetValue<CachedState>(CacheKey(partition), out var cached) && cached is not null)
+            return new StoredConversationState(Deserialize(cached.Json), cached.ETag);
+
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, RowKey, cancellationToken: ct);
         if (!response.HasValue || response.Value is not { } entity) return null;
-        var state = JsonSerializer.Deserialize<ConversationState>(TableLimits.ReadChunked(entity, JsonProperty), StorageJson.Options) ?? new ConversationState();
-        return new StoredConversationState(state, entity.ETag.ToString());
+        return new StoredConversationState(Deserialize(TableLimits.ReadChunked(entity, JsonProperty)), entity.ETag.ToString());
     }
 
     public async Task<StateSaveResult> TrySaveAsync(ConversationKey key, ConversationState state, string? etag, CancellationToken ct)
     {
-        var entity = new TableEntity(PartitionKeyFor(key), RowKey)
+        var partition = PartitionKeyFor(key);
+        var json = JsonSerializer.Serialize(state, StorageJson.Options);
+        var entity = new TableEntity(partition, RowKey)
         {
             ["ChannelId"] = key.ChannelId,
             ["ConversationId"] = key.ConversationId.Length <= TableLimits.MaxStringChars ? key.ConversationId : null,
             ["SchemaVersion"] = state.SchemaVersion,
         };
-        TableLimits.WriteChunked(entity, JsonProperty, JsonSerializer.Serialize(state, StorageJson.Options));
+        TableLimits.WriteChunked(entity, JsonProperty, json);
         TableLimits.EnsureValidEntity(entity);
         try
         {
             var response = etag is null
                 ? await table.AddEntityAsync(entity, ct)
                 : await table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, ct);
-            return new StateSaveResult(true, response.Headers.ETag?.ToString());
+            var newETag = response.Headers.ETag?.ToString();
+            if (newETag is not null) cache.Set(CacheKey(partition), new CachedState(json, newETag), CacheEntry);
+            return new StateSaveResult(true, newETag);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
+            cache.Remove(CacheKey(partition));
             return StateSaveResult.Conflict;
         }
     }
 
     internal static string PartitionKeyFor(ConversationKey key) => TableKeys.Encode(key.ChannelId) + "_" + TableKeys.Encode(key.ConversationId);
+
+    private string CacheKey(string partition) => table.Name + "/" + partition;
+
+    private static ConversationState Deserialize(string json) =>
+        JsonSerializer.Deserialize<ConversationState>(json, StorageJson.Options) ?? new ConversationState();
+
+    private sealed record CachedState(string Json, string ETag);
 }

@@ -37,5 +37,5 @@ public sealed class BotClient(HttpClient http, LoopbackConnector connector, stri
     }
 
     public IReadOnlyList<string> RepliesTo(string activityId) =>
-        connector.Received.Where(r => r.ReplyToId == activityId).Select(r => r.Activity.Text ?? "").ToList();
+        connector.Received.Where(r => r.ReplyToId == activityId && r.Activity.Type == ActivityTypes.Message).Select(r => r.Activity.Text ?? "").ToList();
 }

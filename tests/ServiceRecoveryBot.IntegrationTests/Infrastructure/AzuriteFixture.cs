@@ -33,7 +33,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         _ = process.StandardError.ReadToEndAsync();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90); // a cold first start on a loaded 2-core machine can take tens of seconds
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited) throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}.");
@@ -50,7 +50,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             {
             }
         }
-        throw new TimeoutException("Azurite did not answer within 30 s.");
+        throw new TimeoutException("Azurite did not answer within 90 s.");
     }
 
     public Task DisposeAsync()

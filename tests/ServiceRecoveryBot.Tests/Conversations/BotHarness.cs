@@ -5,8 +5,10 @@ using Microsoft.Extensions.Time.Testing;
 using ServiceRecoveryBot.Channels;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
@@ -22,16 +24,18 @@ public sealed class BotHarness : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddRecoveryConversations().AddBotChannels();
+        services.AddToneAnalysis().AddRecoveryConversations().AddBotChannels();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IConversationStateStore>(States);
         services.AddSingleton<ICaseStore>(Cases);
+        services.AddSingleton<IConversationReferenceStore>(References);
         provider = services.BuildServiceProvider();
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 19, 30, 0, TimeSpan.Zero));
     public InMemoryConversationStateStore States { get; } = new();
     public InMemoryCaseStore Cases { get; } = new();
+    public InMemoryConversationReferenceStore References { get; } = new();
 
     public TurnProcessor Turns => provider.GetRequiredService<TurnProcessor>();
 

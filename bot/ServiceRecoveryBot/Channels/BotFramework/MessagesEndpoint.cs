@@ -45,7 +45,7 @@ public static partial class MessagesEndpoint
             return Results.Unauthorized();
         }
 
-        var outcome = await turns.ProcessAsync(activity, ct);
+        var outcome = await turns.ProcessAsync(Teams.TeamsActivity.Normalize(activity), ct);
         if (outcome.Status == TurnStatus.Rejected)
             return Results.Problem(outcome.Error, statusCode: outcome.Error?.Contains("busy", StringComparison.Ordinal) == true ? 503 : 400);
         if (activity.Type == ActivityTypes.Invoke)

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;
+using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Recovery.Compensation;
 using ServiceRecoveryBot.Recovery.Playbooks;
+using ServiceRecoveryBot.Sentiment;
 
 namespace ServiceRecoveryBot.Conversations.Recovery;
 
@@ -19,6 +21,8 @@ public sealed class RecoveryDialog(
     SeverityAdvisor severities,
     CompensationPolicy compensation,
     ICaseStore cases,
+    ISentimentAnalyzer tone,
+    BotTelemetry telemetry,
     IOptions<RecoveryOptions> options)
     : WaterfallDialog<RecoveryDraft>(DialogIds.Recovery, version: 1)
 {
@@ -141,14 +145,16 @@ public sealed class RecoveryDialog(
         return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskCustomerWords, Skippable = true }, ct);
     }
 
-    private Task<DialogTurnResult> CaptureWordsStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    private async Task<DialogTurnResult> CaptureWordsStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
     {
         var draft = step.State;
         if (step.Result is string words) Update(step, draft.Case! with { CustomerWords = words });
+        if (draft.Case!.CustomerWords is { } said && draft.Case.Tones.Count == 0)
+            await ReadToneAsync(step, said, ct);
         var c = draft.Case!;
-        if (c.Severity is not null) return step.NextAsync(null, ct);
+        if (c.Severity is not null) return await step.NextAsync(null, ct);
 
-        var advice = severities.Suggest(c.Category ?? FailureCategory.Other, c.WhatHappened, c.CustomerWords, c.Customer?.Tier ?? CustomerTier.New);
+        var advice = severities.Suggest(c.Category ?? FailureCategory.Other, c.WhatHappened, c.CustomerWords, c.Customer?.Tier ?? CustomerTier.New, c.Tones.LastOrDefault());
         draft.SuggestedSeverity = advice.Severity;
         var choices = Enumerable.Range(1, 4)
             .OrderBy(level => level == advice.Severity ? 0 : 1)
@@ -156,7 +162,7 @@ public sealed class RecoveryDialog(
                 $"S{level} {Replies.SeverityName(level)}{(level == advice.Severity ? " (suggested)" : "")}",
                 [$"s{level}", Replies.SeverityName(level)]))
             .ToList();
-        return step.PromptAsync(DialogIds.Choice, new PromptOptions
+        return await step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
             Prompt = Replies.AskSeverity(advice),
             Choices = choices,
@@ -178,7 +184,7 @@ public sealed class RecoveryDialog(
         }
         var c = draft.Case!;
         if (c.Apology is not null) return step.NextAsync(null, ct);
-        var wording = playbook.For(c.Category ?? FailureCategory.Other).ApologyFor(c.Severity ?? 2);
+        var wording = ApologyWording.For(playbook.For(c.Category ?? FailureCategory.Other), c.Severity ?? 2, c.Tones.LastOrDefault());
         return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
         {
             Prompt = Replies.Apologize(playbook.Stage("apologize"), wording, c.Severity ?? 2),
@@ -193,7 +199,7 @@ public sealed class RecoveryDialog(
         if (step.Result is string said)
         {
             var c = draft.Case!;
-            var wording = said == Done ? playbook.For(c.Category ?? FailureCategory.Other).ApologyFor(c.Severity ?? 2) : said;
+            var wording = said == Done ? ApologyWording.For(playbook.For(c.Category ?? FailureCategory.Other), c.Severity ?? 2, c.Tones.LastOrDefault()) : said;
             Update(step, c.Record(CaseStep.Apologised, step.Context.ReceivedAt, Staff(step)) with { Apology = wording });
         }
         if (draft.Case!.Timeline.Any(e => e.Step == CaseStep.Listened)) return step.NextAsync(null, ct);
@@ -317,6 +323,26 @@ public sealed class RecoveryDialog(
         var c = step.State.Case!;
         step.Context.SendText(Replies.Done(c));
         return step.EndDialogAsync(c, ct);
+    }
+
+    /// <summary>
+    /// Scores the customer's own words, shows the tone in one line, and records it on the case. Safety, legal or a very
+    /// negative VIP marks the case for a manager's attention.
+    /// </summary>
+    private async Task ReadToneAsync(WaterfallStepContext<RecoveryDraft> step, string words, CancellationToken ct)
+    {
+        var assessment = await tone.AnalyzeAsync(words, step.Context.Activity.Locale, ct);
+        step.Context.SendText(ToneLine.Format(assessment));
+        var reading = new ToneReading(assessment.Compound, assessment.Label.ToString(), assessment.Flags.Select(f => f.Flag.ToString()).ToList(), step.Context.ReceivedAt);
+        step.Context.OnCommitted(_ =>
+        {
+            foreach (var flag in reading.Flags) telemetry.ToneFlagRaised(flag);
+            return Task.CompletedTask;
+        });
+        var c = step.State.Case!;
+        var attention = assessment.Has(ToneFlag.SafetyOrHealth) || assessment.Has(ToneFlag.LegalOrRegulatory)
+            || (assessment.IsVeryNegative && c.Customer?.Tier == CustomerTier.Vip);
+        Update(step, c with { Tones = [.. c.Tones, reading], NeedsManagerAttention = c.NeedsManagerAttention || attention });
     }
 
     /// <summary>Every change to the case is kept in the draft; the latest version is saved once the turn's state is committed.</summary>

@@ -22,6 +22,12 @@ public sealed class ConversationState
 
     public string? ActiveCaseId { get; set; }
 
+    /// <summary>The bot has said hello in this conversation (so an install that sends two events greets once).</summary>
+    public bool Greeted { get; set; }
+
+    /// <summary>This conversation's reference is stored for proactive messages.</summary>
+    public bool ReferenceStored { get; set; }
+
     /// <summary>A guidance walk the user is in the middle of (playbook id and step), if any.</summary>
     public string? GuidancePlaybook { get; set; }
 

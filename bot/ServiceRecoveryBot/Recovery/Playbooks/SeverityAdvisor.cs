@@ -5,7 +5,8 @@ namespace ServiceRecoveryBot.Recovery.Playbooks;
 /// <summary>
 /// Suggests severity 1-4 from the category, what staff wrote, the customer's words and tier, following the domain's
 /// scale: harm to health or safety, privacy, discrimination or legal exposure is S4; modifiers (repeat failure, broken
-/// promise, a vulnerable person) add one but lift a case to S3 at most; a VIP is never handled as minor (S2 at least).
+/// promise, a vulnerable person, and a safety, legal or public-complaint flag on the customer's words) add one but lift
+/// a case to S3 at most; a VIP is never handled as minor (S2 at least).
 /// </summary>
 public sealed class SeverityAdvisor(RecoveryPlaybook playbook)
 {
@@ -24,7 +25,7 @@ public sealed class SeverityAdvisor(RecoveryPlaybook playbook)
     private static readonly string[] BrokenPromiseSigns = ["promised", "you said", "told me it", "confirmed", "was supposed to"];
     private static readonly string[] VulnerableSigns = ["child", "daughter", "son", "baby", "infant", "elderly", "disabled", "pregnant", "asthma", "five-year-old", "5-year-old", "kid", "wheelchair"];
 
-    public SeverityAdvice Suggest(FailureCategory category, string whatHappened, string? customerWords, CustomerTier tier)
+    public SeverityAdvice Suggest(FailureCategory category, string whatHappened, string? customerWords, CustomerTier tier, ToneReading? tone = null)
     {
         var text = " " + CategorySuggester.Normalize(whatHappened + " " + customerWords) + " ";
         var reasons = new List<string>();
@@ -40,6 +41,11 @@ public sealed class SeverityAdvisor(RecoveryPlaybook playbook)
             severity = 3;
             reasons.Add($"\"{major.Trim()}\" makes it a major failure");
         }
+        if (tone is not null && severity < 3 && tone.Flags.FirstOrDefault(f => f is "SafetyOrHealth" or "LegalOrRegulatory" or "PublicComplaint") is { } flag)
+        {
+            severity++;
+            reasons.Add($"the customer's words raise a {FlagWords(flag)} flag");
+        }
         var modifiers = 0;
         if (Matches(text, RepeatSigns) is { } repeat) { modifiers++; reasons.Add($"repeat failure (\"{repeat.Trim()}\")"); }
         if (Matches(text, BrokenPromiseSigns) is { } promise) { modifiers++; reasons.Add($"a promise was broken (\"{promise.Trim()}\")"); }
@@ -53,6 +59,13 @@ public sealed class SeverityAdvisor(RecoveryPlaybook playbook)
         if (reasons.Count == 0) reasons.Add($"usual level for {playbook.For(category).Title.ToLowerInvariant()}");
         return new SeverityAdvice(Math.Clamp(severity, 1, 4), reasons);
     }
+
+    private static string FlagWords(string flag) => flag switch
+    {
+        "SafetyOrHealth" => "safety",
+        "LegalOrRegulatory" => "legal",
+        _ => "public-complaint",
+    };
 
     private static string? Matches(string text, string[] signs) =>
         signs.FirstOrDefault(sign => text.Contains(sign.EndsWith(' ') ? " " + sign : " " + sign, StringComparison.Ordinal));

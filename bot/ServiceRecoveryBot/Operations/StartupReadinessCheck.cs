@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ServiceRecoveryBot.Storage;
+
+namespace ServiceRecoveryBot.Operations;
+
+/// <summary>Ready once the tables exist (the initializer finished), so traffic is not sent to an instance still starting.</summary>
+public sealed class StartupReadinessCheck(TableStorageInitializer initializer) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(initializer.Completed ? HealthCheckResult.Healthy("Tables are ready.") : HealthCheckResult.Unhealthy("Still creating tables."));
+}

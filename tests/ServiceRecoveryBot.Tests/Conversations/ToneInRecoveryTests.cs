@@ -1,0 +1,67 @@
+using ServiceRecoveryBot.Recovery.Playbooks;
+
+namespace ServiceRecoveryBot.Tests.Conversations;
+
+/// <summary>The customer's words are scored, shown in one line, and shape severity, apology and attention.</summary>
+public sealed class ToneInRecoveryTests
+{
+    [Fact]
+    public async Task The_tone_of_the_customers_words_is_shown_and_recorded()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayAsync("Room service took 50 minutes and the breakfast arrived cold.");
+        await chat.SayAsync("1");
+        await chat.SayAsync("skip");
+        await chat.SayAsync("regular");
+        var replies = await chat.SayAsync("This is the worst service ever. I'm never staying here again.");
+
+        Assert.Contains(replies, r => r.StartsWith("Tone: ", StringComparison.Ordinal) && r.Contains("churn risk", StringComparison.Ordinal));
+        var reading = Assert.Single(Assert.Single(bot.Cases.All).Tones);
+        Assert.True(reading.Compound < -0.3);
+        Assert.Contains("ChurnRisk", reading.Flags);
+    }
+
+    [Fact]
+    public async Task A_safety_flag_marks_the_case_for_a_manager_and_puts_safety_first_in_the_apology()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayAsync("Wrong dish served at table 4");
+        await chat.SayAsync("1");
+        await chat.SayAsync("regular");
+        await chat.SayAsync("I told you I have a nut allergy, I could have ended up in hospital!");
+        var apology = await chat.SayAsync("1");
+
+        Assert.True(Assert.Single(bot.Cases.All).NeedsManagerAttention);
+        Assert.Contains(apology, r => r.Contains(ApologyWording.SafetyFirst, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_public_complaint_raises_the_suggested_severity()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayAsync("Drinks took 15 minutes at table 9");
+        await chat.SayAsync("1");
+        await chat.SayAsync("new");
+        var severity = await chat.SayAsync("Slowest bar in town. I'm going to post about this on Facebook.");
+
+        Assert.Contains(severity, r => r.Contains("public complaint", StringComparison.Ordinal));
+        Assert.Contains(severity, r => r.Contains("S3 major (suggested)", StringComparison.Ordinal) || r.Contains("**S3 major**", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Very_negative_words_from_a_vip_need_a_manager_and_anger_is_acknowledged_first()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayAsync("VIP in suite 1801, room not cleaned all day");
+        await chat.SayAsync("1");
+        await chat.SayAsync("This is disgusting, appalling, the worst hotel I have ever stayed in. Absolutely horrible!");
+        var apology = await chat.SayAsync("1");
+
+        Assert.True(Assert.Single(bot.Cases.All).NeedsManagerAttention);
+        Assert.Contains(apology, r => r.Contains(ApologyWording.AngerAcknowledged, StringComparison.Ordinal));
+    }
+}
