@@ -216,7 +216,8 @@ public sealed class DirectLineEndpointTests(AzuriteFixture azurite) : IAsyncLife
     [InlineData("127.0.0.1", HttpStatusCode.Created)]
     public async Task Only_loopback_callers_reach_the_page_and_the_direct_line(string remote, HttpStatusCode expected)
     {
-        using var seen = factory.WithWebHostBuilder(builder =>
+        // Derived factories are disposed with their parent (in DisposeAsync); disposing them twice stops their host twice.
+        var seen = factory.WithWebHostBuilder(builder =>
             builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RemoteAddressStartupFilter(IPAddress.Parse(remote)))));
         using var from = seen.CreateClient();
 
@@ -227,7 +228,7 @@ public sealed class DirectLineEndpointTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task Outside_development_with_an_app_id_nothing_is_mapped()
     {
-        using var production = factory.WithWebHostBuilder(builder =>
+        var production = factory.WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("MicrosoftAppId", "00000000-0000-0000-0000-000000000001");

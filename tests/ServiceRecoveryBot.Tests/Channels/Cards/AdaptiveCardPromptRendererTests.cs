@@ -1,13 +1,8 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceRecoveryBot.Channels;
 using ServiceRecoveryBot.Channels.Cards;
-using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Protocol;
-using ServiceRecoveryBot.Recovery.Cases;
-using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.Tests.Channels.Cards;
 
@@ -153,16 +148,13 @@ public sealed class AdaptiveCardPromptRendererTests
     }
 
     [Fact]
-    public void AddAdaptiveCards_makes_the_dialogs_render_prompts_as_cards()
+    public void AddAdaptiveCards_registers_the_card_renderer_as_the_prompt_renderer()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddLogging();
-        services.AddRecoveryConversations().AddBotChannels().AddAdaptiveCards();
-        services.AddSingleton<ICaseStore>(new InMemoryCaseStore());
+        services.AddAdaptiveCards();
         using var provider = services.BuildServiceProvider();
 
-        Assert.IsType<AdaptiveCardPromptRenderer>(provider.GetRequiredService<DialogSet>().Renderer);
+        Assert.IsType<AdaptiveCardPromptRenderer>(provider.GetRequiredService<IPromptRenderer>());
     }
 
     private static JsonElement Card(Activity reply) => AdaptiveCardAssert.IsValidCard(Assert.Single(reply.Attachments!));
