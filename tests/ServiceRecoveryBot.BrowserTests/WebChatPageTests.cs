@@ -50,7 +50,9 @@ public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFix
             await ReplyToTextAsync(page, transcript, "Did you promise them anything?", "skip");
             await ClickAsync(page, "When should we follow up?", LastButtonMatching("(default)"));
 
-            await Expect(transcript.GetByText("Nice work.", new() { Exact = false }).Last).ToBeVisibleAsync();
+            var done = transcript.GetByText("Nice work.", new() { Exact = false }).Last;
+            await Expect(done).ToBeVisibleAsync();
+            await done.ScrollIntoViewIfNeededAsync();
             var opened = await transcript.GetByText(OpenedPattern()).Last.InnerTextAsync();
             var caseId = CaseId.TryParse(OpenedPattern().Match(opened).Groups["id"].Value) ?? throw new Xunit.Sdk.XunitException($"No case id in \"{opened}\".");
             await Expect(transcript.GetByText($"Case {caseId.Value}", new() { Exact = false }).Last).ToBeVisibleAsync();
