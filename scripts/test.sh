@@ -8,15 +8,41 @@ source "$(dirname "$0")/azurite.sh"
 root=$(repo_root)
 cd "$root"
 
+# The browser test drives Debian's chromium. Installs it (before the network goes loopback-only) when missing and we
+# are root; otherwise the test reports itself skipped.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  if [ "$(id -u)" != 0 ]; then
+    echo "Browser tests will be SKIPPED: /usr/bin/chromium is missing and this is not root (install it with: sudo apt-get install -y chromium)."
+    return 0
+  fi
+  echo "Installing chromium for the browser tests (apt-get, a few minutes the first time)..."
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null \
+    || { echo "Could not install chromium with apt-get" >&2; return 1; }
+}
+
 ensure_node_tools || exit 1
+ensure_chromium || exit 1
+# Test projects outside the solution, run as well (until they are added to it).
+extra_tests=()
+for project in tests/ServiceRecoveryBot.BrowserTests/ServiceRecoveryBot.BrowserTests.csproj; do
+  if [ -f "$project" ] && ! grep -q "$(basename "$project")" ServiceRecoveryBot.sln; then extra_tests+=("$project"); fi
+done
 echo "Restoring and building..."
 dotnet build ServiceRecoveryBot.sln --nologo -v quiet -clp:ErrorsOnly || exit 1
+for project in "${extra_tests[@]}"; do dotnet build "$project" --nologo -v quiet -clp:ErrorsOnly || exit 1; done
 if [ -x scripts/check-infra.sh ]; then scripts/check-infra.sh || infra_failed=1; fi
 
 results="$root/TestResults"
 rm -rf "$results"; mkdir -p "$results"
+export BROWSER_TEST_RESULTS="$results/browser" EXTRA_TESTS="${extra_tests[*]}"
 run_tests() {
-  dotnet test ServiceRecoveryBot.sln --no-build --nologo -v quiet --logger "trx" --results-directory "$results" "$@"
+  local status=0 project
+  dotnet test ServiceRecoveryBot.sln --no-build --nologo -v quiet --logger "trx" --results-directory "$results" "$@" || status=$?
+  for project in $EXTRA_TESTS; do
+    dotnet test "$project" --no-build --nologo -v quiet --logger "trx" --results-directory "$results" "$@" || status=$?
+  done
+  return $status
 }
 if unshare -n true 2>/dev/null && command -v ip >/dev/null; then
   echo "Running tests with loopback-only networking (unshare -n)..."

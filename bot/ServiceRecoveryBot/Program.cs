@@ -1,6 +1,8 @@
 using ServiceRecoveryBot;
 using ServiceRecoveryBot.Channels;
 using ServiceRecoveryBot.Channels.BotFramework;
+using ServiceRecoveryBot.Channels.Cards;
+using ServiceRecoveryBot.Channels.DirectLine;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Guidance;
@@ -22,7 +24,8 @@ builder.Services
     .AddRecoveryConversations()
     .AddBotChannels()
     .AddReminders()
-    .AddBotOperations(builder.Configuration);
+    .AddBotOperations(builder.Configuration)
+    .AddAdaptiveCards();
 builder.Services.AddSingleton<ConsoleChat>();
 
 var app = builder.Build();
@@ -42,7 +45,7 @@ if (args is ["chat", ..])
 
 app.MapBotMessages();
 app.MapBotHealth();
-app.MapGet("/", () => Results.Text("ServiceRecoveryBot is running. POST activities to /api/messages, or run `dotnet run --project bot/ServiceRecoveryBot -- chat`."));
+app.MapLocalWebChat();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServiceRecoveryBot.Dialogs;
+
+namespace ServiceRecoveryBot.Channels.Cards;
+
+public static class CardServiceCollectionExtensions
+{
+    /// <summary>Prompts with choices render as Adaptive Cards on channels that show them, text elsewhere.</summary>
+    public static IServiceCollection AddAdaptiveCards(this IServiceCollection services)
+    {
+        services.TryAddSingleton<TextPromptRenderer>();
+        services.AddSingleton<IPromptRenderer, AdaptiveCardPromptRenderer>();
+        return services;
+    }
+}
