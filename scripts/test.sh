@@ -23,26 +23,15 @@ ensure_chromium() {
 
 ensure_node_tools || exit 1
 ensure_chromium || exit 1
-# Test projects outside the solution, run as well (until they are added to it).
-extra_tests=()
-for project in tests/ServiceRecoveryBot.BrowserTests/ServiceRecoveryBot.BrowserTests.csproj; do
-  if [ -f "$project" ] && ! grep -q "$(basename "$project")" ServiceRecoveryBot.sln; then extra_tests+=("$project"); fi
-done
 echo "Restoring and building..."
 dotnet build ServiceRecoveryBot.sln --nologo -v quiet -clp:ErrorsOnly || exit 1
-for project in "${extra_tests[@]}"; do dotnet build "$project" --nologo -v quiet -clp:ErrorsOnly || exit 1; done
 if [ -x scripts/check-infra.sh ]; then scripts/check-infra.sh || infra_failed=1; fi
 
 results="$root/TestResults"
 rm -rf "$results"; mkdir -p "$results"
-export BROWSER_TEST_RESULTS="$results/browser" EXTRA_TESTS="${extra_tests[*]}"
+export BROWSER_TEST_RESULTS="$results/browser"
 run_tests() {
-  local status=0 project
-  dotnet test ServiceRecoveryBot.sln --no-build --nologo -v quiet --logger "trx" --results-directory "$results" "$@" || status=$?
-  for project in $EXTRA_TESTS; do
-    dotnet test "$project" --no-build --nologo -v quiet --logger "trx" --results-directory "$results" "$@" || status=$?
-  done
-  return $status
+  dotnet test ServiceRecoveryBot.sln --no-build --nologo -v quiet --logger "trx" --results-directory "$results" "$@"
 }
 if unshare -n true 2>/dev/null && command -v ip >/dev/null; then
   echo "Running tests with loopback-only networking (unshare -n)..."
