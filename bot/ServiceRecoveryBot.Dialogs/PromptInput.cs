@@ -17,6 +17,10 @@ public static class PromptInput
         return activity.Text?.Trim();
     }
 
+    /// <summary>True when the answer came from a card button (its value), not from typing.</summary>
+    public static bool IsCardAnswer(Activity activity) =>
+        activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(AnswerKey, out var answer) && answer.ValueKind == JsonValueKind.String;
+
     public static bool IsSkip(string? text) =>
         text is not null && text.Trim().TrimEnd('.', '!').ToLowerInvariant() is "skip" or "none" or "n/a" or "no one" or "nothing" or "-";
 }

@@ -126,7 +126,9 @@ public static class Replies
         (c.TimeToAcknowledge is { } ack ? $"- Time to apologise: {Duration(ack)}" : "") +
         (c.TimeToFix is { } fixTime ? $" · time to fix: {Duration(fixTime)}" : "");
 
-    public static string Done(RecoveryCase c) => Summary(c) + $"\n\nNice work. I'll remind you to follow up. Say \"show {c.Id}\" any time.";
+    public static string Done(RecoveryCase c) => Summary(c) + "\n\n" + NextSteps(c);
+
+    public static string NextSteps(RecoveryCase c) => $"Nice work. I'll remind you to follow up. Say \"show {c.Id}\" any time.";
 
     public static string CaseList(IReadOnlyList<CaseSummary> cases) => cases.Count == 0
         ? NoCases

@@ -342,7 +342,16 @@ public sealed class RecoveryDialog(
     private Task<DialogTurnResult> SummarizeStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
     {
         var c = step.State.Case!;
-        step.Context.SendText(Replies.Done(c));
+        var turn = step.Context;
+        if (Channels.ChannelCapabilities.SupportsCards(turn.Activity.ChannelId))
+        {
+            turn.Send(turn.Activity.CreateReply() with { Attachments = [Channels.Cards.CaseSummaryCard.Build(c)], Summary = $"Case {c.Id}" });
+            turn.SendText(Replies.NextSteps(c));
+        }
+        else
+        {
+            turn.SendText(Replies.Done(c));
+        }
         return step.EndDialogAsync(c, ct);
     }
 
