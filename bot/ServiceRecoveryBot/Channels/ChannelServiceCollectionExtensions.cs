@@ -12,16 +12,18 @@ namespace ServiceRecoveryBot.Channels;
 public static class ChannelServiceCollectionExtensions
 {
     /// <summary>
-    /// Outbound: the Bot Connector client (10 s per attempt, retries on 412/429/502/503/504 honouring Retry-After,
-    /// 30 s in all) and the local in-process channel. Inbound: the authenticator seam (local-only until an app id is set).
+    /// Outbound: the Bot Connector client (at most 7 sends a second per conversation, 10 s per attempt, retries on
+    /// 412/429/502/503/504 honouring Retry-After, 30 s in all) and the local in-process channel. Inbound: the authenticator seam (local-only until an app id is set).
     /// </summary>
     public static IServiceCollection AddBotChannels(this IServiceCollection services)
     {
         services.AddSingleton<LocalChannel>();
         services.TryAddSingleton<IConnectorCredentials, AnonymousConnectorCredentials>();
         services.TryAddSingleton<IActivityAuthenticator, LocalOnlyAuthenticator>();
-        services.AddHttpClient<ConnectorClient>()
-            .AddResilienceHandler("connector", pipeline =>
+        services.AddSingleton<ConversationRateLimiter>();
+        services.AddTransient<ConversationRateLimitHandler>();
+        var connector = services.AddHttpClient<ConnectorClient>();
+        connector.AddResilienceHandler("connector", pipeline =>
             {
                 pipeline.AddTimeout(TimeSpan.FromSeconds(30));
                 pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -39,6 +41,8 @@ public static class ChannelServiceCollectionExtensions
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(10));
             });
+        // Inside the retries, so a retried send also waits for its conversation's slot.
+        connector.AddHttpMessageHandler<ConversationRateLimitHandler>();
         services.AddSingleton<IChannelClient>(provider => new ChannelRouter(provider.GetRequiredService<LocalChannel>(), provider.GetRequiredService<ConnectorClient>()));
         services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
         return services;
