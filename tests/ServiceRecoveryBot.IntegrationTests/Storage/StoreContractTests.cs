@@ -1,0 +1,96 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.IntegrationTests.Infrastructure;
+using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Storage;
+using ServiceRecoveryBot.Testing;
+
+namespace ServiceRecoveryBot.IntegrationTests.Storage;
+
+/// <summary>
+/// One contract, two implementations: the in-memory fakes the unit tests use and the Table Storage stores on Azurite
+/// must behave alike, so the fakes cannot drift.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class StoreContractTests(AzuriteFixture azurite)
+{
+    public static TheoryData<string> Stores => new() { "memory", "tables" };
+
+    private async Task<(IConversationStateStore States, ICaseStore Cases)> CreateAsync(string kind)
+    {
+        if (kind == "memory") return (new InMemoryConversationStateStore(), new InMemoryCaseStore());
+        var service = new TableServiceClient(azurite.ConnectionString);
+        var names = new TableNames(Options.Create(new StorageOptions { TablePrefix = AzuriteFixture.NewTablePrefix() }));
+        foreach (var name in names.All) await service.GetTableClient(name).CreateIfNotExistsAsync();
+        var cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = 1000 });
+        return (new TableConversationStateStore(service, names, cache), new TableCaseStore(service, names, cache));
+    }
+
+    private static RecoveryCase NewCase(string team, DateTimeOffset at, string? id = null) =>
+        RecoveryCase.Open(id is null ? CaseId.New() : new CaseId(id), team, "staff-1", "Sam", "Breakfast arrived cold", at);
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_stale_etag_loses_and_the_fresh_state_wins(string kind)
+    {
+        var (states, _) = await CreateAsync(kind);
+        var key = new ConversationKey("msteams", "19:abc@thread.tacv2;messageid=1/#?'%");
+        Assert.True((await states.TrySaveAsync(key, new ConversationState { ActiveCaseId = "first" }, null, default)).Saved);
+        Assert.False((await states.TrySaveAsync(key, new ConversationState(), null, default)).Saved);
+        var loaded = await states.LoadAsync(key, default);
+        Assert.Equal("first", loaded!.State.ActiveCaseId);
+
+        var winner = await states.TrySaveAsync(key, new ConversationState { ActiveCaseId = "second" }, loaded.ETag, default);
+        Assert.True(winner.Saved);
+        Assert.False((await states.TrySaveAsync(key, new ConversationState { ActiveCaseId = "lost" }, loaded.ETag, default)).Saved);
+        Assert.Equal("second", (await states.LoadAsync(key, default))!.State.ActiveCaseId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_case_id_is_taken_once_per_team(string kind)
+    {
+        var (_, cases) = await CreateAsync(kind);
+        var at = DateTimeOffset.UnixEpoch.AddYears(56);
+        Assert.True(await cases.TryCreateAsync(NewCase("team-a", at, "SR-7K3Q"), default));
+        Assert.False(await cases.TryCreateAsync(NewCase("team-a", at, "SR-7K3Q"), default));
+        Assert.True(await cases.TryCreateAsync(NewCase("team-b", at, "SR-7K3Q"), default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_save_never_replaces_a_newer_version(string kind)
+    {
+        var (_, cases) = await CreateAsync(kind);
+        var at = DateTimeOffset.UnixEpoch.AddYears(56);
+        var opened = NewCase("team", at);
+        await cases.TryCreateAsync(opened, default);
+        var newer = opened.Record(CaseStep.Apologised, at.AddSeconds(30), "staff-1").Record(CaseStep.Listened, at.AddSeconds(40), "staff-1");
+        var older = opened.Record(CaseStep.Apologised, at.AddSeconds(30), "staff-1");
+        await cases.SaveAsync(newer, default);
+        await cases.SaveAsync(older, default);
+
+        var stored = await cases.FindAsync("team", opened.Id, default);
+        Assert.Equal(newer.Revision, stored!.Revision);
+        Assert.Equal([CaseStep.Opened, CaseStep.Apologised, CaseStep.Listened], (await cases.TimelineAsync("team", opened.Id, default)).Select(e => e.Step));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_teams_cases_list_newest_first(string kind)
+    {
+        var (_, cases) = await CreateAsync(kind);
+        var at = DateTimeOffset.UnixEpoch.AddYears(56);
+        var first = NewCase("team/with#odd?chars", at, "SR-2222");
+        var second = NewCase("team/with#odd?chars", at.AddMinutes(5), "SR-3333");
+        var third = NewCase("team/with#odd?chars", at.AddMinutes(10), "SR-4444");
+        foreach (var c in new[] { second, first, third }) await cases.TryCreateAsync(c, default);
+        await cases.TryCreateAsync(NewCase("other-team", at.AddHours(1)), default);
+
+        var listed = await cases.ListAsync("team/with#odd?chars", 10, default);
+        Assert.Equal(["SR-4444", "SR-3333", "SR-2222"], listed.Select(c => c.Id.Value));
+        Assert.Equal(["SR-4444", "SR-3333"], (await cases.ListAsync("team/with#odd?chars", 2, default)).Select(c => c.Id.Value));
+    }
+}
