@@ -28,7 +28,7 @@ public sealed class RestartTests(AzuriteFixture azurite)
             await resumed.SayAsync(answer);
         var done = await resumed.SayAsync("ok");
 
-        Assert.Contains(done, r => r.Contains(caseText, StringComparison.Ordinal) && r.Contains("awaiting follow-up", StringComparison.Ordinal));
+        Assert.Contains(done, r => r.Contains(caseText, StringComparison.Ordinal));   // the summary itself is a card on Teams
         var stored = await second.Services.GetRequiredService<ICaseStore>().FindAsync("local", CaseId.TryParse(caseText)!.Value, CancellationToken.None);
         Assert.Equal(CaseStatus.AwaitingFollowUp, stored?.Status);
         Assert.Equal("Fifty minutes for cold eggs.", stored?.CustomerWords);
