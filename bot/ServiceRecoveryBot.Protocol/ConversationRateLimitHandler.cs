@@ -3,14 +3,16 @@ using System.Threading.RateLimiting;
 namespace ServiceRecoveryBot.Protocol;
 
 /// <summary>
-/// Keeps outbound sends within Teams' per-conversation limit (7 messages a second per bot per conversation): requests
-/// to the same <c>v3/conversations/{id}</c> wait, in order, for a slot instead of being throttled by the service.
+/// Keeps outbound sends to Teams within its per-conversation limit (7 messages a second per bot per conversation):
+/// requests to the same <c>v3/conversations/{id}</c> wait, in order, for a slot instead of being throttled by the
+/// service. Other channels' service URLs are not limited here (they have their own limits, answered with 429).
 /// The limiter is shared (a singleton), so handler rotation by the HTTP client factory does not reset it.
 /// </summary>
 public sealed class ConversationRateLimitHandler(ConversationRateLimiter limiter) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (!ConversationRateLimiter.IsTeams(request.RequestUri)) return await base.SendAsync(request, cancellationToken);
         using var lease = await limiter.AcquireAsync(request.RequestUri, cancellationToken);
         if (!lease.IsAcquired)
             return new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests) { RequestMessage = request };
@@ -35,6 +37,11 @@ public sealed class ConversationRateLimiter : IDisposable
         }));
 
     public ValueTask<RateLimitLease> AcquireAsync(Uri? uri, CancellationToken ct) => limiter.AcquireAsync(ConversationOf(uri), 1, ct);
+
+    /// <summary>Teams' Bot Connector hosts (public and government clouds).</summary>
+    public static bool IsTeams(Uri? uri) =>
+        uri is not null && (uri.Host.StartsWith("smba.", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".teams.microsoft.com", StringComparison.OrdinalIgnoreCase)
+            || uri.Host.EndsWith(".teams.microsoft.us", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The conversation a Connector URL addresses (host plus the segment after <c>v3/conversations/</c>), or the host.</summary>
     public static string ConversationOf(Uri? uri)

@@ -12,7 +12,7 @@ public static class OperationsServiceCollectionExtensions
 {
     /// <summary>
     /// Health (<c>/healthz</c>: storage reachable; <c>/readyz</c>: started and storage reachable) and OpenTelemetry:
-    /// traces and metrics are always collected in-process and exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
+    /// traces and metrics are collected and exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
     /// is set, and to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set.
     /// </summary>
     public static IServiceCollection AddBotOperations(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +24,9 @@ public static class OperationsServiceCollectionExtensions
 
         var otlp = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         var appInsights = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+        // With nowhere to export to, skip the SDK entirely: recording spans for every request and storage call would
+        // cost CPU on every turn for nothing. The bot's own ActivitySource and Meter still publish to any listener.
+        if (string.IsNullOrEmpty(otlp) && string.IsNullOrEmpty(appInsights)) return services;
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? BotTelemetry.Name))
             .WithTracing(tracing =>

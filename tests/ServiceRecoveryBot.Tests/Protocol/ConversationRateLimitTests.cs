@@ -23,6 +23,16 @@ public sealed class ConversationRateLimitTests
         Assert.Equal(expected, ConversationRateLimiter.ConversationOf(new Uri(url)));
 
     [Fact]
+    public async Task Sends_to_other_channels_are_not_held_back()
+    {
+        using var limiter = new ConversationRateLimiter();
+        var inner = new Counting();
+        using var client = new HttpClient(new ConversationRateLimitHandler(limiter) { InnerHandler = inner });
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PostAsync("http://127.0.0.1:5000/v3/conversations/c/activities", null)));
+        Assert.Equal(20, inner.Sent);
+    }
+
+    [Fact]
     public async Task The_eighth_send_within_a_second_to_one_conversation_waits_while_other_conversations_go_ahead()
     {
         using var limiter = new ConversationRateLimiter();
