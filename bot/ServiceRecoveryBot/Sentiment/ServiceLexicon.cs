@@ -88,6 +88,7 @@ internal sealed class ServiceLexicon
         (["false", "advertising"], -2.2), (["trading", "standards"], -1.8), (["hear", "about", "this"], -1.6),
         (["hear", "from", "my"], -1.2), (["i'm", "done"], -1.8), (["im", "done"], -1.8), (["done", "with"], -2.0),
         (["above", "and", "beyond"], 2.6), (["nobody", "came"], -1.8), (["nobody", "has", "called"], -1.8), (["in", "the", "rain"], -0.8),
+        (["never", "coming", "back"], -2.2), (["not", "coming", "back"], -2.0), (["second", "time"], -1.0),
     ];
 
 

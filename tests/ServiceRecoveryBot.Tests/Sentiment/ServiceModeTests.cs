@@ -13,6 +13,7 @@ public sealed class ServiceModeTests(LexiconFixture fixture) : IClassFixture<Lex
     [InlineData("I sat out there in the rain like a parcel. Nobody came out.")]
     [InlineData("We've been waiting for two hours.")]
     [InlineData("I was double charged for the room.")]
+    [InlineData("This is the second time, I am never coming back!")]
     public void Complaints_score_negative_in_service_mode(string text)
     {
         Assert.True(fixture.Service.Score(text).Compound <= -0.05, $"service: {fixture.Service.Score(text).Compound}");
