@@ -44,12 +44,16 @@ public sealed class RecoveryReminderHandler(
         };
         if (!applies) return ReminderOutcome.Obsolete;
 
+        // Written before sending, so an attempt that dies between claim and send still shows in the timeline.
+        var step = reminder.Kind is ReminderKind.Escalation or ReminderKind.ApprovalEscalation ? CaseStep.Escalated : CaseStep.ReminderSent;
+        c = c.Record(step, clock.GetUtcNow(), "bot", $"{reminder.Kind} attempt {attempt}: sending");
+        await cases.SaveAsync(c, ct);
+
         var results = new List<(string To, SendResult? Result)>();
         foreach (var (to, send) in sends) results.Add((to, await send(ct)));
         var delivered = results.Where(r => r.Result?.IsDelivered == true).Select(r => r.To).ToList();
         var retry = delivered.Count == 0 && results.Any(r => r.Result is { Outcome: SendOutcome.Throttled or SendOutcome.Failed });
         var note = $"{reminder.Kind} attempt {attempt}: " + (delivered.Count > 0 ? "sent to " + string.Join(" and ", delivered) : retry ? "not delivered, will retry" : "nowhere to send");
-        var step = reminder.Kind is ReminderKind.Escalation or ReminderKind.ApprovalEscalation ? CaseStep.Escalated : CaseStep.ReminderSent;
         await cases.SaveAsync(c.Record(step, clock.GetUtcNow(), "bot", note), ct);
         telemetry.ReminderSent(reminder.Kind.ToString(), delivered.Count > 0 ? "delivered" : retry ? "retry" : "no-destination");
         return retry ? ReminderOutcome.RetryLater : ReminderOutcome.Delivered;
