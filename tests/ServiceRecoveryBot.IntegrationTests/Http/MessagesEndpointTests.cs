@@ -7,35 +7,18 @@ using ServiceRecoveryBot.Protocol;
 namespace ServiceRecoveryBot.IntegrationTests.Http;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class MessagesEndpointTests(AzuriteFixture azurite) : BotHostTest(azurite)
 {
-    private LoopbackConnector connector = null!;
-    private BotFactory factory = null!;
-    private HttpClient http = null!;
-
-    public async Task InitializeAsync()
-    {
-        connector = await LoopbackConnector.StartAsync();
-        factory = new BotFactory(azurite, AzuriteFixture.NewTablePrefix());
-        http = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await factory.DisposeAsync();
-        await connector.DisposeAsync();
-    }
 
     [Fact]
     public async Task Reply_goes_to_the_escaped_reply_to_activity_url_of_the_service_url()
     {
-        var client = new BotClient(http, connector, "a:1xH4;messageid=17@thread|x");
+        var client = new BotClient(Http, Connector, "a:1xH4;messageid=17@thread|x");
         var activity = client.Message("help");
         var response = await client.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(connector.Received);
+        var reply = Assert.Single(Connector.Received);
         Assert.Equal($"/amer/tenant-1/v3/conversations/{Uri.EscapeDataString("a:1xH4;messageid=17@thread|x")}/activities/{Uri.EscapeDataString(activity.Id!)}", reply.RawPath);
         Assert.Equal("28:bot", reply.Activity.From?.Id);
         Assert.Equal("29:staff-1", reply.Activity.Recipient?.Id);
@@ -47,58 +30,58 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task A_body_without_a_type_is_rejected_with_400()
     {
-        var response = await http.PostAsync("/api/messages", new StringContent("{\"text\":\"hi\"}", Encoding.UTF8, "application/json"));
+        var response = await Http.PostAsync("/api/messages", new StringContent("{\"text\":\"hi\"}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(connector.Received);
+        Assert.Empty(Connector.Received);
     }
 
     [Fact]
     public async Task A_body_that_is_not_json_is_rejected_with_400()
     {
-        var response = await http.PostAsync("/api/messages", new StringContent("not json", Encoding.UTF8, "application/json"));
+        var response = await Http.PostAsync("/api/messages", new StringContent("not json", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]
     public async Task Get_on_the_messages_endpoint_is_405()
     {
-        var response = await http.GetAsync("/api/messages");
+        var response = await Http.GetAsync("/api/messages");
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
     [Fact]
     public async Task Unknown_activity_type_is_acknowledged_and_sends_nothing()
     {
-        var client = new BotClient(http, connector, "conv-unknown");
+        var client = new BotClient(Http, Connector, "conv-unknown");
         var response = await client.PostAsync(client.Message("x") with { Type = "somethingNew" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(connector.Received);
+        Assert.Empty(Connector.Received);
     }
 
     [Fact]
     public async Task A_token_is_refused_when_no_app_id_is_configured()
     {
-        var client = new BotClient(http, connector, "conv-token");
+        var client = new BotClient(Http, Connector, "conv-token");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(client.Message("help"), options: ActivityJson.Options) };
         request.Headers.Authorization = new("Bearer", "eyJhbGciOiJub25lIn0.e30.");
-        var response = await http.SendAsync(request);
+        var response = await Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(connector.Received);
+        Assert.Empty(Connector.Received);
     }
 
     [Fact]
     public async Task Unauthenticated_activity_naming_a_non_loopback_service_url_is_refused()
     {
-        var client = new BotClient(http, connector, "conv-remote");
+        var client = new BotClient(Http, Connector, "conv-remote");
         var response = await client.PostAsync(client.Message("help") with { ServiceUrl = "https://smba.trafficmanager.net/amer/" });
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(connector.Received);
+        Assert.Empty(Connector.Received);
     }
 
     [Fact]
     public async Task Redelivered_activity_is_processed_once()
     {
-        var client = new BotClient(http, connector, "conv-redelivery");
+        var client = new BotClient(Http, Connector, "conv-redelivery");
         var activity = client.Message("help");
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PostAsync(activity)));
         await client.PostAsync(activity);
@@ -110,30 +93,30 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task Twenty_concurrent_turns_on_one_conversation_lose_nothing_and_send_no_duplicate_reply()
     {
-        var client = new BotClient(http, connector, "conv-race");
+        var client = new BotClient(Http, Connector, "conv-race");
         var activities = Enumerable.Range(0, 20).Select(_ => client.Message("help")).ToList();
 
         var responses = await Task.WhenAll(activities.Select(client.PostAsync));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.All(activities, a => Assert.Single(client.RepliesTo(a.Id!)));
-        Assert.Equal(20, connector.Received.Count(r => r.Activity.Type == ActivityTypes.Message));
+        Assert.Equal(20, Connector.Received.Count(r => r.Activity.Type == ActivityTypes.Message));
     }
 
     [Fact]
     public async Task A_whole_recovery_over_http_is_stored_in_table_storage()
     {
-        var client = new BotClient(http, connector, "conv-http-recovery");
+        var client = new BotClient(Http, Connector, "conv-http-recovery");
         var opened = await client.SayAsync("Guest in 412: room smells of smoke, non-smoking booking. \"My daughter has asthma\"");
         var caseId = Recovery.Cases.CaseId.TryParse(opened[0].Split(' ')[1])!.Value;
         foreach (var answer in new[] { "1", "regular", "1", "done", "skip", "1", "skip", "skip", "ok" })
             Assert.NotEmpty(await client.SayAsync(answer));
 
-        var stored = await factory.Services.GetRequiredService<Recovery.Cases.ICaseStore>().FindAsync("msteams:tenant-none", caseId, CancellationToken.None)
-            ?? await factory.Services.GetRequiredService<Recovery.Cases.ICaseStore>().FindAsync("local", caseId, CancellationToken.None);
+        var stored = await Factory.Services.GetRequiredService<Recovery.Cases.ICaseStore>().FindAsync("msteams:tenant-none", caseId, CancellationToken.None)
+            ?? await Factory.Services.GetRequiredService<Recovery.Cases.ICaseStore>().FindAsync("local", caseId, CancellationToken.None);
         Assert.NotNull(stored);
         Assert.Equal(Recovery.Cases.CaseStatus.AwaitingFollowUp, stored.Status);
-        var timeline = await factory.Services.GetRequiredService<Recovery.Cases.ICaseStore>().TimelineAsync(stored.TeamKey, caseId, CancellationToken.None);
+        var timeline = await Factory.Services.GetRequiredService<Recovery.Cases.ICaseStore>().TimelineAsync(stored.TeamKey, caseId, CancellationToken.None);
         Assert.Equal(stored.Timeline.Count, timeline.Count);
         Assert.Contains(timeline, e => e.Step == Recovery.Cases.CaseStep.Apologised);
     }

@@ -8,27 +8,10 @@ using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.IntegrationTests.Teams;
 
-/// <summary>Recorded Teams payloads posted to /api/messages (serviceUrl pointed at a loopback connector).</summary>
+/// <summary>Recorded Teams payloads posted to /api/messages (serviceUrl pointed at a loopback Connector).</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class TeamsBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TeamsBehaviourTests(AzuriteFixture azurite) : BotHostTest(azurite)
 {
-    private LoopbackConnector connector = null!;
-    private BotFactory factory = null!;
-    private HttpClient http = null!;
-
-    public async Task InitializeAsync()
-    {
-        connector = await LoopbackConnector.StartAsync();
-        factory = new BotFactory(azurite, AzuriteFixture.NewTablePrefix());
-        http = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await factory.DisposeAsync();
-        await connector.DisposeAsync();
-    }
 
     private static JsonObject Fixture(string name)
     {
@@ -44,12 +27,12 @@ public sealed class TeamsBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<HttpResponseMessage> PostFixtureAsync(string name, Action<JsonObject>? edit = null)
     {
         var json = Fixture(name);
-        json["serviceUrl"] = connector.ServiceUrl;
+        json["serviceUrl"] = Connector.ServiceUrl;
         edit?.Invoke(json);
-        return await http.PostAsync("/api/messages", new StringContent(json.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        return await Http.PostAsync("/api/messages", new StringContent(json.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
     }
 
-    private IConversationReferenceStore References => factory.Services.GetRequiredService<IConversationReferenceStore>();
+    private IConversationReferenceStore References => Factory.Services.GetRequiredService<IConversationReferenceStore>();
 
     [Fact]
     public async Task Installing_in_a_team_stores_the_channel_reference_and_says_hello_once()
@@ -61,12 +44,12 @@ public sealed class TeamsBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
             j["conversation"]!["tenantId"] = "f5ffd8cf-a1aa-4242-adad-86509faa3be5";
         })).StatusCode);
 
-        var hello = Assert.Single(connector.Received, r => r.Activity.Type == ActivityTypes.Message);
+        var hello = Assert.Single(Connector.Received, r => r.Activity.Type == ActivityTypes.Message);
         Assert.Contains("Hello! I'm ServiceRecoveryBot", hello.Activity.Text, StringComparison.Ordinal);
         var stored = Assert.Single(await References.ListAsync("msteams:f5ffd8cf-a1aa-4242-adad-86509faa3be5", CancellationToken.None));
         Assert.Equal(ReferenceKind.Channel, stored.Kind);
         Assert.Equal("19:8d46058cda57449380517cc374727f2a@thread.tacv2", stored.ConversationId);
-        Assert.Equal(connector.ServiceUrl, stored.Reference.ServiceUrl);
+        Assert.Equal(Connector.ServiceUrl, stored.Reference.ServiceUrl);
         Assert.NotNull(stored.TeamId);
     }
 
@@ -93,7 +76,7 @@ public sealed class TeamsBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await PostFixtureAsync("teams-message-channel-mention.json", j => j["text"] = "<at>ridotest</at> help");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(connector.Received, r => r.Activity.Type == ActivityTypes.Message);
+        var reply = Assert.Single(Connector.Received, r => r.Activity.Type == ActivityTypes.Message);
         Assert.Equal("19:6848757105754c8981c67612732d9aa7@thread.tacv2;messageid=1759881511856", reply.ConversationId);
         Assert.Contains("Start a case", reply.Activity.Text, StringComparison.Ordinal);   // "help" was understood without the mention
     }
@@ -102,7 +85,7 @@ public sealed class TeamsBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_personal_message_starts_a_recovery()
     {
         await PostFixtureAsync("teams-message-personal.json", j => j["text"] = "Guest at checkout disputing a $38 minibar charge");
-        Assert.Contains(connector.Received, r => r.Activity.Text?.StartsWith("Case SR-", StringComparison.Ordinal) == true);
+        Assert.Contains(Connector.Received, r => r.Activity.Text?.StartsWith("Case SR-", StringComparison.Ordinal) == true);
         var stored = Assert.Single(await References.ListAsync("msteams:72f988bf-86f1-41af-91ab-2d7cd011db47", CancellationToken.None));
         Assert.Equal(ReferenceKind.User, stored.Kind);
     }
@@ -146,8 +129,8 @@ public sealed class TeamsBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(connector.Received, r => r.ReplyToId == "submit-1" && r.Activity.Text?.Contains("customer", StringComparison.OrdinalIgnoreCase) == true);
-        var replaced = Assert.Single(connector.Updated);
+        Assert.Contains(Connector.Received, r => r.ReplyToId == "submit-1" && r.Activity.Text?.Contains("customer", StringComparison.OrdinalIgnoreCase) == true);
+        var replaced = Assert.Single(Connector.Updated);
         Assert.Equal("card-42", replaced.ReplyToId);
         Assert.Contains("BillingError", replaced.Activity.Attachments![0].Content!.Value.GetRawText(), StringComparison.Ordinal);
     }
