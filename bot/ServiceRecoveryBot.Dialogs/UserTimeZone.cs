@@ -13,4 +13,15 @@ public static class UserTimeZone
             return TimeZoneInfo.CreateCustomTimeZone($"UTC{local.Offset:hh\\:mm}", local.Offset, null, null);
         return fallback;
     }
+
+    /// <summary>The local calendar day of an instant in a zone.</summary>
+    public static DateOnly Today(DateTimeOffset now, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+
+    /// <summary>A local day and time in a zone as an instant; a time skipped by a daylight-saving jump moves forward.</summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
 }

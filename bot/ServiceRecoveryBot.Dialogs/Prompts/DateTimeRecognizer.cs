@@ -15,7 +15,6 @@ public static partial class DateTimeRecognizer
         var input = ChoiceRecognizer.Normalize(text.Replace(":", "h", StringComparison.Ordinal).Replace(".", "h", StringComparison.Ordinal));
         input = input.Replace(" h ", "h", StringComparison.Ordinal);
         if (input.Length == 0) return null;
-        var local = TimeZoneInfo.ConvertTime(now, zone);
 
         if (input is "now" or "right now" or "asap" or "immediately" or "straight away")
             return now;
@@ -47,16 +46,16 @@ public static partial class DateTimeRecognizer
             && DateOnly.TryParseExact(iso.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var isoDate))
         {
             var isoTime = iso.Groups["time"].Success && TimeOnly.TryParse(iso.Groups["time"].Value, CultureInfo.InvariantCulture, out var t) ? t : defaultTime;
-            return AtLocal(isoDate, isoTime, zone);
+            return UserTimeZone.At(isoDate, isoTime, zone);
         }
 
-        var day = FindDay(input, DateOnly.FromDateTime(local.DateTime), out var dayWasSaid);
+        var day = FindDay(input, UserTimeZone.Today(now, zone), out var dayWasSaid);
         var time = FindTime(input, out var timeWasSaid);
         if (!dayWasSaid && !timeWasSaid) return null;
 
         var resolvedTime = time ?? defaultTime;
-        var resolved = AtLocal(day, resolvedTime, zone);
-        if (!dayWasSaid && resolved <= now) resolved = AtLocal(day.AddDays(1), resolvedTime, zone);
+        var resolved = UserTimeZone.At(day, resolvedTime, zone);
+        if (!dayWasSaid && resolved <= now) resolved = UserTimeZone.At(day.AddDays(1), resolvedTime, zone);
         return resolved;
     }
 
@@ -104,13 +103,6 @@ public static partial class DateTimeRecognizer
         if (input.Contains("morning", StringComparison.Ordinal)) return new TimeOnly(9, 0);
         said = false;
         return null;
-    }
-
-    private static DateTimeOffset AtLocal(DateOnly day, TimeOnly time, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     private static readonly (string Name, DayOfWeek Day)[] Weekdays =

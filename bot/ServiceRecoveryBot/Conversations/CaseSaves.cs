@@ -9,11 +9,16 @@ namespace ServiceRecoveryBot.Conversations;
 /// </summary>
 public static class CaseSaves
 {
+    /// <summary>True when this turn already saves the case (so later changes in the turn ride along).</summary>
+    public static bool IsQueued(TurnContext turn, CaseId id) => turn.TurnState.ContainsKey(Key(id));
+
     public static void Queue(TurnContext turn, ICaseStore cases, RecoveryCase latest)
     {
-        var key = "case:" + latest.Id.Value;
+        var key = Key(latest.Id);
         var first = !turn.TurnState.ContainsKey(key);
         turn.TurnState[key] = latest;
         if (first) turn.OnCommitted(token => cases.SaveAsync((RecoveryCase)turn.TurnState[key], token));
     }
+
+    private static string Key(CaseId id) => "case:" + id.Value;
 }

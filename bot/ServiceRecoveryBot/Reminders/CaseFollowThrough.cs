@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Channels.Cards;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Conversations.Managers;
+using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Recovery.Cases;
 
 namespace ServiceRecoveryBot.Reminders;
@@ -46,11 +47,9 @@ public sealed class CaseFollowThrough(
     public Task ScheduleDigestAsync(string teamKey, DateTimeOffset now, CancellationToken ct)
     {
         var zone = recovery.Value.Zone;
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var day = DateOnly.FromDateTime(local.DateTime);
-        var at = day.ToDateTime(managers.Value.DigestTime, DateTimeKind.Unspecified);
-        if (new DateTimeOffset(at, zone.GetUtcOffset(at)) <= now) at = at.AddDays(1);
-        var due = new DateTimeOffset(at, zone.GetUtcOffset(at));
+        var today = UserTimeZone.Today(now, zone);
+        var due = UserTimeZone.At(today, managers.Value.DigestTime, zone);
+        if (due <= now) due = UserTimeZone.At(today.AddDays(1), managers.Value.DigestTime, zone);
         return reminders.ScheduleAsync(new Reminder($"digest|{teamKey}|{due.UtcDateTime:yyyyMMdd}", ReminderKind.Digest, teamKey, null, due), ct);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Channels.Cards;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Conversations.Managers;
+using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
@@ -63,9 +64,9 @@ public sealed class RecoveryReminderHandler(
     {
         var now = clock.GetUtcNow();
         var zone = recovery.Value.Zone;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = UserTimeZone.Today(now, zone);
         var open = (await cases.ListAsync(reminder.TeamKey, 1000, ct)).Where(c => c.Status != CaseStatus.Closed).ToList();
-        IReadOnlyList<CaseSummary> dueToday = open.Where(c => c.FollowUpAt is { } f && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(f, zone).DateTime) == today && f >= now).ToList();
+        IReadOnlyList<CaseSummary> dueToday = open.Where(c => c.FollowUpAt is { } f && UserTimeZone.Today(f, zone) == today && f >= now).ToList();
         IReadOnlyList<CaseSummary> overdue = open.Where(c => c.FollowUpAt is { } f && f < now).ToList();
         IReadOnlyList<CaseSummary> flagged = open.Where(c => c.Flagged).ToList();
         var digest = ManagerCards.Digest($"Shift digest — {today:ddd d MMM}", [("Open cases", open), ("Follow-ups due today", dueToday), ("Overdue", overdue), ("Negative tone or flagged", flagged)]);

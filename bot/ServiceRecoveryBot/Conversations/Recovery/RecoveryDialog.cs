@@ -384,7 +384,7 @@ public sealed class RecoveryDialog(
     private void Update(WaterfallStepContext<RecoveryDraft> step, RecoveryCase changed, bool publish = false)
     {
         step.State.Case = changed.Touch(step.Context.ReceivedAt);
-        if (publish || step.Context.TurnState.ContainsKey("case:" + changed.Id.Value)) CaseSaves.Queue(step.Context, cases, step.State.Case);
+        if (publish || CaseSaves.IsQueued(step.Context, changed.Id)) CaseSaves.Queue(step.Context, cases, step.State.Case);
     }
 
     private async Task CreateAsync(RecoveryCase opened, CancellationToken ct)
@@ -408,9 +408,7 @@ public sealed class RecoveryDialog(
     public static DateTimeOffset DefaultFollowUpAt(Protocol.TurnContext turn, RecoveryOptions options)
     {
         var zone = UserTimeZone.Of(turn.Activity, options.Zone);
-        var local = TimeZoneInfo.ConvertTime(turn.ReceivedAt, zone);
-        var day = DateOnly.FromDateTime(local.DateTime).AddDays(1).ToDateTime(options.FollowUpTime, DateTimeKind.Unspecified);
-        return new DateTimeOffset(day, zone.GetUtcOffset(day));
+        return UserTimeZone.At(UserTimeZone.Today(turn.ReceivedAt, zone).AddDays(1), options.FollowUpTime, zone);
     }
 
     private DateTimeOffset? ParseWhen(WaterfallStepContext<RecoveryDraft> step, string text) =>
