@@ -1,20 +1,17 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using ServiceRecoveryBot.Dialogs;
 
 namespace ServiceRecoveryBot.Storage;
 
-/// <summary>JSON rules for documents stored in table properties.</summary>
+/// <summary>JSON rules for documents stored in table properties: the dialog-state rules, with case ids as plain strings.</summary>
 internal static class StorageJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            Converters = { new JsonStringEnumConverter(), new CaseIdJsonConverter() },
-        };
+        var options = new JsonSerializerOptions(DialogJson.Options);
+        options.Converters.Add(new CaseIdJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
