@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -12,8 +12,19 @@ using Activity = ServiceRecoveryBot.Protocol.Activity;
 namespace ServiceRecoveryBot.Benchmarks;
 
 /// <summary>
-/// Runs N conversations at once, each through R whole recoveries, posting to /api/messages of a running bot. A loopback
+/// Runs N conversations at once, each through R whole recoveries one after another (one staff member's chat), posting to /api/messages of a running bot. A loopback
 /// connector receives the replies; latency is measured from the POST to the arrival of the turn's last reply.
+/// <list type="bullet">
+/// <item>Closed loop (default): each conversation posts its next message as soon as the reply to the last one arrived,
+/// so the figure is the most the bot can take with N conversations always busy.</item>
+/// <item><c>--rate T</c>: an offered load of T turns a second in all, each conversation posting every N/T seconds (a
+/// message is still posted only after the previous reply, as a person would). Latency counts from the moment the
+/// message was due, so a late send is charged to the bot, not hidden (no coordinated omission). Start times are spread
+/// over one recovery's length, so at any moment the conversations are at different steps rather than all opening a
+/// case together.</item>
+/// </list>
+/// <c>--warmup W</c> runs W recoveries per conversation first, not counted, so the figures are for a warmed-up process
+/// (the JIT's tiered recompilation settles after a few thousand turns).
 /// </summary>
 public static class LoadCommand
 {
@@ -26,10 +37,14 @@ public static class LoadCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var url = Arg(args, "--url") ?? "http://127.0.0.1:3978";
-        var conversations = int.Parse(Arg(args, "--conversations") ?? "50", System.Globalization.CultureInfo.InvariantCulture);
-        var recoveries = int.Parse(Arg(args, "--recoveries") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
+        var conversations = IntArg(args, "--conversations") ?? 50;
+        var recoveries = IntArg(args, "--recoveries") ?? 10;
+        var warmup = IntArg(args, "--warmup") ?? 0;
+        var rate = IntArg(args, "--rate");
+        var watched = WatchedProcess.Parse(Arg(args, "--cpu"));
 
         var arrivals = new ConcurrentDictionary<string, long>();
+        var replies = 0;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -37,21 +52,73 @@ public static class LoadCommand
         connector.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (string activityId) =>
         {
             arrivals[activityId] = Stopwatch.GetTimestamp();
+            Interlocked.Increment(ref replies);
             return Results.Json(new { id = "r" }, statusCode: 201);
         });
         await connector.StartAsync();
         var serviceUrl = connector.Urls.First().TrimEnd('/') + "/";
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = conversations * 2 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
-        var latencies = new ConcurrentBag<double>();
-        var failures = 0;
-        var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, conversations).Select(async c =>
+        var client = new LoadClient(http, serviceUrl, arrivals);
+
+        if (warmup > 0)
         {
+            var warm = Stopwatch.StartNew();
+            var warmRun = new Measurements(Recovery.Length);
+            await Task.WhenAll(Enumerable.Range(0, conversations).Select(c => client.RunConversationAsync(c, warmup, null, warmRun)));
+            Console.WriteLine($"warm-up: {warmRun.Count} turns in {warm.Elapsed.TotalSeconds:F1} s, {warmRun.Failures} failures (not counted)");
+        }
+
+        var repliesBefore = replies;
+        var cpuBefore = watched.Select(w => w.CpuTime()).ToArray();
+        var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var measured = new Measurements(Recovery.Length);
+        var interval = rate is { } r ? TimeSpan.FromSeconds((double)conversations / r) : (TimeSpan?)null;
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, conversations).Select(c =>
+            client.RunConversationAsync(c, recoveries, interval is { } every ? new Pacing(every, every * Recovery.Length * c / conversations) : null, measured)));
+        total.Stop();
+
+        var turns = measured.Count;
+        Console.WriteLine($"conversations={conversations} recoveries={recoveries} warmup={warmup} mode={(rate is null ? "closed-loop" : $"paced {rate}/s")} turns={turns} failures={measured.Failures} seconds={total.Elapsed.TotalSeconds:F1}");
+        var all = measured.All();
+        Console.WriteLine($"turns/s={turns / total.Elapsed.TotalSeconds:F0} (while all {conversations} were active: {measured.FullLoadRate():F0}) p50={Percentile(all, 0.50):F1}ms p95={Percentile(all, 0.95):F1}ms p99={Percentile(all, 0.99):F1}ms max={all.LastOrDefault():F1}ms");
+        Console.WriteLine($"replies={replies - repliesBefore} ({(double)(replies - repliesBefore) / Math.Max(1, turns):F2} per turn)");
+        var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
+        var cpu = watched.Select((w, i) => $"{w.Name} {(w.CpuTime() - cpuBefore[i]).TotalSeconds:F1} s ({(w.CpuTime() - cpuBefore[i]).TotalMilliseconds / Math.Max(1, turns):F2} ms/turn)")
+            .Append($"load generator {ownCpu.TotalSeconds:F1} s ({ownCpu.TotalMilliseconds / Math.Max(1, turns):F2} ms/turn)");
+        Console.WriteLine("cpu: " + string.Join(", ", cpu));
+        if (args.Contains("--by-step"))
+            for (var step = 0; step < Recovery.Length; step++)
+            {
+                var sorted = measured.Step(step);
+                Console.WriteLine($"  step {step + 1,2} {Recovery[step],-40} p50={Percentile(sorted, 0.50):F1}ms p99={Percentile(sorted, 0.99):F1}ms");
+            }
+        return measured.Failures == 0 ? 0 : 1;
+    }
+
+    private static double Percentile(double[] sorted, double q) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+
+    private static string? Arg(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    private static int? IntArg(string[] args, string name) => Arg(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
+
+    private sealed record Pacing(TimeSpan Every, TimeSpan FirstAfter);
+
+    private sealed class LoadClient(HttpClient http, string serviceUrl, ConcurrentDictionary<string, long> arrivals)
+    {
+        private readonly string run = Guid.NewGuid().ToString("N")[..8];
+
+        /// <summary>One staff member's conversation with the bot: its recoveries one after another, as in a chat.</summary>
+        public async Task RunConversationAsync(int index, int recoveries, Pacing? pacing, Measurements into)
+        {
+            var conversationId = $"load-{run}-{index}";
+            var due = Stopwatch.GetTimestamp() + (pacing is null ? 0 : Ticks(pacing.FirstAfter));
+            var first = true;
             for (var r = 0; r < recoveries; r++)
             {
-                var conversationId = $"load-{Guid.NewGuid():N}";
-                foreach (var text in Recovery)
+                for (var step = 0; step < Recovery.Length; step++)
                 {
                     var activity = new Activity
                     {
@@ -59,30 +126,95 @@ public static class LoadCommand
                         Id = Guid.NewGuid().ToString("N"),
                         ChannelId = "loadtest",
                         ServiceUrl = serviceUrl,
-                        Text = text,
-                        From = new ChannelAccount { Id = $"staff-{c}" },
+                        Text = Recovery[step],
+                        From = new ChannelAccount { Id = $"staff-{index}" },
                         Recipient = new ChannelAccount { Id = "bot" },
                         Conversation = new ConversationAccount { Id = conversationId },
                     };
-                    var start = Stopwatch.GetTimestamp();
+                    long start;
+                    if (pacing is null)
+                    {
+                        start = Stopwatch.GetTimestamp();
+                    }
+                    else
+                    {
+                        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                        if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                        start = due;
+                        due += Ticks(pacing.Every);
+                    }
+                    if (first) into.Started(start);
+                    first = false;
                     using var response = await http.PostAsJsonAsync("/api/messages", activity, ActivityJson.Options);
                     if (!response.IsSuccessStatusCode || !arrivals.TryRemove(activity.Id, out var arrived))
                     {
-                        Interlocked.Increment(ref failures);
+                        into.Failed();
                         continue;
                     }
-                    latencies.Add(Stopwatch.GetElapsedTime(start, arrived).TotalMilliseconds);
+                    into.Add(step, start, arrived);
                 }
             }
-        }));
-        total.Stop();
+            into.Finished();
+        }
 
-        var sorted = latencies.Order().ToArray();
-        double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        Console.WriteLine($"conversations={conversations} recoveries={recoveries} turns={sorted.Length} failures={failures} seconds={total.Elapsed.TotalSeconds:F1}");
-        Console.WriteLine($"turns/s={sorted.Length / total.Elapsed.TotalSeconds:F0} p50={P(0.50):F1}ms p95={P(0.95):F1}ms p99={P(0.99):F1}ms");
-        return failures == 0 ? 0 : 1;
+        private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
     }
 
-    private static string? Arg(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    private sealed class Measurements(int steps)
+    {
+        private readonly ConcurrentBag<double>[] bySteps = Enumerable.Range(0, steps).Select(_ => new ConcurrentBag<double>()).ToArray();
+        private readonly ConcurrentBag<long> arrivals = [];
+        private readonly ConcurrentBag<long> starts = [];
+        private readonly ConcurrentBag<long> ends = [];
+        private int failures;
+
+        public int Failures => failures;
+
+        public int Count => bySteps.Sum(s => s.Count);
+
+        public void Started(long at) => starts.Add(at);
+
+        /// <summary>Called by each conversation when its last turn is done.</summary>
+        public void Finished() => ends.Add(Stopwatch.GetTimestamp());
+
+        public void Add(int step, long sent, long arrived)
+        {
+            bySteps[step].Add(Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds);
+            arrivals.Add(arrived);
+        }
+
+        public void Failed() => Interlocked.Increment(ref failures);
+
+        /// <summary>Turns completed per second between the last conversation's start and the first one's end.</summary>
+        public double FullLoadRate()
+        {
+            if (starts.IsEmpty || ends.IsEmpty) return double.NaN;
+            var (from, to) = (starts.Max(), ends.Min());
+            return to <= from ? double.NaN : arrivals.Count(a => a >= from && a <= to) / Stopwatch.GetElapsedTime(from, to).TotalSeconds;
+        }
+
+        public double[] All() => bySteps.SelectMany(s => s).Order().ToArray();
+
+        public double[] Step(int step) => bySteps[step].Order().ToArray();
+    }
+
+    /// <summary>Another process on this machine whose CPU time is reported per turn (<c>--cpu bot=123,azurite=456</c>).</summary>
+    private sealed record WatchedProcess(string Name, int Pid)
+    {
+        public static IReadOnlyList<WatchedProcess> Parse(string? spec) => spec is null
+            ? []
+            : spec.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(pair => pair.Split('='))
+                .Select(parts => new WatchedProcess(parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture)))
+                .ToList();
+
+        public TimeSpan CpuTime()
+        {
+            // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, counted after the command name's ")".
+            var stat = File.ReadAllText($"/proc/{Pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
+    }
 }

@@ -7,6 +7,7 @@ public static class TableLimits
 {
     /// <summary>64 KiB of UTF-16.</summary>
     public const int MaxStringChars = 32 * 1024;
+    public const int MaxBinaryBytes = 64 * 1024;
     public const int MaxBatchActions = 100;
     public const int MaxCustomProperties = 252;
     public const int MaxEntityBytes = 1024 * 1024;
@@ -26,6 +27,24 @@ public static class TableLimits
     {
         var chunks = entity.GetInt32(name + "Chunks") ?? 0;
         return chunks <= 1 ? entity.GetString(name + "0") ?? "" : string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString(name + i)));
+    }
+
+    /// <summary>Splits binary data across numbered properties (Name0, Name1, ...) of at most 64 KiB each.</summary>
+    public static void WriteChunked(TableEntity entity, string name, ReadOnlySpan<byte> value)
+    {
+        var chunks = Math.Max((value.Length + MaxBinaryBytes - 1) / MaxBinaryBytes, 1);
+        if (value.Length * 4 / 3 > MaxEntityBytes - 64 * 1024)
+            throw new TableLimitException($"'{name}' is {value.Length} bytes; an entity holds at most 1 MiB.");
+        entity[name + "Chunks"] = chunks;
+        for (var i = 0; i < chunks; i++)
+            entity[name + i] = value.Slice(i * MaxBinaryBytes, Math.Min(MaxBinaryBytes, value.Length - i * MaxBinaryBytes)).ToArray();
+    }
+
+    public static byte[] ReadChunkedBytes(TableEntity entity, string name)
+    {
+        var chunks = entity.GetInt32(name + "Chunks") ?? 0;
+        if (chunks <= 1) return entity.GetBinary(name + "0") ?? [];
+        return Enumerable.Range(0, chunks).SelectMany(i => entity.GetBinary(name + i) ?? []).ToArray();
     }
 
     /// <summary>Checks a batch against Azure's rules: at most 100 actions, one partition, each row once, strings within 64 KiB.</summary>
@@ -54,6 +73,8 @@ public static class TableLimits
         {
             if (value is string text && text.Length > MaxStringChars)
                 throw new TableLimitException($"Property '{name}' is {text.Length} characters; a string holds at most {MaxStringChars}.");
+            if (value is byte[] bytes && bytes.Length > MaxBinaryBytes)
+                throw new TableLimitException($"Property '{name}' is {bytes.Length} bytes; a binary property holds at most {MaxBinaryBytes}.");
         }
     }
 }

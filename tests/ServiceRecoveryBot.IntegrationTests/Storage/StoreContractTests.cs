@@ -21,12 +21,20 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
     private async Task<(IConversationStateStore States, ICaseStore Cases)> CreateAsync(string kind)
     {
         if (kind == "memory") return (new InMemoryConversationStateStore(), new InMemoryCaseStore());
+        var (service, names) = await CreateTablesAsync();
+        var cache = NewCache();
+        return (new TableConversationStateStore(service, names, cache), new TableCaseStore(service, names, cache));
+    }
+
+    private async Task<(TableServiceClient Service, TableNames Names)> CreateTablesAsync()
+    {
         var service = new TableServiceClient(azurite.ConnectionString);
         var names = new TableNames(Options.Create(new StorageOptions { TablePrefix = AzuriteFixture.NewTablePrefix() }));
         foreach (var name in names.All) await service.GetTableClient(name).CreateIfNotExistsAsync();
-        var cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = 1000 });
-        return (new TableConversationStateStore(service, names, cache), new TableCaseStore(service, names, cache));
+        return (service, names);
     }
+
+    private static MemoryCache NewCache() => new(new MemoryCacheOptions { SizeLimit = 1000 });
 
     private static RecoveryCase NewCase(string team, DateTimeOffset at, string? id = null) =>
         RecoveryCase.Open(id is null ? CaseId.New() : new CaseId(id), team, "staff-1", "Sam", "Breakfast arrived cold", at);
@@ -46,6 +54,25 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         Assert.True(winner.Saved);
         Assert.False((await states.TrySaveAsync(key, new ConversationState { ActiveCaseId = "lost" }, loaded.ETag, default)).Saved);
         Assert.Equal("second", (await states.LoadAsync(key, default))!.State.ActiveCaseId);
+    }
+
+    [Fact]
+    public async Task A_large_state_is_read_back_whole_by_an_instance_without_it_in_memory()
+    {
+        var (service, names) = await CreateTablesAsync();
+        var writer = new TableConversationStateStore(service, names, NewCache());
+        var key = new ConversationKey("msteams", "a:1large");
+        // Random text barely compresses, so this state needs several 64 KiB binary properties.
+        var large = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(150_000));
+        Assert.True((await writer.TrySaveAsync(key, new ConversationState { ActiveCaseId = large, GuidanceStep = 7 }, null, default)).Saved);
+
+        var reader = new TableConversationStateStore(service, names, NewCache());
+        var loaded = await reader.LoadAsync(key, default);
+
+        Assert.Equal(large, loaded!.State.ActiveCaseId);
+        Assert.Equal(7, loaded.State.GuidanceStep);
+        var row = (await service.GetTableClient(names.DialogState).QueryAsync<TableEntity>().ToListAsync()).Single();
+        Assert.True(row.GetInt32("StateChunks") >= 2);
     }
 
     [Theory]

@@ -52,6 +52,21 @@ public sealed class TableLimitsTests
     }
 
     [Fact]
+    public void Binary_data_is_split_into_64_KiB_properties_and_read_back_whole()
+    {
+        var entity = new TableEntity("p", "r");
+        var data = Enumerable.Range(0, 150_000).Select(i => (byte)(i * 7)).ToArray();
+        TableLimits.WriteChunked(entity, "State", data);
+        TableLimits.EnsureValidEntity(entity);
+        Assert.Equal(3, entity.GetInt32("StateChunks"));
+        Assert.Equal(data, TableLimits.ReadChunkedBytes(entity, "State"));
+    }
+
+    [Fact]
+    public void A_binary_property_over_64_KiB_is_refused() =>
+        Assert.Throws<TableLimitException>(() => TableLimits.EnsureValidEntity(new TableEntity("p", "r") { ["State0"] = new byte[70_000] }));
+
+    [Fact]
     public void A_document_over_one_MiB_is_refused() =>
         Assert.Throws<TableLimitException>(() => TableLimits.WriteChunked(new TableEntity("p", "r"), "Json", new string('x', 600_000)));
 }

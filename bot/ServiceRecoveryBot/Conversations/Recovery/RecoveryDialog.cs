@@ -263,7 +263,7 @@ public sealed class RecoveryDialog(
             {
                 step.Context.SendText(Replies.AtonementWithinAuthority(atonement));
             }
-            Update(step, c, publish: true);
+            Update(step, c, publish: atonement.Approval == ApprovalState.Pending);
             if (atonement.Approval == ApprovalState.Pending)
             {
                 // After the case is saved, so a manager who answers at once finds the request.
@@ -277,7 +277,7 @@ public sealed class RecoveryDialog(
         }
         else if (!c.Timeline.Any(e => e.Step == CaseStep.AtonementOffered))
         {
-            Update(step, c.Record(CaseStep.AtonementOffered, step.Context.ReceivedAt, Staff(step), "none"), publish: true);
+            Update(step, c.Record(CaseStep.AtonementOffered, step.Context.ReceivedAt, Staff(step), "none"));
         }
         if (draft.PromiseAsked) return step.NextAsync(null, ct);
         draft.PromiseAsked = true;
@@ -372,14 +372,14 @@ public sealed class RecoveryDialog(
         var c = step.State.Case!;
         var attention = assessment.Has(ToneFlag.SafetyOrHealth) || assessment.Has(ToneFlag.LegalOrRegulatory)
             || (assessment.IsVeryNegative && c.Customer?.Tier == CustomerTier.Vip);
-        Update(step, c with { Tones = [.. c.Tones, reading], NeedsManagerAttention = c.NeedsManagerAttention || attention }, publish: true);
+        Update(step, c with { Tones = [.. c.Tones, reading], NeedsManagerAttention = c.NeedsManagerAttention || attention }, publish: reading.Flags.Count > 0 || attention);
     }
 
     /// <summary>
     /// Every change to the case is kept in the draft, which is committed with the conversation state on every turn (so a
     /// restart loses nothing). The case itself is written to the case table at the moments others need to see it —
-    /// opening, the customer's tone, the atonement (a manager may have to approve it), pausing and the end — once the
-    /// turn's state is committed. That keeps a typical turn to one storage write.
+    /// opening, anything a manager may want to see at once (a flagged tone, severity 4, an atonement waiting for
+    /// approval), pausing and the end — once the turn's state is committed. That keeps a typical turn to one storage write.
     /// </summary>
     private void Update(WaterfallStepContext<RecoveryDraft> step, RecoveryCase changed, bool publish = false)
     {

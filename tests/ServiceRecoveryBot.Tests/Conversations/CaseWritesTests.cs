@@ -1,0 +1,50 @@
+using ServiceRecoveryBot.Recovery.Cases;
+
+namespace ServiceRecoveryBot.Tests.Conversations;
+
+/// <summary>
+/// The case row is written when others need it (opening, a flagged tone, a pending approval, the end); other answers
+/// live in the conversation state, which is committed every turn, so a typical turn costs one storage write.
+/// </summary>
+public sealed class CaseWritesTests
+{
+    [Fact]
+    public async Task Unflagged_words_and_an_atonement_within_authority_are_published_with_the_end_of_the_case()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.");
+        var opened = Assert.Single(bot.Cases.All);
+        foreach (var answer in new[] { "1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1" })
+            await chat.SayAsync(answer);
+
+        var stored = Assert.Single(bot.Cases.All);
+        Assert.Equal(opened.Revision, stored.Revision);
+        Assert.Empty(stored.Tones);
+
+        await chat.SayAsync("1");
+        await chat.SayAsync("skip");
+        await chat.SayAsync("ok");
+
+        var done = Assert.Single(bot.Cases.All);
+        Assert.Equal(CaseStatus.AwaitingFollowUp, done.Status);
+        Assert.Single(done.Tones);
+        Assert.NotNull(done.Atonement);
+        Assert.Contains(done.Timeline, e => e.Step == CaseStep.AtonementOffered);
+    }
+
+    [Fact]
+    public async Task A_flagged_tone_is_published_at_once()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.");
+        await chat.SayAsync("1");
+        await chat.SayAsync("skip");
+        await chat.SayAsync("regular");
+        await chat.SayAsync("I'm posting this on TripAdvisor tonight.");
+
+        var stored = Assert.Single(bot.Cases.All);
+        Assert.Contains(Assert.Single(stored.Tones).Flags, f => f == "PublicComplaint");
+    }
+}
