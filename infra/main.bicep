@@ -61,7 +61,7 @@ param tableNames string[] = [
   'DialogState'
   'Reminders'
   'ConversationRefs'
-  'Managers'
+  'Teams'
 ]
 
 @description('Tags applied to every resource.')

@@ -64,7 +64,7 @@ public static class LoadCommand
         if (warmup > 0)
         {
             var warm = Stopwatch.StartNew();
-            var warmRun = new Measurements(Recovery.Length);
+            var warmRun = new Measurements();
             await Task.WhenAll(Enumerable.Range(0, conversations).Select(c => client.RunConversationAsync(c, warmup, null, warmRun)));
             Console.WriteLine($"warm-up: {warmRun.Count} turns in {warm.Elapsed.TotalSeconds:F1} s, {warmRun.Failures} failures (not counted)");
         }
@@ -72,7 +72,7 @@ public static class LoadCommand
         var repliesBefore = replies;
         var cpuBefore = watched.Select(w => w.CpuTime()).ToArray();
         var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var measured = new Measurements(Recovery.Length);
+        var measured = new Measurements();
         var interval = rate is { } r ? TimeSpan.FromSeconds((double)conversations / r) : (TimeSpan?)null;
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, conversations).Select(c =>
@@ -94,13 +94,15 @@ public static class LoadCommand
                 var sorted = measured.Step(step);
                 Console.WriteLine($"  step {step + 1,2} {Recovery[step],-40} p50={Percentile(sorted, 0.50):F1}ms p99={Percentile(sorted, 0.99):F1}ms");
             }
+        if (args.Contains("--timeline"))
+            foreach (var line in measured.Timeline()) Console.WriteLine(line);
         return measured.Failures == 0 ? 0 : 1;
     }
 
     private static double Percentile(double[] sorted, double q) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
-    private static string? Arg(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    private static string? Arg(string[] args, string name) => Array.LastIndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
     private static int? IntArg(string[] args, string name) => Arg(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
 
@@ -160,28 +162,23 @@ public static class LoadCommand
         private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
     }
 
-    private sealed class Measurements(int steps)
+    private sealed class Measurements
     {
-        private readonly ConcurrentBag<double>[] bySteps = Enumerable.Range(0, steps).Select(_ => new ConcurrentBag<double>()).ToArray();
-        private readonly ConcurrentBag<long> arrivals = [];
+        private readonly ConcurrentBag<Sample> samples = [];
         private readonly ConcurrentBag<long> starts = [];
         private readonly ConcurrentBag<long> ends = [];
         private int failures;
 
         public int Failures => failures;
 
-        public int Count => bySteps.Sum(s => s.Count);
+        public int Count => samples.Count;
 
         public void Started(long at) => starts.Add(at);
 
         /// <summary>Called by each conversation when its last turn is done.</summary>
         public void Finished() => ends.Add(Stopwatch.GetTimestamp());
 
-        public void Add(int step, long sent, long arrived)
-        {
-            bySteps[step].Add(Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds);
-            arrivals.Add(arrived);
-        }
+        public void Add(int step, long sent, long arrived) => samples.Add(new Sample(step, arrived, Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds));
 
         public void Failed() => Interlocked.Increment(ref failures);
 
@@ -190,12 +187,27 @@ public static class LoadCommand
         {
             if (starts.IsEmpty || ends.IsEmpty) return double.NaN;
             var (from, to) = (starts.Max(), ends.Min());
-            return to <= from ? double.NaN : arrivals.Count(a => a >= from && a <= to) / Stopwatch.GetElapsedTime(from, to).TotalSeconds;
+            return to <= from ? double.NaN : samples.Count(s => s.Arrived >= from && s.Arrived <= to) / Stopwatch.GetElapsedTime(from, to).TotalSeconds;
         }
 
-        public double[] All() => bySteps.SelectMany(s => s).Order().ToArray();
+        public double[] All() => samples.Select(s => s.Milliseconds).Order().ToArray();
 
-        public double[] Step(int step) => bySteps[step].Order().ToArray();
+        public double[] Step(int step) => samples.Where(s => s.Step == step).Select(s => s.Milliseconds).Order().ToArray();
+
+        /// <summary>Latency second by second (by arrival), to tell a steady tail from stalls.</summary>
+        public IEnumerable<string> Timeline()
+        {
+            if (samples.IsEmpty) yield break;
+            var first = samples.Min(s => s.Arrived);
+            var firstUtc = DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(first);
+            foreach (var second in samples.GroupBy(s => (int)Stopwatch.GetElapsedTime(first, s.Arrived).TotalSeconds).OrderBy(g => g.Key))
+            {
+                var sorted = second.Select(s => s.Milliseconds).Order().ToArray();
+                yield return $"  second {second.Key,3} ({firstUtc.AddSeconds(second.Key):HH:mm:ss}): {sorted.Length,5} turns p50={Percentile(sorted, 0.5):F1}ms p99={Percentile(sorted, 0.99):F1}ms max={sorted[^1]:F1}ms";
+            }
+        }
+
+        private sealed record Sample(int Step, long Arrived, double Milliseconds);
     }
 
     /// <summary>Another process on this machine whose CPU time is reported per turn (<c>--cpu bot=123,azurite=456</c>).</summary>

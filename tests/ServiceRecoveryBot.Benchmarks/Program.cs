@@ -1,7 +1,7 @@
 using ServiceRecoveryBot.Benchmarks;
 
-// load: drive concurrent recoveries over HTTP against a running bot.
-//   dotnet run -c Release --project tests/ServiceRecoveryBot.Benchmarks -- load --url http://127.0.0.1:3978 --conversations 50 --recoveries 10
+// load: drive concurrent recoveries over HTTP against a running bot (scripts/load.sh starts Azurite and the bot, then this).
+//   dotnet run -c Release --project tests/ServiceRecoveryBot.Benchmarks -- load --url http://127.0.0.1:3978 --conversations 50 --recoveries 10 --warmup 25 [--rate 500]
 // reminders: schedule 100,000 future and 100 due reminders in Table Storage, run one scheduler tick, print the entities it read.
 //   dotnet run -c Release --project tests/ServiceRecoveryBot.Benchmarks -- reminders [--connection "<connection string>"] [--future 100000] [--due 100]
 return args switch
@@ -13,7 +13,8 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: load --url <bot base url> [--conversations 50] [--recoveries 10]");
+    Console.Error.WriteLine("usage: load --url <bot base url> [--conversations 50] [--recoveries 10] [--warmup 0] [--rate <turns/s>]");
+    Console.Error.WriteLine("            [--cpu name=pid,...] [--by-step] [--timeline]   (scripts/load.sh starts Azurite and the bot for you)");
     Console.Error.WriteLine("       reminders [--connection <Azurite or storage connection string>] [--future 100000] [--due 100]");
     return 2;
 }
