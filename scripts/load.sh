@@ -11,8 +11,8 @@ root=$(repo_root)
 cd "$root"
 
 ensure_node_tools
-dotnet build -c Release bot/ServiceRecoveryBot --nologo -v quiet -clp:ErrorsOnly
-dotnet build -c Release tests/ServiceRecoveryBot.Benchmarks --nologo -v quiet -clp:ErrorsOnly
+dotnet build -c Release bot/ServiceRecoveryBot --nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
+dotnet build -c Release tests/ServiceRecoveryBot.Benchmarks --nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
 
 BOT_PID=
 cleanup() {

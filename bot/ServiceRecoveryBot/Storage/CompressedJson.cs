@@ -4,7 +4,8 @@ namespace ServiceRecoveryBot.Storage;
 
 /// <summary>
 /// A document as Brotli-compressed UTF-8 JSON, for internal documents stored as binary properties. A JSON string
-/// property is sent with every quote escaped as six characters; compressed binary is about a quarter of the size.
+/// property is sent with every quote escaped as six characters; the conversation state
+/// writes went from 2.0-5.1 KB to 1.1-2.2 KB a request this way (docs/BENCHMARKS.md).
 /// </summary>
 internal static class CompressedJson
 {

@@ -10,7 +10,7 @@ namespace ServiceRecoveryBot.Storage;
 /// Conversation state in the DialogState table: PartitionKey = channel + encoded conversation id, and the RowKey repeats
 /// it. A constant RowKey would do for Azure, but Azurite looks rows up by RowKey first, so a constant one makes every
 /// state read and write scan the rows of all conversations.
-/// The document is Brotli-compressed JSON in binary properties (<c>State0</c>…, with <c>StateLength</c>), a quarter of
+/// The document is Brotli-compressed JSON in binary properties (<c>State0</c>…, with <c>StateLength</c>), under half
 /// the size of the same JSON in a string property; it is internal to the bot, so nothing else needs to read it.
 /// Point reads and conditional writes only (Add for the first write, Replace with the ETag after that).
 /// The last committed document and its ETag are kept in memory, so a turn usually skips the read; a stale copy (another
