@@ -41,7 +41,7 @@ public static class LoadCommand
         var recoveries = IntArg(args, "--recoveries") ?? 10;
         var warmup = IntArg(args, "--warmup") ?? 0;
         var rate = IntArg(args, "--rate");
-        var watched = WatchedProcess.Parse(Arg(args, "--cpu"));
+        var watched = WatchedProcess.Parse(Arg(args, "--cpu")).Append(new WatchedProcess("load generator", Environment.ProcessId)).ToList();
 
         var arrivals = new ConcurrentDictionary<string, long>();
         var replies = 0;
@@ -71,7 +71,6 @@ public static class LoadCommand
 
         var repliesBefore = replies;
         var cpuBefore = watched.Select(w => w.CpuTime()).ToArray();
-        var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var measured = new Measurements();
         var interval = rate is { } r ? TimeSpan.FromSeconds((double)conversations / r) : (TimeSpan?)null;
         var total = Stopwatch.StartNew();
@@ -84,9 +83,8 @@ public static class LoadCommand
         var all = measured.All();
         Console.WriteLine($"turns/s={turns / total.Elapsed.TotalSeconds:F0} (while all {conversations} were active: {measured.FullLoadRate():F0}) p50={Percentile(all, 0.50):F1}ms p95={Percentile(all, 0.95):F1}ms p99={Percentile(all, 0.99):F1}ms max={all.LastOrDefault():F1}ms");
         Console.WriteLine($"replies={replies - repliesBefore} ({(double)(replies - repliesBefore) / Math.Max(1, turns):F2} per turn)");
-        var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
-        var cpu = watched.Select((w, i) => $"{w.Name} {(w.CpuTime() - cpuBefore[i]).TotalSeconds:F1} s ({(w.CpuTime() - cpuBefore[i]).TotalMilliseconds / Math.Max(1, turns):F2} ms/turn)")
-            .Append($"load generator {ownCpu.TotalSeconds:F1} s ({ownCpu.TotalMilliseconds / Math.Max(1, turns):F2} ms/turn)");
+        var cpu = watched.Select((w, i) => (w.Name, Used: w.CpuTime() - cpuBefore[i]))
+            .Select(p => $"{p.Name} {p.Used.TotalSeconds:F1} s ({p.Used.TotalMilliseconds / Math.Max(1, turns):F2} ms/turn)");
         Console.WriteLine("cpu: " + string.Join(", ", cpu));
         if (args.Contains("--by-step"))
             for (var step = 0; step < Recovery.Length; step++)
@@ -210,7 +208,7 @@ public static class LoadCommand
         private sealed record Sample(int Step, long Arrived, double Milliseconds);
     }
 
-    /// <summary>Another process on this machine whose CPU time is reported per turn (<c>--cpu bot=123,azurite=456</c>).</summary>
+    /// <summary>A process on this machine whose CPU time is reported per turn (<c>--cpu bot=123,azurite=456</c>, and the generator itself).</summary>
     private sealed record WatchedProcess(string Name, int Pid)
     {
         public static IReadOnlyList<WatchedProcess> Parse(string? spec) => spec is null

@@ -19,6 +19,14 @@ public sealed class ChatDriver(TurnProcessor turns, LocalChannel local, string c
         return Replies();
     }
 
+    /// <summary>Says each message in turn, as a staff member answering question after question; returns the last replies.</summary>
+    public async Task<IReadOnlyList<string>> SayEachAsync(params string[] texts)
+    {
+        IReadOnlyList<string> replies = [];
+        foreach (var text in texts) replies = await SayAsync(text);
+        return replies;
+    }
+
     public async Task<IReadOnlyList<string>> SubmitAsync(string answer, CancellationToken ct = default)
     {
         var value = System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["answer"] = answer });

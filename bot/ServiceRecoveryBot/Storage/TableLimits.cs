@@ -15,12 +15,8 @@ public static class TableLimits
     /// <summary>Splits a long string across numbered properties (Name0, Name1, ...) within the entity limit.</summary>
     public static void WriteChunked(TableEntity entity, string name, string value)
     {
-        var chunks = (value.Length + MaxStringChars - 1) / MaxStringChars;
-        if (value.Length * 2 > MaxEntityBytes - 64 * 1024)
-            throw new TableLimitException($"'{name}' is {value.Length} characters; an entity holds at most 1 MiB.");
-        entity[name + "Chunks"] = Math.Max(chunks, 1);
-        for (var i = 0; i < Math.Max(chunks, 1); i++)
-            entity[name + i] = value.Substring(i * MaxStringChars, Math.Min(MaxStringChars, value.Length - i * MaxStringChars));
+        foreach (var (index, range) in Chunks(entity, name, value.Length, MaxStringChars, wireBytes: value.Length * 2L, unit: "characters"))
+            entity[name + index] = value[range];
     }
 
     public static string ReadChunked(TableEntity entity, string name)
@@ -30,14 +26,21 @@ public static class TableLimits
     }
 
     /// <summary>Splits binary data across numbered properties (Name0, Name1, ...) of at most 64 KiB each.</summary>
-    public static void WriteChunked(TableEntity entity, string name, ReadOnlySpan<byte> value)
+    public static void WriteChunked(TableEntity entity, string name, byte[] value)
     {
-        var chunks = Math.Max((value.Length + MaxBinaryBytes - 1) / MaxBinaryBytes, 1);
-        if (value.Length * 4 / 3 > MaxEntityBytes - 64 * 1024)
-            throw new TableLimitException($"'{name}' is {value.Length} bytes; an entity holds at most 1 MiB.");
+        foreach (var (index, range) in Chunks(entity, name, value.Length, MaxBinaryBytes, wireBytes: value.Length * 4L / 3, unit: "bytes"))
+            entity[name + index] = range.Equals(Range.All) ? value : value[range];
+    }
+
+    /// <summary>Checks the whole value fits an entity, records the chunk count, and gives each chunk's range.</summary>
+    private static IEnumerable<(int Index, Range Range)> Chunks(TableEntity entity, string name, int length, int perChunk, long wireBytes, string unit)
+    {
+        if (wireBytes > MaxEntityBytes - 64 * 1024)
+            throw new TableLimitException($"'{name}' is {length} {unit}; an entity holds at most 1 MiB.");
+        var chunks = Math.Max((length + perChunk - 1) / perChunk, 1);
         entity[name + "Chunks"] = chunks;
-        for (var i = 0; i < chunks; i++)
-            entity[name + i] = value.Slice(i * MaxBinaryBytes, Math.Min(MaxBinaryBytes, value.Length - i * MaxBinaryBytes)).ToArray();
+        if (chunks == 1) return [(0, Range.All)];
+        return Enumerable.Range(0, chunks).Select(i => (i, new Range(i * perChunk, Math.Min(length, (i + 1) * perChunk))));
     }
 
     public static byte[] ReadChunkedBytes(TableEntity entity, string name)

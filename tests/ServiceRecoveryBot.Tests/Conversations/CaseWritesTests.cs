@@ -15,16 +15,13 @@ public sealed class CaseWritesTests
         var chat = bot.Chat();
         await chat.SayAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.");
         var opened = Assert.Single(bot.Cases.All);
-        foreach (var answer in new[] { "1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1" })
-            await chat.SayAsync(answer);
+        await chat.SayEachAsync("1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1");
 
         var stored = Assert.Single(bot.Cases.All);
         Assert.Equal(opened.Revision, stored.Revision);
         Assert.Empty(stored.Tones);
 
-        await chat.SayAsync("1");
-        await chat.SayAsync("skip");
-        await chat.SayAsync("ok");
+        await chat.SayEachAsync("1", "skip", "ok");
 
         var done = Assert.Single(bot.Cases.All);
         Assert.Equal(CaseStatus.AwaitingFollowUp, done.Status);
@@ -38,11 +35,8 @@ public sealed class CaseWritesTests
     {
         using var bot = new BotHarness();
         var chat = bot.Chat();
-        await chat.SayAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.");
-        await chat.SayAsync("1");
-        await chat.SayAsync("skip");
-        await chat.SayAsync("regular");
-        await chat.SayAsync("I'm posting this on TripAdvisor tonight.");
+        await chat.SayEachAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.", "1", "skip", "regular",
+            "I'm posting this on TripAdvisor tonight.");
 
         var stored = Assert.Single(bot.Cases.All);
         Assert.Contains(Assert.Single(stored.Tones).Flags, f => f == "PublicComplaint");

@@ -10,10 +10,7 @@ public sealed class ToneInRecoveryTests
     {
         using var bot = new BotHarness();
         var chat = bot.Chat();
-        await chat.SayAsync("Room service took 50 minutes and the breakfast arrived cold.");
-        await chat.SayAsync("1");
-        await chat.SayAsync("skip");
-        await chat.SayAsync("regular");
+        await chat.SayEachAsync("Room service took 50 minutes and the breakfast arrived cold.", "1", "skip", "regular");
         var replies = await chat.SayAsync("This is the worst service ever. I'm never staying here again.");
 
         Assert.Contains(replies, r => r.StartsWith("Tone: ", StringComparison.Ordinal) && r.Contains("churn risk", StringComparison.Ordinal));
@@ -27,10 +24,7 @@ public sealed class ToneInRecoveryTests
     {
         using var bot = new BotHarness();
         var chat = bot.Chat();
-        await chat.SayAsync("Wrong dish served at table 4");
-        await chat.SayAsync("1");
-        await chat.SayAsync("regular");
-        await chat.SayAsync("I told you I have a nut allergy, I could have ended up in hospital!");
+        await chat.SayEachAsync("Wrong dish served at table 4", "1", "regular", "I told you I have a nut allergy, I could have ended up in hospital!");
         var apology = await chat.SayAsync("1");
 
         Assert.True(Assert.Single(bot.Cases.All).NeedsManagerAttention);
@@ -42,9 +36,7 @@ public sealed class ToneInRecoveryTests
     {
         using var bot = new BotHarness();
         var chat = bot.Chat();
-        await chat.SayAsync("Drinks took 15 minutes at table 9");
-        await chat.SayAsync("1");
-        await chat.SayAsync("new");
+        await chat.SayEachAsync("Drinks took 15 minutes at table 9", "1", "new");
         var severity = await chat.SayAsync("Slowest bar in town. I'm going to post about this on Facebook.");
 
         Assert.Contains(severity, r => r.Contains("public complaint", StringComparison.Ordinal));
@@ -56,9 +48,7 @@ public sealed class ToneInRecoveryTests
     {
         using var bot = new BotHarness();
         var chat = bot.Chat();
-        await chat.SayAsync("VIP in suite 1801, room not cleaned all day");
-        await chat.SayAsync("1");
-        await chat.SayAsync("This is disgusting, appalling, the worst hotel I have ever stayed in. Absolutely horrible!");
+        await chat.SayEachAsync("VIP in suite 1801, room not cleaned all day", "1", "This is disgusting, appalling, the worst hotel I have ever stayed in. Absolutely horrible!");
         var apology = await chat.SayAsync("1");
 
         Assert.True(Assert.Single(bot.Cases.All).NeedsManagerAttention);

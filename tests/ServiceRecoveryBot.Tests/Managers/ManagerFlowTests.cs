@@ -22,8 +22,7 @@ public sealed class ManagerFlowTests : IDisposable
         Assert.Contains(await managers.SayAsync("register channel"), r => r.Contains("recovery channel", StringComparison.Ordinal));
         var staff = bot.Chat("staff-chat", "staff-1");
         await staff.SayAsync("No reservation on file for the Okafor couple but they have our confirmation. We're sold out.");
-        foreach (var answer in new[] { "1", "skip", "regular", "We've been travelling for fourteen hours.", "1", "done", "skip", "1" })
-            await staff.SayAsync(answer);
+        await staff.SayEachAsync("1", "skip", "regular", "We've been travelling for fourteen hours.", "1", "done", "skip", "1");
         var atone = await staff.SayAsync(offer);
         Assert.NotEmpty(atone);
         await staff.SayAsync("skip");
