@@ -8,18 +8,16 @@ public static class PromptInput
 {
     public const string AnswerKey = "answer";
 
-    public static string? TextOf(Activity activity)
-    {
-        if (activity.Value is { ValueKind: JsonValueKind.Object } value
-            && value.TryGetProperty(AnswerKey, out var answer)
-            && answer.ValueKind == JsonValueKind.String)
-            return answer.GetString();
-        return activity.Text?.Trim();
-    }
+    public static string? TextOf(Activity activity) => CardAnswer(activity) ?? activity.Text?.Trim();
 
     /// <summary>True when the answer came from a card button (its value), not from typing.</summary>
-    public static bool IsCardAnswer(Activity activity) =>
-        activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(AnswerKey, out var answer) && answer.ValueKind == JsonValueKind.String;
+    public static bool IsCardAnswer(Activity activity) => CardAnswer(activity) is not null;
+
+    /// <summary>The "answer" string of a card submit's value, if the activity is one.</summary>
+    public static string? CardAnswer(Activity activity) =>
+        activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(AnswerKey, out var answer) && answer.ValueKind == JsonValueKind.String
+            ? answer.GetString()
+            : null;
 
     public static bool IsSkip(string? text) =>
         text is not null && text.Trim().TrimEnd('.', '!').ToLowerInvariant() is "skip" or "none" or "n/a" or "no one" or "nothing" or "-";

@@ -11,7 +11,7 @@ public sealed class ChoiceOrTextPrompt(string id, PromptValidator<string>? valid
         var trimmed = text.Trim();
         if (options.Choices is { Count: > 0 } choices)
         {
-            if (PromptInput.IsCardAnswer(turn.Activity) && choices.FirstOrDefault(c => string.Equals(c.Value, trimmed, StringComparison.Ordinal)) is { } clicked)
+            if (PromptInput.IsCardAnswer(turn.Activity) && ChoiceRecognizer.FindValue(choices, trimmed) is { } clicked)
                 return PromptRecognizerResult<string>.Of(clicked.Value);
             var normalized = ChoiceRecognizer.Normalize(trimmed);
             for (var i = 0; i < choices.Count; i++)

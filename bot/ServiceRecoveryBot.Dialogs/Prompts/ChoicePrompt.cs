@@ -9,14 +9,7 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
     {
         if (options.Choices is not { Count: > 0 } choices) return PromptRecognizerResult<FoundChoice>.Fail;
         // A button sends the choice's value; "3" from a button is the value 3, not the third line of the list.
-        if (PromptInput.IsCardAnswer(turn.Activity) && FindValue(choices, text) is { } clicked) return PromptRecognizerResult<FoundChoice>.Of(clicked);
+        if (PromptInput.IsCardAnswer(turn.Activity) && ChoiceRecognizer.FindValue(choices, text) is { } clicked) return PromptRecognizerResult<FoundChoice>.Of(clicked);
         return ChoiceRecognizer.Recognize(text, choices) is { } found ? PromptRecognizerResult<FoundChoice>.Of(found) : PromptRecognizerResult<FoundChoice>.Fail;
-    }
-
-    private static FoundChoice? FindValue(IReadOnlyList<Choice> choices, string value)
-    {
-        for (var i = 0; i < choices.Count; i++)
-            if (string.Equals(choices[i].Value, value, StringComparison.Ordinal)) return new FoundChoice(choices[i].Value, i);
-        return null;
     }
 }

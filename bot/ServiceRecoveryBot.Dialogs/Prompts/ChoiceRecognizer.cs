@@ -8,6 +8,14 @@ namespace ServiceRecoveryBot.Dialogs.Prompts;
 /// </summary>
 public static class ChoiceRecognizer
 {
+    /// <summary>The choice whose value is exactly <paramref name="value"/>: what a card button sends.</summary>
+    public static FoundChoice? FindValue(IReadOnlyList<Choice> choices, string value)
+    {
+        for (var i = 0; i < choices.Count; i++)
+            if (string.Equals(choices[i].Value, value, StringComparison.Ordinal)) return new FoundChoice(choices[i].Value, i);
+        return null;
+    }
+
     public static FoundChoice? Recognize(string text, IReadOnlyList<Choice> choices)
     {
         var answer = Normalize(text);

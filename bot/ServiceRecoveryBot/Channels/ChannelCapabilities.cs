@@ -5,7 +5,9 @@ namespace ServiceRecoveryBot.Channels;
 /// <summary>What a channel can show. Cards where it renders Adaptive Cards; plain text everywhere else.</summary>
 public static class ChannelCapabilities
 {
-    public static bool SupportsCards(string? channelId) => channelId is "msteams" or "directline" or "webchat" or "emulator";
+    private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase) { "msteams", "directline", "webchat", "emulator" };
+
+    public static bool SupportsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
 
     /// <summary>Keeps the card (and drops the duplicate text) where cards render; keeps the text and drops the card elsewhere.</summary>
     public static Activity Fit(Activity activity, string? channelId)

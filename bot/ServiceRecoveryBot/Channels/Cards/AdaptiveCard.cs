@@ -10,7 +10,14 @@ public static class AdaptiveCard
     public const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";
     public const string Version = "1.5";
 
-    public static Attachment Attachment(JsonArray body, JsonArray? actions = null)
+    public static Attachment Attachment(JsonArray body, JsonArray? actions = null) => new()
+    {
+        ContentType = Protocol.Attachment.AdaptiveCardContentType,
+        Content = JsonSerializer.SerializeToElement(Card(body, actions)),
+    };
+
+    /// <summary>The card itself, for places that carry it as JSON (an invoke response's value).</summary>
+    public static JsonObject Card(JsonArray body, JsonArray? actions = null)
     {
         var card = new JsonObject
         {
@@ -20,19 +27,16 @@ public static class AdaptiveCard
             ["body"] = body,
         };
         if (actions is { Count: > 0 }) card["actions"] = actions;
-        return new Attachment
-        {
-            ContentType = Protocol.Attachment.AdaptiveCardContentType,
-            Content = JsonSerializer.SerializeToElement(card),
-        };
+        return card;
     }
 
     /// <summary>A wrapping TextBlock; TextBlock renders a markdown subset (**bold**, _italic_, lists).</summary>
-    public static JsonObject TextBlock(string text, string? weight = null, string? size = null)
+    public static JsonObject TextBlock(string text, string? weight = null, string? size = null, bool subtle = false)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
         if (weight is not null) block["weight"] = weight;
         if (size is not null) block["size"] = size;
+        if (subtle) block["isSubtle"] = true;
         return block;
     }
 }

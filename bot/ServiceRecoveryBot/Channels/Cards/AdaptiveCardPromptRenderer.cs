@@ -19,7 +19,7 @@ public sealed class AdaptiveCardPromptRenderer(TextPromptRenderer text) : IPromp
 
     public Activity Render(TurnContext turn, PromptOptions options, bool isRetry)
     {
-        if (options.Choices is not { Count: > 0 } choices || !AdaptiveCardChannels.Supports(turn.Activity))
+        if (options.Choices is not { Count: > 0 } choices || !ChannelCapabilities.SupportsCards(turn.Activity.ChannelId))
             return text.Render(turn, options, isRetry);
 
         var prompt = isRetry ? options.RetryPrompt ?? options.Prompt : options.Prompt;

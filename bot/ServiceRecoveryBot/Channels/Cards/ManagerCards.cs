@@ -116,13 +116,7 @@ public static class ManagerCards
 
     private static JsonObject Actions(params JsonObject[] actions) => new() { ["type"] = "ActionSet", ["actions"] = new JsonArray(actions) };
 
-    private static JsonObject Card(params JsonNode[] body) => new()
-    {
-        ["type"] = "AdaptiveCard",
-        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-        ["version"] = "1.5",
-        ["body"] = new JsonArray(body),
-    };
+    private static JsonObject Card(params JsonNode[] body) => AdaptiveCard.Card(new JsonArray(body));
 
     private static Activity Message(string text, JsonObject card) => new()
     {

@@ -63,5 +63,5 @@ public sealed class DirectLineConversations(TimeProvider clock)
 
     /// <summary>URL-safe random text; never contains '|', which separates a conversation id from an activity index.</summary>
     private static string RandomId(int bytes) =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
 }

@@ -30,7 +30,7 @@ public static class CardActions
     {
         ["statusCode"] = 200,
         ["type"] = Attachment.AdaptiveCardContentType,
-        ["value"] = DoneCard(chosen),
+        ["value"] = Cards.AdaptiveCard.Card(DoneBody(chosen)),
     }));
 
     /// <summary>The update for a card whose Action.Submit was processed.</summary>
@@ -41,7 +41,7 @@ public static class CardActions
         Conversation = submit.Conversation,
         From = submit.Recipient,
         Recipient = submit.From,
-        Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(DoneCard(chosen)) }],
+        Attachments = [Cards.AdaptiveCard.Attachment(DoneBody(chosen))],
     };
 
     /// <summary>What the user chose, for the replacement card.</summary>
@@ -49,19 +49,15 @@ public static class CardActions
     {
         if (activity.Value is { ValueKind: JsonValueKind.Object } value)
         {
-            foreach (var key in new[] { "answer", "command" })
+            foreach (var key in ChosenKeys)
                 if (value.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String) return v.GetString()!;
         }
         return "done";
     }
 
-    private static JsonObject DoneCard(string chosen) => new()
-    {
-        ["type"] = "AdaptiveCard",
-        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-        ["version"] = "1.5",
-        ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "✓ " + chosen, ["wrap"] = true, ["isSubtle"] = true }),
-    };
+    private static readonly string[] ChosenKeys = [Dialogs.PromptInput.AnswerKey, Cards.ManagerCards.CommandKey];
+
+    private static JsonArray DoneBody(string chosen) => [Cards.AdaptiveCard.TextBlock("✓ " + chosen, subtle: true)];
 
     private static InvokeResponse Error(int status, string code, string message) => new(200, JsonSerializer.SerializeToElement(new JsonObject
     {
