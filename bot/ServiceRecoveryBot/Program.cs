@@ -19,7 +19,6 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services
     .AddBotFrameworkAuthentication(builder.Configuration)
     .AddToneAnalysis()
-    .AddGuidance()
     .AddTableStorage()
     .AddRecoveryConversations()
     .AddBotChannels()

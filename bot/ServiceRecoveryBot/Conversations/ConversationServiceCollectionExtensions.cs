@@ -8,6 +8,7 @@ using ServiceRecoveryBot.Conversations.Recovery;
 using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;
+using ServiceRecoveryBot.Guidance;
 using ServiceRecoveryBot.Recovery.Compensation;
 using ServiceRecoveryBot.Recovery.Playbooks;
 
@@ -24,7 +25,7 @@ public static class ConversationServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<AuthorityOptions>().BindConfiguration(AuthorityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton(_ => RecoveryPlaybook.LoadDefault());
+        services.AddGuidance(); // the playbook, and the guidance RecoveryBot answers questions with
         services.AddSingleton<CategorySuggester>();
         services.AddSingleton<SeverityAdvisor>();
         services.AddSingleton<CompensationPolicy>();

@@ -46,21 +46,26 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
 
     public async Task<bool> AddAsync(Reminder reminder, DateTimeOffset now, CancellationToken ct)
     {
-        var row = ReminderRow.ToEntity(reminder);
-        TableLimits.EnsureValidEntity(row);
-        bool added;
-        try
-        {
-            await table.AddEntityAsync(row, ct);
-            added = true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            added = false;
-        }
+        var added = await TryInsertAsync(reminder, ct);
         // Also when it was already there: the earlier add may have died before it reached the cursor.
         await KeepCursorBehindAsync(reminder.DueAt, now, ct);
         return added;
+    }
+
+    /// <summary>Inserts the row; false when it is already there (409).</summary>
+    private async Task<bool> TryInsertAsync(Reminder reminder, CancellationToken ct)
+    {
+        var row = ReminderRow.ToEntity(reminder);
+        TableLimits.EnsureValidEntity(row);
+        try
+        {
+            await table.AddEntityAsync(row, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 
     public async Task AddManyAsync(IReadOnlyCollection<Reminder> reminders, DateTimeOffset now, CancellationToken ct)
@@ -77,7 +82,7 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
                 }
                 catch (TableTransactionFailedException ex) when (ex.Status == 409)
                 {
-                    foreach (var r in chunk) await AddAsync(r, now, ct); // some were there already: one by one
+                    foreach (var r in chunk) await TryInsertAsync(r, ct); // some were there already: one by one; the cursor is kept below
                 }
             }
         }

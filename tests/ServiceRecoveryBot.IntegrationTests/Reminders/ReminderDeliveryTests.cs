@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using ServiceRecoveryBot.IntegrationTests.Infrastructure;
 using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Storage;
+using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.IntegrationTests.Reminders;
 

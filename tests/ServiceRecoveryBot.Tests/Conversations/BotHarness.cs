@@ -27,7 +27,7 @@ public sealed class BotHarness : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddToneAnalysis().AddGuidance().AddRecoveryConversations().AddBotChannels();
+        services.AddToneAnalysis().AddRecoveryConversations().AddBotChannels();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IConversationStateStore>(States);
         services.AddSingleton<ICaseStore>(Cases);

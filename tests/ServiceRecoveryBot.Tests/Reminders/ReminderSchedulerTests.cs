@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ServiceRecoveryBot.Reminders;
+using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.Tests.Reminders;
 
@@ -14,11 +15,11 @@ public sealed class ReminderSchedulerTests
     public async Task A_storage_failure_on_one_reminder_does_not_stop_the_others()
     {
         var store = new StubStore(["broken", "fine"]) { FailClaimOf = "broken" };
-        var handled = new List<string>();
-        using var scheduler = Scheduler(store, (r, _) => { lock (handled) handled.Add(r.Id); return ReminderOutcome.Delivered; });
+        var handler = new RecordingReminderHandler();
+        using var scheduler = Scheduler(store, handler);
 
         Assert.Equal(1, await scheduler.TickAsync(default));
-        Assert.Equal(["fine"], handled);
+        Assert.Equal(["fine"], handler.Calls.Select(c => c.Reminder.Id));
         Assert.Equal(["fine"], store.Completed);
     }
 
@@ -26,11 +27,11 @@ public sealed class ReminderSchedulerTests
     public async Task A_lost_claim_is_skipped_and_counted()
     {
         var store = new StubStore(["taken", "mine"]) { LoseClaimOf = "taken" };
-        var handled = new List<string>();
-        using var scheduler = Scheduler(store, (r, _) => { lock (handled) handled.Add(r.Id); return ReminderOutcome.Delivered; });
+        var handler = new RecordingReminderHandler();
+        using var scheduler = Scheduler(store, handler);
 
         Assert.Equal(1, await scheduler.TickAsync(default));
-        Assert.Equal(["mine"], handled);
+        Assert.Equal(["mine"], handler.Calls.Select(c => c.Reminder.Id));
         Assert.Equal(new ReminderTickStats(2, 1, 1, 1, 1, TimeSpan.Zero), scheduler.LastTick);
     }
 
@@ -38,7 +39,7 @@ public sealed class ReminderSchedulerTests
     public async Task RetryLater_puts_the_reminder_back_with_a_back_off_from_the_injected_clock()
     {
         var store = new StubStore(["throttled"]);
-        using var scheduler = Scheduler(store, (_, _) => ReminderOutcome.RetryLater);
+        using var scheduler = Scheduler(store, new RecordingReminderHandler { Respond = (_, _, _) => Task.FromResult(ReminderOutcome.RetryLater) });
 
         Assert.Equal(1, await scheduler.TickAsync(default));
         Assert.Equal(("throttled", Now.AddMinutes(1)), Assert.Single(store.Released));
@@ -47,20 +48,15 @@ public sealed class ReminderSchedulerTests
     [Fact]
     public async Task A_reminder_due_more_than_thirty_days_ago_is_refused()
     {
-        using var scheduler = Scheduler(new StubStore([]), (_, _) => ReminderOutcome.Delivered);
+        using var scheduler = Scheduler(new StubStore([]), new RecordingReminderHandler());
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             scheduler.ScheduleAsync(new Reminder("ancient", ReminderKind.Digest, "team", null, Now.AddDays(-31)), default));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             scheduler.ScheduleAsync(new Reminder("unset", ReminderKind.Digest, "team", null, default), default));
     }
 
-    private static ReminderScheduler Scheduler(IReminderStore store, Func<Reminder, int, ReminderOutcome> respond) =>
-        new(store, new FuncHandler(respond), Options.Create(new ReminderOptions { InstanceId = "test" }), new FakeTimeProvider(Now), NullLogger<ReminderScheduler>.Instance);
-
-    private sealed class FuncHandler(Func<Reminder, int, ReminderOutcome> respond) : IReminderHandler
-    {
-        public Task<ReminderOutcome> HandleAsync(Reminder reminder, int attempt, CancellationToken ct) => Task.FromResult(respond(reminder, attempt));
-    }
+    private static ReminderScheduler Scheduler(IReminderStore store, IReminderHandler handler) =>
+        new(store, handler, Options.Create(new ReminderOptions { InstanceId = "test" }), new FakeTimeProvider(Now), NullLogger<ReminderScheduler>.Instance);
 
     private sealed class StubStore(string[] dueIds) : IReminderStore
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Storage;
+using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.Tests.Reminders;
 
@@ -56,12 +57,7 @@ public sealed class ReminderServiceCollectionTests
             .AddLogging()
             .AddTableStorage()
             .AddReminders();
-        services.AddSingleton<IReminderHandler, NoOpHandler>();
+        services.AddSingleton<IReminderHandler>(new RecordingReminderHandler());
         return services.BuildServiceProvider();
-    }
-
-    private sealed class NoOpHandler : IReminderHandler
-    {
-        public Task<ReminderOutcome> HandleAsync(Reminder reminder, int attempt, CancellationToken ct) => Task.FromResult(ReminderOutcome.Delivered);
     }
 }

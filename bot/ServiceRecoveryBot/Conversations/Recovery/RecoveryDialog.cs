@@ -253,8 +253,9 @@ public sealed class RecoveryDialog(
         if (step.Result is string offer)
         {
             var atonement = compensation.Assess(offer, draft.SuggestedLevel ?? 1, c.Severity ?? 2);
+            var pending = atonement.Approval == ApprovalState.Pending;
             c = c.Record(CaseStep.AtonementOffered, step.Context.ReceivedAt, Staff(step), offer) with { Atonement = atonement };
-            if (atonement.Approval == ApprovalState.Pending)
+            if (pending)
             {
                 c = c.Record(CaseStep.ApprovalRequested, step.Context.ReceivedAt, Staff(step), $"level {atonement.Level}") with { NeedsManagerAttention = true };
                 step.Context.SendText(Replies.AtonementNeedsApproval(atonement, compensation.Authority));
@@ -263,8 +264,8 @@ public sealed class RecoveryDialog(
             {
                 step.Context.SendText(Replies.AtonementWithinAuthority(atonement));
             }
-            Update(step, c, publish: atonement.Approval == ApprovalState.Pending);
-            if (atonement.Approval == ApprovalState.Pending)
+            Update(step, c, publish: pending);
+            if (pending)
             {
                 // After the case is saved, so a manager who answers at once finds the request.
                 var requested = step.State.Case!;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ServiceRecoveryBot.Reminders;
 
-namespace ServiceRecoveryBot.IntegrationTests.Reminders;
+namespace ServiceRecoveryBot.Testing;
 
 /// <summary>Records every call (reminder, attempt, instance); answers with <see cref="Respond"/> (Delivered by default).</summary>
 public sealed class RecordingReminderHandler(string instance = "") : IReminderHandler
