@@ -115,11 +115,7 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
 
         // A settled bucket (its hour ended more than SettleTime ago) that was empty stays empty unless a reminder due in
         // the past is added into it, and such an add rewrites the cursor (see the class summary): the update then fails.
-        var advanceTo = firstNonEmpty ?? current;
-        for (var bucket = cursor.Bucket; bucket < advanceTo; bucket = bucket.AddHours(1))
-        {
-            if (!IsSettled(bucket, now)) advanceTo = bucket;
-        }
+        var advanceTo = Min(firstNonEmpty ?? current, FirstUnsettledBucket(now));
         if (advanceTo > cursor.Bucket && cursor.ETag is { } etag)
         {
             try
@@ -187,12 +183,13 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
             var stored = await table.GetEntityIfExistsAsync<TableEntity>(CursorPartition, CursorRow, cancellationToken: ct);
             if (stored.HasValue && stored.Value is { } cursor)
             {
-                var bucket = ParseBucket(cursor.GetString("Bucket"));
-                return (bucket < current ? bucket : current, cursor.ETag);
+                cursorExists = true;
+                return (Min(ParseBucket(cursor.GetString("Bucket")), current), cursor.ETag);
             }
             try
             {
                 var response = await table.AddEntityAsync(CursorEntity(current), ct);
+                cursorExists = true;
                 return (current, response.Headers.ETag);
             }
             catch (RequestFailedException ex) when (ex.Status == 409 && attempt < MaxCursorAttempts)
@@ -209,17 +206,13 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
         }
         else if (!cursorExists)
         {
-            var stored = await table.GetEntityIfExistsAsync<TableEntity>(CursorPartition, CursorRow, select: ["Bucket"], cancellationToken: ct);
-            if (!stored.HasValue)
+            try
             {
-                try
-                {
-                    await table.AddEntityAsync(CursorEntity(Bucket(dueAt < now ? dueAt : now)), ct);
-                }
-                catch (RequestFailedException ex) when (ex.Status == 409)
-                {
-                    // A scan created it meanwhile, at its current hour: not after this reminder's.
-                }
+                await table.AddEntityAsync(CursorEntity(Bucket(Min(dueAt, now))), ct);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // It is there already: created by a scan at its current hour, or by another add; not after this reminder's.
             }
             cursorExists = true;
         }
@@ -228,8 +221,7 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
     /// <summary>Rewrites the cursor so that it is at or before <paramref name="bucket"/>, always changing its ETag.</summary>
     private async Task HoldCursorAtAsync(DateTimeOffset bucket, DateTimeOffset now, CancellationToken ct)
     {
-        var current = Bucket(now);
-        var target = bucket < current ? bucket : current;
+        var target = Min(bucket, Bucket(now));
         for (var attempt = 1; ; attempt++)
         {
             var stored = await table.GetEntityIfExistsAsync<TableEntity>(CursorPartition, CursorRow, cancellationToken: ct);
@@ -237,8 +229,7 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
             {
                 if (stored.HasValue && stored.Value is { } cursor)
                 {
-                    var at = ParseBucket(cursor.GetString("Bucket"));
-                    await table.UpdateEntityAsync(CursorEntity(at < target ? at : target), cursor.ETag, TableUpdateMode.Replace, ct);
+                    await table.UpdateEntityAsync(CursorEntity(Min(ParseBucket(cursor.GetString("Bucket")), target)), cursor.ETag, TableUpdateMode.Replace, ct);
                 }
                 else
                 {
@@ -253,13 +244,15 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
         }
     }
 
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
     private static TableEntity CursorEntity(DateTimeOffset bucket) => new(CursorPartition, CursorRow) { ["Bucket"] = BucketKey(bucket) };
 
     /// <summary>A reminder due in an hour that has ended lands in a bucket a scan may already have passed.</summary>
     internal static bool IsPastHour(DateTimeOffset dueAt, DateTimeOffset now) => Bucket(dueAt).AddHours(1) <= now;
 
-    /// <summary>A scan may move the cursor past this bucket (when it is empty).</summary>
-    internal static bool IsSettled(DateTimeOffset bucket, DateTimeOffset now) => bucket.AddHours(1) + SettleTime <= now;
+    /// <summary>The oldest bucket that may still receive an insert: a scan may move the cursor past any empty bucket before it.</summary>
+    internal static DateTimeOffset FirstUnsettledBucket(DateTimeOffset now) => Bucket(now - SettleTime);
 
     internal static DateTimeOffset Bucket(DateTimeOffset at)
     {

@@ -59,8 +59,8 @@ public sealed class ReminderKeysTests
     public void A_bucket_settles_five_minutes_after_its_hour_ends()
     {
         var bucket = TableReminderStore.Bucket(At); // 08:00
-        Assert.False(TableReminderStore.IsSettled(bucket, new DateTimeOffset(2026, 11, 23, 9, 4, 59, TimeSpan.Zero)));
-        Assert.True(TableReminderStore.IsSettled(bucket, new DateTimeOffset(2026, 11, 23, 9, 5, 0, TimeSpan.Zero)));
+        Assert.Equal(bucket, TableReminderStore.FirstUnsettledBucket(new DateTimeOffset(2026, 11, 23, 9, 4, 59, TimeSpan.Zero)));
+        Assert.Equal(bucket.AddHours(1), TableReminderStore.FirstUnsettledBucket(new DateTimeOffset(2026, 11, 23, 9, 5, 0, TimeSpan.Zero)));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +36,7 @@ public static partial class MessagesEndpoint
         if (activity is null || string.IsNullOrEmpty(activity.Type))
             return Results.BadRequest(new { error = "The activity has no type." });
 
-        var request = new InboundRequest(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, IsLoopback(http));
+        var request = new InboundRequest(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, http.Connection.IsFromLoopback());
         var auth = await authenticator.AuthenticateAsync(request, activity, ct);
         if (!auth.Succeeded)
         {
@@ -53,14 +52,12 @@ public static partial class MessagesEndpoint
             var clicked = await turns.ProcessAsync(message!, ct);
             return clicked.Status == TurnStatus.Rejected
                 ? Results.Problem(clicked.Error, statusCode: 503)
-                : Results.Json(Teams.CardActions.Replaced(Teams.CardActions.Chosen(message!)).Body);
+                : Results.Json(Teams.CardActions.Replaced(message!).Body);
         }
 
         var outcome = await turns.ProcessAsync(activity, ct);
-        if (outcome.Status == TurnStatus.Processed && activity.ChannelId == Teams.TeamsActivity.ChannelId
-            && activity.IsMessage && activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("answer", out _)
-            && activity.ReplyToId is { Length: > 0 })
-            await channel.UpdateAsync(activity.ServiceUrl ?? "", Teams.CardActions.ReplacedCard(activity, Teams.CardActions.Chosen(activity)), ct);
+        if (outcome.Status == TurnStatus.Processed && Teams.CardActions.AnswersCard(activity))
+            await channel.UpdateAsync(activity.ServiceUrl ?? "", Teams.CardActions.ReplacedCard(activity), ct);
         if (outcome.Status == TurnStatus.Rejected)
             return Results.Problem(outcome.Error, statusCode: outcome.Error?.Contains("busy", StringComparison.Ordinal) == true ? 503 : 400);
         if (activity.Type == ActivityTypes.Invoke)
@@ -71,9 +68,6 @@ public static partial class MessagesEndpoint
         }
         return Results.Ok();
     }
-
-    private static bool IsLoopback(HttpContext http) =>
-        http.Connection.RemoteIpAddress is null || IPAddress.IsLoopback(http.Connection.RemoteIpAddress);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Rejected an inbound activity: {Reason}")]
     private static partial void LogRejected(ILogger logger, string? reason);

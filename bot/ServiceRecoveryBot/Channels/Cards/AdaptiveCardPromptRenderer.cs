@@ -13,10 +13,6 @@ public sealed class AdaptiveCardPromptRenderer(TextPromptRenderer text) : IPromp
 {
     public const string SkipAnswer = "skip";
 
-    public AdaptiveCardPromptRenderer() : this(new TextPromptRenderer())
-    {
-    }
-
     public Activity Render(TurnContext turn, PromptOptions options, bool isRetry)
     {
         if (options.Choices is not { Count: > 0 } choices || !ChannelCapabilities.SupportsCards(turn.Activity.ChannelId))

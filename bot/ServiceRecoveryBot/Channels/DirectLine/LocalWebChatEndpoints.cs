@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.FileProviders;
@@ -56,7 +55,7 @@ public static partial class LocalWebChatEndpoints
     {
         if (http.Request.Headers.Authorization.Count > 0)
         {
-            if (BearerToken(http) is not { } presented) return Error(StatusCodes.Status401Unauthorized, "BadArgument", "Use Authorization: Bearer <token>.");
+            if (BearerToken(http) is not { } presented) return MissingToken();
             if (conversations.Find(presented) is not { } existing) return TokenExpired();
             return Results.Json(conversations.Describe(existing), statusCode: StatusCodes.Status200OK);
         }
@@ -98,7 +97,7 @@ public static partial class LocalWebChatEndpoints
 
     private static IResult Refresh(HttpContext http, DirectLineConversations conversations)
     {
-        if (BearerToken(http) is not { } presented) return Error(StatusCodes.Status401Unauthorized, "BadArgument", "Use Authorization: Bearer <token>.");
+        if (BearerToken(http) is not { } presented) return MissingToken();
         if (conversations.Refresh(presented) is not { } fresh) return TokenExpired();
         return Results.Json(conversations.Describe(fresh));
     }
@@ -106,7 +105,7 @@ public static partial class LocalWebChatEndpoints
     /// <summary>401 without a bearer token, 403 for an unknown, expired or foreign token, 404 for an unknown conversation; null when allowed.</summary>
     private static IResult? Authorize(HttpContext http, string conversationId, DirectLineConversations conversations)
     {
-        if (BearerToken(http) is not { } presented) return Error(StatusCodes.Status401Unauthorized, "BadArgument", "Use Authorization: Bearer <token>.");
+        if (BearerToken(http) is not { } presented) return MissingToken();
         return conversations.Authorize(presented, conversationId) switch
         {
             DirectLineAccess.Granted => null,
@@ -139,11 +138,10 @@ public static partial class LocalWebChatEndpoints
         }
     }
 
-    private static ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var remote = context.HttpContext.Connection.RemoteIpAddress;
-        return remote is null || IPAddress.IsLoopback(remote) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound());
-    }
+    private static ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Connection.IsFromLoopback() ? next(context) : ValueTask.FromResult<object?>(Results.NotFound());
+
+    private static IResult MissingToken() => Error(StatusCodes.Status401Unauthorized, "BadArgument", "Use Authorization: Bearer <token>.");
 
     private static IResult TokenExpired() => Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token is unknown or has expired.");
 

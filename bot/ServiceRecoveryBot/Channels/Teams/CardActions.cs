@@ -25,27 +25,29 @@ public static class CardActions
         return (invoke with { Type = ActivityTypes.Message, Name = null, Value = data, Text = null }, null);
     }
 
-    /// <summary>The invoke answer: a card replacing the clicked one, showing what was chosen.</summary>
-    public static InvokeResponse Replaced(string chosen) => new(200, JsonSerializer.SerializeToElement(new JsonObject
+    /// <summary>The invoke answer for a processed click: a card replacing the clicked one, showing what was chosen.</summary>
+    public static InvokeResponse Replaced(Activity clicked) => new(200, JsonSerializer.SerializeToElement(new JsonObject
     {
         ["statusCode"] = 200,
         ["type"] = Attachment.AdaptiveCardContentType,
-        ["value"] = Cards.AdaptiveCard.Card(DoneBody(chosen)),
+        ["value"] = Cards.AdaptiveCard.Card(DoneBody(Chosen(clicked))),
     }));
 
-    /// <summary>The update for a card whose Action.Submit was processed.</summary>
-    public static Activity ReplacedCard(Activity submit, string chosen) => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = submit.ReplyToId,
-        Conversation = submit.Conversation,
-        From = submit.Recipient,
-        Recipient = submit.From,
-        Attachments = [Cards.AdaptiveCard.Attachment(DoneBody(chosen))],
-    };
+    /// <summary>True for a Teams message that is an Action.Submit answer from one of our cards (its replyToId is the card).</summary>
+    public static bool AnswersCard(Activity message) =>
+        message.ChannelId == TeamsActivity.ChannelId && message.IsMessage && message.ReplyToId is { Length: > 0 }
+        && Dialogs.PromptInput.IsCardAnswer(message);
+
+    /// <summary>The update for a card whose Action.Submit was processed, showing what was chosen.</summary>
+    public static Activity ReplacedCard(Activity submit) =>
+        Replacing(submit, new Activity { Type = ActivityTypes.Message, Attachments = [Cards.AdaptiveCard.Attachment(DoneBody(Chosen(submit)))] });
+
+    /// <summary><paramref name="card"/> addressed as an update of the card that <paramref name="submit"/> was sent from.</summary>
+    public static Activity Replacing(Activity submit, Activity card) =>
+        card with { Id = submit.ReplyToId, Conversation = submit.Conversation, From = submit.Recipient, Recipient = submit.From };
 
     /// <summary>What the user chose, for the replacement card.</summary>
-    public static string Chosen(Activity activity)
+    private static string Chosen(Activity activity)
     {
         if (activity.Value is { ValueKind: JsonValueKind.Object } value)
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Channels.Cards;
+using ServiceRecoveryBot.Channels.Teams;
 using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Protocol;
@@ -71,8 +72,8 @@ public sealed partial class ManagerCommands(
                 turn.OnCommitted(async token =>
                 {
                     await notifier.SendToStaffAsync(team, decided.StaffId, Message(Replies.StaffToldDecision(decided, approved)), token);
-                    if (activity.ReplyToId is { } cardId && activity.Value is not null)
-                        await channel.UpdateAsync(activity.ServiceUrl ?? "", ManagerCards.ApprovalDecided(decided, by) with { Id = cardId, Conversation = activity.Conversation, From = activity.Recipient }, token);
+                    if (activity.ReplyToId is not null && activity.Value is not null)
+                        await channel.UpdateAsync(activity.ServiceUrl ?? "", CardActions.Replacing(activity, ManagerCards.ApprovalDecided(decided, by)), token);
                 });
                 return Say(turn, Replies.ApprovalDecided(decided, approved, by));
             case "followup":
