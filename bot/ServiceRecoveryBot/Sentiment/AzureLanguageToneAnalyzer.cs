@@ -4,7 +4,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -61,7 +60,8 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
     /// <summary>
     /// The Azure.Core pipeline: retries (429 honouring Retry-After, 408/5xx with back-off), then the key header
     /// <c>Ocp-Apim-Subscription-Key</c> when <see cref="SentimentAzureOptions.ApiKey"/> is set, otherwise a bearer token for
-    /// <see cref="TokenScope"/> from <paramref name="credential"/> (default: <see cref="DefaultAzureCredential"/>).
+    /// <see cref="TokenScope"/> from <paramref name="credential"/> (default: <see cref="Operations.AzureIdentity.For"/> the
+    /// configured managed identity).
     /// </summary>
     public static HttpPipeline CreatePipeline(SentimentAzureOptions options, HttpPipelineTransport? transport = null, TokenCredential? credential = null)
     {
@@ -74,7 +74,7 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
 
         HttpPipelinePolicy auth = !string.IsNullOrWhiteSpace(options.ApiKey)
             ? new SubscriptionKeyPolicy(new AzureKeyCredential(options.ApiKey))
-            : new BearerTokenAuthenticationPolicy(credential ?? new DefaultAzureCredential(), TokenScope);
+            : new BearerTokenAuthenticationPolicy(credential ?? Operations.AzureIdentity.For(options.ManagedIdentityClientId), TokenScope);
         return HttpPipelineBuilder.Build(clientOptions, [], [auth], new ThrottlingAwareClassifier());
     }
 

@@ -9,8 +9,14 @@ public sealed class SentimentAzureOptions
     /// <summary>The resource endpoint, e.g. https://my-language.cognitiveservices.azure.com.</summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>Resource key (header Ocp-Apim-Subscription-Key). When empty, Microsoft Entra ID is used (DefaultAzureCredential).</summary>
+    /// <summary>
+    /// Resource key (header Ocp-Apim-Subscription-Key). When empty, Microsoft Entra ID is used: the managed identity
+    /// <see cref="ManagedIdentityClientId"/> when set, otherwise DefaultAzureCredential.
+    /// </summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity to sign in with (infra/ sets it).</summary>
+    public string? ManagedIdentityClientId { get; set; }
 
     public string ApiVersion { get; set; } = DefaultApiVersion;
 

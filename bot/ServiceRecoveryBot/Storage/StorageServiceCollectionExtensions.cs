@@ -1,12 +1,11 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Recovery.Cases;
 
 namespace ServiceRecoveryBot.Storage;
@@ -34,10 +33,7 @@ public static class StorageServiceCollectionExtensions
                 return new TableServiceClient(connectionString, clientOptions);
             if (options.TableEndpoint is { } endpoint)
             {
-                TokenCredential credential = options.ManagedIdentityClientId is { Length: > 0 } clientId
-                    ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-                    : new DefaultAzureCredential();
-                return new TableServiceClient(endpoint, credential, clientOptions);
+                return new TableServiceClient(endpoint, AzureIdentity.For(options.ManagedIdentityClientId), clientOptions);
             }
             throw new OptionsValidationException("Storage", typeof(StorageOptions),
                 ["Set ConnectionStrings:Tables (Azurite or a storage account) or Storage:TableEndpoint (managed identity)."]);
