@@ -71,7 +71,7 @@ public sealed partial class TurnProcessor(
             return new TurnOutcome(TurnStatus.Processed, turn.InvokeResponse, delivered);
         }
         LogGaveUp(logger, MaxAttempts);
-        return TurnOutcome.Rejected("The conversation is too busy; try again.");
+        return TurnOutcome.Rejected("The conversation is too busy; try again.", retryable: true);
     }
 
     /// <summary>
@@ -132,9 +132,10 @@ public enum TurnStatus
     Rejected,
 }
 
-public sealed record TurnOutcome(TurnStatus Status, InvokeResponse? InvokeResponse = null, int RepliesDelivered = 0, string? Error = null)
+/// <summary>How a turn ended. A rejected turn says why, and whether sending the same activity again may succeed.</summary>
+public sealed record TurnOutcome(TurnStatus Status, InvokeResponse? InvokeResponse = null, int RepliesDelivered = 0, string? Error = null, bool Retryable = false)
 {
     public static TurnOutcome Duplicate { get; } = new(TurnStatus.Duplicate);
 
-    public static TurnOutcome Rejected(string why) => new(TurnStatus.Rejected, Error: why);
+    public static TurnOutcome Rejected(string why, bool retryable = false) => new(TurnStatus.Rejected, Error: why, Retryable: retryable);
 }

@@ -43,6 +43,36 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : BotHostTest(
     }
 
     [Fact]
+    public async Task A_message_without_a_conversation_is_rejected_with_400_and_sends_nothing()
+    {
+        var client = new BotClient(Http, Connector, "conv-none");
+        var response = await client.PostAsync(client.Message("help") with { Conversation = null });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("no conversation id", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(Connector.Received);
+    }
+
+    [Fact]
+    public async Task A_card_click_that_can_never_succeed_is_rejected_with_400_not_a_retryable_503()
+    {
+        var client = new BotClient(Http, Connector, "conv-none");
+        var click = client.Message("") with
+        {
+            Type = ActivityTypes.Invoke,
+            Name = "adaptiveCard/action",
+            Text = null,
+            Conversation = null,
+            Value = System.Text.Json.JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", data = new { answer = "yes" } } }),
+        };
+
+        var response = await client.PostAsync(click);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Connector.Received);
+    }
+
+    [Fact]
     public async Task Get_on_the_messages_endpoint_is_405()
     {
         var response = await Http.GetAsync("/api/messages");

@@ -50,16 +50,13 @@ public static partial class MessagesEndpoint
             var (message, error) = Teams.CardActions.FromInvoke(activity);
             if (error is not null) return Results.Json(error.Body, statusCode: error.Status);
             var clicked = await turns.ProcessAsync(message!, ct);
-            return clicked.Status == TurnStatus.Rejected
-                ? Results.Problem(clicked.Error, statusCode: 503)
-                : Results.Json(Teams.CardActions.Replaced(message!).Body);
+            return clicked.Status == TurnStatus.Rejected ? Rejection(clicked) : Results.Json(Teams.CardActions.Replaced(message!).Body);
         }
 
         var outcome = await turns.ProcessAsync(activity, ct);
         if (outcome.Status == TurnStatus.Processed && Teams.CardActions.AnswersCard(activity))
             await channel.UpdateAsync(activity.ServiceUrl ?? "", Teams.CardActions.ReplacedCard(activity), ct);
-        if (outcome.Status == TurnStatus.Rejected)
-            return Results.Problem(outcome.Error, statusCode: outcome.Error?.Contains("busy", StringComparison.Ordinal) == true ? 503 : 400);
+        if (outcome.Status == TurnStatus.Rejected) return Rejection(outcome);
         if (activity.Type == ActivityTypes.Invoke)
         {
             return outcome.InvokeResponse is { } invoke
@@ -68,6 +65,10 @@ public static partial class MessagesEndpoint
         }
         return Results.Ok();
     }
+
+    /// <summary>503 when the same activity may succeed if sent again (the channel retries), 400 when it never will.</summary>
+    private static IResult Rejection(TurnOutcome outcome) =>
+        Results.Problem(outcome.Error, statusCode: outcome.Retryable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Rejected an inbound activity: {Reason}")]
     private static partial void LogRejected(ILogger logger, string? reason);
