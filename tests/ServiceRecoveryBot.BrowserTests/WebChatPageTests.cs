@@ -8,7 +8,8 @@ namespace ServiceRecoveryBot.BrowserTests;
 
 /// <summary>
 /// A staff member chats through a whole recovery in the local page with Microsoft's Web Chat client, clicking the
-/// Adaptive Card buttons, and the case lands in Table Storage. Waits only on Playwright locators, never on sleeps.
+/// Adaptive Card buttons (each press shows as their message), and the case lands in Table Storage. Waits only on
+/// Playwright locators, never on sleeps.
 /// </summary>
 public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -98,7 +99,10 @@ public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFix
         await Expect(card).ToBeVisibleAsync();
         var target = button(card);
         await Expect(target).ToBeEnabledAsync();
+        var title = (await target.InnerTextAsync()).Trim();
         await target.ClickAsync();
+        // What was pressed shows in the transcript as the staff member's own message, as in Teams.
+        await Expect(page.Locator(".webchat__bubble--from-user").Last).ToContainTextAsync(title);
     }
 
     private static Func<ILocator, ILocator> LastButtonMatching(string part) =>

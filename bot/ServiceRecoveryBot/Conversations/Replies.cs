@@ -117,7 +117,7 @@ public static class Replies
     public static string Summary(RecoveryCase c) =>
         $"**Case {c.Id}** — {Describe(c.Status)}\n" +
         $"- What happened: {Short(c.WhatHappened)}\n" +
-        $"- Category: {c.Category?.ToString() ?? "not set"} · Severity: {(c.Severity is { } s ? $"S{s} {SeverityName(s)}" : "not set")}\n" +
+        $"- Category: {c.Category?.Describe() ?? "not set"} · Severity: {(c.Severity is { } s ? $"S{s} {SeverityName(s)}" : "not set")}\n" +
         (c.Customer is { } customer ? $"- Customer: {customer.NameOrReference ?? "not given"} ({customer.Tier})\n" : "") +
         (c.FixDone is { } fix ? $"- Fix: {fix}\n" : "") +
         (c.Atonement is { } a ? $"- Atonement: {a.Offer}{(a.Approval == ApprovalState.Pending ? " (pending approval)" : "")}\n" : "") +

@@ -14,7 +14,7 @@ public static class CaseSummaryCard
         var facts = new JsonArray();
         Add(facts, "Case", c.Id.Value);
         Add(facts, "Status", Replies.Describe(c.Status));
-        Add(facts, "Category", c.Category?.ToString() ?? "not set");
+        Add(facts, "Category", c.Category?.Describe() ?? "not set");
         Add(facts, "Severity", c.Severity is { } s ? $"S{s.ToString(CultureInfo.InvariantCulture)} {Replies.SeverityName(s)}" : "not set");
         if (c.Customer is { } customer) Add(facts, "Customer", $"{customer.NameOrReference ?? "not given"} ({customer.Tier})");
         if (c.FixDone is { } fix) Add(facts, "Fix", fix);

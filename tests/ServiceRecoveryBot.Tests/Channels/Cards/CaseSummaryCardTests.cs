@@ -16,7 +16,7 @@ public sealed class CaseSummaryCardTests
         var facts = Facts(card);
         Assert.Equal("SR-7K3Q", facts["Case"]);
         Assert.Equal("awaiting follow-up", facts["Status"]);
-        Assert.Equal("ProductOrFoodQuality", facts["Category"]);
+        Assert.Equal("Product or food quality", facts["Category"]);
         Assert.Equal("S3 major", facts["Severity"]);
         Assert.Equal("table 12 (Vip)", facts["Customer"]);
         Assert.Equal("Remade the steak", facts["Fix"]);
