@@ -220,11 +220,8 @@ public static class LoadCommand
 
         public TimeSpan CpuTime()
         {
-            // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, counted after the command name's ")".
-            var stat = File.ReadAllText($"/proc/{Pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            return TimeSpan.FromSeconds(ticks / 100.0);
+            using var process = Process.GetProcessById(Pid);
+            return process.TotalProcessorTime;
         }
     }
 }

@@ -7,6 +7,7 @@ using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Guidance;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Recovery.Playbooks;
 
 namespace ServiceRecoveryBot.Conversations;
 
@@ -21,6 +22,7 @@ public sealed class RecoveryBot(
     GuidanceService guidance,
     ICaseStore cases,
     IConversationReferenceStore references,
+    RecoveryPlaybook playbook,
     IOptions<RecoveryOptions> options)
 {
     public async Task OnTurnAsync(TurnContext turn, ConversationState state, CancellationToken ct)
@@ -172,7 +174,7 @@ public sealed class RecoveryBot(
                 turn.SendText(Replies.CaseList(mine));
                 return;
             case CommandKind.Show:
-                turn.SendText(await FindAsync(team, command.Argument, ct) is { } shown ? Replies.Summary(shown) : Replies.CaseNotFound(command.Argument ?? ""));
+                turn.SendText(await FindAsync(team, command.Argument, ct) is { } shown ? Replies.Summary(shown, playbook) : Replies.CaseNotFound(command.Argument ?? ""));
                 return;
             case CommandKind.Resume:
                 await ResumeAsync(dc, team, command.Argument ?? state.ActiveCaseId, state, ct);

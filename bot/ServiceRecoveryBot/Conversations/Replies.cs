@@ -114,10 +114,10 @@ public static class Replies
 
     public const string FollowUpRetry = "I didn't catch a time. Try \"tomorrow 10am\", \"in 2 hours\" or \"friday\", or tap the default.";
 
-    public static string Summary(RecoveryCase c) =>
+    public static string Summary(RecoveryCase c, RecoveryPlaybook playbook) =>
         $"**Case {c.Id}** — {Describe(c.Status)}\n" +
         $"- What happened: {Short(c.WhatHappened)}\n" +
-        $"- Category: {c.Category?.Describe() ?? "not set"} · Severity: {(c.Severity is { } s ? $"S{s} {SeverityName(s)}" : "not set")}\n" +
+        $"- Category: {(c.Category is { } category ? playbook.For(category).Title : "not set")} · Severity: {(c.Severity is { } s ? $"S{s} {SeverityName(s)}" : "not set")}\n" +
         (c.Customer is { } customer ? $"- Customer: {customer.NameOrReference ?? "not given"} ({customer.Tier})\n" : "") +
         (c.FixDone is { } fix ? $"- Fix: {fix}\n" : "") +
         (c.Atonement is { } a ? $"- Atonement: {a.Offer}{(a.Approval == ApprovalState.Pending ? " (pending approval)" : "")}\n" : "") +
@@ -126,7 +126,7 @@ public static class Replies
         (c.TimeToAcknowledge is { } ack ? $"- Time to apologise: {Duration(ack)}" : "") +
         (c.TimeToFix is { } fixTime ? $" · time to fix: {Duration(fixTime)}" : "");
 
-    public static string Done(RecoveryCase c) => Summary(c) + "\n\n" + NextSteps(c);
+    public static string Done(RecoveryCase c, RecoveryPlaybook playbook) => Summary(c, playbook) + "\n\n" + NextSteps(c);
 
     public static string NextSteps(RecoveryCase c) => $"Nice work. I'll remind you to follow up. Say \"show {c.Id}\" any time.";
 

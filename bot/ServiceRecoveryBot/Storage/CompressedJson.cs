@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace ServiceRecoveryBot.Storage;
@@ -15,10 +16,17 @@ internal static class CompressedJson
 
     public static byte[] Compress(ReadOnlySpan<byte> utf8Json)
     {
-        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(utf8Json.Length)];
-        if (!BrotliEncoder.TryCompress(utf8Json, buffer, out var written, Quality, Window))
-            throw new InvalidOperationException("Brotli could not compress the document.");
-        return buffer.AsSpan(0, written).ToArray();
+        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(utf8Json.Length));
+        try
+        {
+            if (!BrotliEncoder.TryCompress(utf8Json, buffer, out var written, Quality, Window))
+                throw new InvalidOperationException("Brotli could not compress the document.");
+            return buffer.AsSpan(0, written).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static byte[] Decompress(ReadOnlySpan<byte> compressed, int length)

@@ -3,18 +3,19 @@ using System.Text.Json.Nodes;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Recovery.Playbooks;
 
 namespace ServiceRecoveryBot.Channels.Cards;
 
 /// <summary>The case at a glance as an Adaptive Card: a heading, what happened, and a FactSet of the recovery.</summary>
 public static class CaseSummaryCard
 {
-    public static Attachment Build(RecoveryCase c)
+    public static Attachment Build(RecoveryCase c, RecoveryPlaybook playbook)
     {
         var facts = new JsonArray();
         Add(facts, "Case", c.Id.Value);
         Add(facts, "Status", Replies.Describe(c.Status));
-        Add(facts, "Category", c.Category?.Describe() ?? "not set");
+        Add(facts, "Category", c.Category is { } category ? playbook.For(category).Title : "not set");
         Add(facts, "Severity", c.Severity is { } s ? $"S{s.ToString(CultureInfo.InvariantCulture)} {Replies.SeverityName(s)}" : "not set");
         if (c.Customer is { } customer) Add(facts, "Customer", $"{customer.NameOrReference ?? "not given"} ({customer.Tier})");
         if (c.FixDone is { } fix) Add(facts, "Fix", fix);

@@ -346,12 +346,12 @@ public sealed class RecoveryDialog(
         var turn = step.Context;
         if (Channels.ChannelCapabilities.SupportsCards(turn.Activity.ChannelId))
         {
-            turn.Send(turn.Activity.CreateReply() with { Attachments = [Channels.Cards.CaseSummaryCard.Build(c)], Summary = $"Case {c.Id}" });
+            turn.Send(turn.Activity.CreateReply() with { Attachments = [Channels.Cards.CaseSummaryCard.Build(c, playbook)], Summary = $"Case {c.Id}" });
             turn.SendText(Replies.NextSteps(c));
         }
         else
         {
-            turn.SendText(Replies.Done(c));
+            turn.SendText(Replies.Done(c, playbook));
         }
         return step.EndDialogAsync(c, ct);
     }

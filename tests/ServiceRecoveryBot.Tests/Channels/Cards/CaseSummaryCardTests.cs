@@ -1,17 +1,20 @@
 using System.Text.Json;
 using ServiceRecoveryBot.Channels.Cards;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Recovery.Playbooks;
 
 namespace ServiceRecoveryBot.Tests.Channels.Cards;
 
 public sealed class CaseSummaryCardTests
 {
+    private static readonly RecoveryPlaybook Playbook = RecoveryPlaybook.LoadDefault();
+
     private static readonly DateTimeOffset Opened = new(2026, 11, 23, 19, 30, 0, TimeSpan.Zero);
 
     [Fact]
     public void A_finished_case_shows_every_fact_of_the_recovery()
     {
-        var card = AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(Finished()));
+        var card = AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(Finished(), Playbook));
 
         var facts = Facts(card);
         Assert.Equal("SR-7K3Q", facts["Case"]);
@@ -30,7 +33,7 @@ public sealed class CaseSummaryCardTests
     [Fact]
     public void The_heading_names_the_case_and_the_body_says_what_happened()
     {
-        var card = AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(Finished()));
+        var card = AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(Finished(), Playbook));
 
         var body = card.GetProperty("body");
         Assert.Equal("Case SR-7K3Q", body[0].GetProperty("text").GetString());
@@ -49,7 +52,7 @@ public sealed class CaseSummaryCardTests
             NeedsManagerAttention = true,
         };
 
-        var card = AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(pending));
+        var card = AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(pending, Playbook));
 
         Assert.Equal("Free night's stay (pending approval)", Facts(card)["Atonement"]);
         Assert.Contains(card.GetProperty("body").EnumerateArray(), e => e.GetProperty("type").GetString() == "TextBlock"
@@ -61,7 +64,7 @@ public sealed class CaseSummaryCardTests
     {
         var opened = RecoveryCase.Open(new CaseId("SR-7K3Q"), "local", "staff-1", "Sam", "Waited 40 minutes", Opened);
 
-        var facts = Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(opened)));
+        var facts = Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(opened, Playbook)));
 
         Assert.Equal("in progress", facts["Status"]);
         Assert.Equal("not set", facts["Category"]);
@@ -74,13 +77,13 @@ public sealed class CaseSummaryCardTests
     {
         var anonymous = Finished() with { Customer = new Customer(null, CustomerTier.New) };
 
-        Assert.Equal("not given (New)", Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(anonymous)))["Customer"]);
+        Assert.Equal("not given (New)", Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(anonymous, Playbook)))["Customer"]);
     }
 
     [Fact]
     public void The_card_survives_a_round_trip_on_the_wire()
     {
-        AdaptiveCardAssert.RoundTrips(CaseSummaryCard.Build(Finished()));
+        AdaptiveCardAssert.RoundTrips(CaseSummaryCard.Build(Finished(), Playbook));
     }
 
     private static Dictionary<string, string> Facts(JsonElement card) =>
