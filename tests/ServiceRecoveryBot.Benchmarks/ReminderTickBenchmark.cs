@@ -32,7 +32,7 @@ public static class ReminderTickBenchmark
         var names = new TableNames(Options.Create(new StorageOptions { TablePrefix = prefix }));
         await service.GetTableClient(names.Reminders).CreateIfNotExistsAsync();
         using var scheduler = new ReminderScheduler(
-            new TableReminderStore(service, names),
+            new TableReminderStore(service, names, new TableGroupCommit()),
             new NoOpHandler(),
             Options.Create(new ReminderOptions { InstanceId = "benchmark", MaxConcurrency = 8 }),
             clock,

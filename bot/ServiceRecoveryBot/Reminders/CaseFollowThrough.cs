@@ -22,17 +22,19 @@ public sealed class CaseFollowThrough(
     public async Task ScheduleFollowUpAsync(RecoveryCase c, CancellationToken ct)
     {
         if (c.FollowUpAt is not { } due) return;
-        await reminders.ScheduleAsync(new Reminder(Id("fu", c, due), ReminderKind.FollowUp, c.TeamKey, c.Id.Value, due, c.StaffId), ct);
         var late = due + managers.Value.EscalateFollowUpAfter;
-        await reminders.ScheduleAsync(new Reminder(Id("esc", c, late), ReminderKind.Escalation, c.TeamKey, c.Id.Value, late, c.StaffId, EscalationNotes.FollowUp), ct);
+        await Task.WhenAll(
+            reminders.ScheduleAsync(new Reminder(Id("fu", c, due), ReminderKind.FollowUp, c.TeamKey, c.Id.Value, due, c.StaffId), ct),
+            reminders.ScheduleAsync(new Reminder(Id("esc", c, late), ReminderKind.Escalation, c.TeamKey, c.Id.Value, late, c.StaffId, EscalationNotes.FollowUp), ct));
     }
 
     public async Task SchedulePromiseAsync(RecoveryCase c, CancellationToken ct)
     {
         if (c.Promise?.DueAt is not { } due) return;
-        await reminders.ScheduleAsync(new Reminder(Id("pr", c, due), ReminderKind.PromiseDue, c.TeamKey, c.Id.Value, due, c.StaffId), ct);
         var late = due + managers.Value.EscalatePromiseAfter;
-        await reminders.ScheduleAsync(new Reminder(Id("esc", c, late), ReminderKind.Escalation, c.TeamKey, c.Id.Value, late, c.StaffId, EscalationNotes.Promise), ct);
+        await Task.WhenAll(
+            reminders.ScheduleAsync(new Reminder(Id("pr", c, due), ReminderKind.PromiseDue, c.TeamKey, c.Id.Value, due, c.StaffId), ct),
+            reminders.ScheduleAsync(new Reminder(Id("esc", c, late), ReminderKind.Escalation, c.TeamKey, c.Id.Value, late, c.StaffId, EscalationNotes.Promise), ct));
     }
 
     /// <summary>Sends the approval card to the managers' channel and schedules its escalation. False when the team has no channel.</summary>

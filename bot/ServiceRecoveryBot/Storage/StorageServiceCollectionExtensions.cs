@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
                 ["Set ConnectionStrings:Tables (Azurite or a storage account) or Storage:TableEndpoint (managed identity)."]);
         });
         services.AddSingleton<TableNames>();
+        services.AddSingleton<TableGroupCommit>();
         services.AddMemoryCache(cache => cache.SizeLimit = 50_000);
         services.AddSingleton<IConversationStateStore, TableConversationStateStore>();
         services.AddSingleton<ICaseStore, TableCaseStore>();

@@ -13,10 +13,11 @@ namespace ServiceRecoveryBot.Storage;
 /// <item><c>c|{inverted ticks}|{caseId}</c>: the list row (a range query gives a team's cases newest first);</item>
 /// <item><c>t|{caseId}|{sequence}</c>: timeline entries (a range query gives a case's timeline in order).</item>
 /// </list>
-/// All rows of a save go in one batch in the case's partition, so they change together. A save never replaces a newer
+/// All rows of a save go in one batch in the case's partition, so they change together (and saves of other cases in the
+/// team that arrive meanwhile share it: <see cref="TableGroupCommit"/>). A save never replaces a newer
 /// version of the case (compared by Revision, written with the ETag read).
 /// </summary>
-public sealed class TableCaseStore(TableServiceClient service, TableNames names, IMemoryCache cache) : ICaseStore
+public sealed class TableCaseStore(TableServiceClient service, TableNames names, IMemoryCache cache, TableGroupCommit commits) : ICaseStore
 {
     private const int MaxSaveAttempts = 5;
     private static readonly MemoryCacheEntryOptions CacheEntry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) };
@@ -25,14 +26,13 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
     public async Task<bool> TryCreateAsync(RecoveryCase recoveryCase, CancellationToken ct)
     {
         var actions = RowsFor(recoveryCase, writtenEvents: 0, mainRowETag: null);
-        TableLimits.EnsureValidBatch(actions);
         try
         {
-            var response = await table.SubmitTransactionAsync(actions, ct);
-            Remember(recoveryCase, response.Value[0].Headers.ETag);
+            var responses = await commits.WriteAsync(table, actions, ct);
+            Remember(recoveryCase, responses[0].Headers.ETag);
             return true;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return false;
         }
@@ -56,14 +56,13 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
                 return; // A newer (or the same) version is already stored.
 
             var actions = RowsFor(recoveryCase, known?.TimelineCount ?? 0, known?.ETag);
-            TableLimits.EnsureValidBatch(actions);
             try
             {
-                var response = await table.SubmitTransactionAsync(actions, ct);
-                Remember(recoveryCase, response.Value[0].Headers.ETag);
+                var responses = await commits.WriteAsync(table, actions, ct);
+                Remember(recoveryCase, responses[0].Headers.ETag);
                 return;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxSaveAttempts)
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxSaveAttempts)
             {
                 cache.Remove(CacheKey(recoveryCase)); // Another writer got there first: re-read and decide again.
             }

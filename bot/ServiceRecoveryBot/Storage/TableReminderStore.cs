@@ -30,7 +30,7 @@ namespace ServiceRecoveryBot.Storage;
 /// each scan then queries the hours from there to now (one cheap range query per hour, mostly empty).
 /// </para>
 /// </summary>
-public sealed class TableReminderStore(TableServiceClient service, TableNames names) : IReminderStore
+public sealed class TableReminderStore(TableServiceClient service, TableNames names, TableGroupCommit commits) : IReminderStore
 {
     internal const string CursorPartition = "cursor";
     internal const string CursorRow = "due";
@@ -55,11 +55,9 @@ public sealed class TableReminderStore(TableServiceClient service, TableNames na
     /// <summary>Inserts the row; false when it is already there (409).</summary>
     private async Task<bool> TryInsertAsync(Reminder reminder, CancellationToken ct)
     {
-        var row = ReminderRow.ToEntity(reminder);
-        TableLimits.EnsureValidEntity(row);
         try
         {
-            await table.AddEntityAsync(row, ct);
+            await commits.WriteAsync(table, [new TableTransactionAction(TableTransactionActionType.Add, ReminderRow.ToEntity(reminder))], ct);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)

@@ -49,7 +49,7 @@ public sealed class CrashResendTests(AzuriteFixture azurite)
         var service = new TableServiceClient(azurite.ConnectionString);
         var names = new TableNames(Options.Create(new StorageOptions { TablePrefix = AzuriteFixture.NewTablePrefix() }));
         foreach (var name in names.All) await service.GetTableClient(name).CreateIfNotExistsAsync();
-        var cases = new TableCaseStore(service, names, new MemoryCache(new MemoryCacheOptions { SizeLimit = 100 }));
+        var cases = new TableCaseStore(service, names, new MemoryCache(new MemoryCacheOptions { SizeLimit = 100 }), new TableGroupCommit());
         var references = new InMemoryConversationReferenceStore();
         await references.UpsertAsync(new StoredReference("team", ReferenceKind.User, null, null, new ConversationReference
         {
@@ -62,7 +62,7 @@ public sealed class CrashResendTests(AzuriteFixture azurite)
         await cases.TryCreateAsync(opened.AwaitFollowUp(due, due.AddDays(-1), "staff-1"), default);
 
         var lease = TimeSpan.FromMinutes(2);
-        var store = new TableReminderStore(service, names);
+        var store = new TableReminderStore(service, names, new TableGroupCommit());
         ReminderScheduler Instance(string id, Messenger messenger) => new(
             store,
             Handler(cases, references, messenger, clock),

@@ -302,7 +302,7 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite) : IAsyncLifeti
     private ReminderScheduler NewScheduler(IReminderHandler handler, string instance = "solo")
     {
         var scheduler = new ReminderScheduler(
-            new TableReminderStore(Service(), Names()),
+            new TableReminderStore(Service(), Names(), new TableGroupCommit()),
             handler,
             Options.Create(new ReminderOptions { InstanceId = instance, LeaseDuration = LeaseDuration, TickInterval = TimeSpan.FromSeconds(30) }),
             clock,

@@ -23,7 +23,7 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         if (kind == "memory") return (new InMemoryConversationStateStore(), new InMemoryCaseStore());
         var (service, names) = await CreateTablesAsync();
         var cache = NewCache();
-        return (new TableConversationStateStore(service, names, cache), new TableCaseStore(service, names, cache));
+        return (new TableConversationStateStore(service, names, cache, new TableGroupCommit()), new TableCaseStore(service, names, cache, new TableGroupCommit()));
     }
 
     private async Task<(TableServiceClient Service, TableNames Names)> CreateTablesAsync()
@@ -60,13 +60,13 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
     public async Task A_large_state_is_read_back_whole_by_an_instance_without_it_in_memory()
     {
         var (service, names) = await CreateTablesAsync();
-        var writer = new TableConversationStateStore(service, names, NewCache());
+        var writer = new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit());
         var key = new ConversationKey("msteams", "a:1large");
         // Random text barely compresses, so this state needs several 64 KiB binary properties.
         var large = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(150_000));
         Assert.True((await writer.TrySaveAsync(key, new ConversationState { ActiveCaseId = large, GuidanceStep = 7 }, null, default)).Saved);
 
-        var reader = new TableConversationStateStore(service, names, NewCache());
+        var reader = new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit());
         var loaded = await reader.LoadAsync(key, default);
 
         Assert.Equal(large, loaded!.State.ActiveCaseId);
