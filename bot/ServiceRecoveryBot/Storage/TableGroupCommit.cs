@@ -56,8 +56,8 @@ public sealed class TableGroupCommit
 
     /// <summary>
     /// Sends what is waiting, one batch at a time, until the queue is empty. The writer that found the partition idle
-    /// sends the first batch itself (it holds its own write); whatever arrived meanwhile goes from a pool thread, so no
-    /// writer waits for more than the request in flight and its own.
+    /// sends the first batch itself (it holds its own write) and returns; whatever arrived meanwhile goes from a pool
+    /// thread. A writer waits for the request in flight and then its own, unless more than a batch is queued before it.
     /// </summary>
     private async Task FlushAsync(TableClient table, PartitionQueue queue, (string, string) key, bool inline)
     {
@@ -123,28 +123,18 @@ public sealed class TableGroupCommit
 
     private static async Task SendAsync(TableClient table, List<PendingWrite> batch)
     {
-        while (batch.Count > 0)
+        while (batch.Count > 1)
         {
-            if (batch.Count == 1)
-            {
-                await SendAloneAsync(table, batch[0]);
-                return;
-            }
+            Response<IReadOnlyList<Response>> responses;
             try
             {
-                var responses = await table.SubmitTransactionAsync(batch.SelectMany(w => w.Actions), CancellationToken.None);
-                var offset = 0;
-                foreach (var write in batch)
-                {
-                    write.Completion.TrySetResult(responses.Value.Skip(offset).Take(write.Actions.Count).ToList());
-                    offset += write.Actions.Count;
-                }
-                return;
+                responses = await table.SubmitTransactionAsync(batch.SelectMany(w => w.Actions), CancellationToken.None);
             }
             catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is int index && Owner(batch, index) is { } failed)
             {
                 failed.Completion.TrySetException(ex);
                 batch.Remove(failed);
+                continue;
             }
             catch (Exception)
             {
@@ -152,7 +142,15 @@ public sealed class TableGroupCommit
                 foreach (var write in batch) await SendAloneAsync(table, write);
                 return;
             }
+            var offset = 0;
+            foreach (var write in batch)
+            {
+                write.Completion.TrySetResult(responses.Value.Skip(offset).Take(write.Actions.Count).ToList());
+                offset += write.Actions.Count;
+            }
+            return;
         }
+        if (batch.Count == 1) await SendAloneAsync(table, batch[0]);
     }
 
     private static PendingWrite? Owner(List<PendingWrite> batch, int actionIndex)
