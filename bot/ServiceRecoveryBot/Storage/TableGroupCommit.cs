@@ -22,7 +22,8 @@ public sealed class TableGroupCommit
     /// <summary>Below Azure's 4 MiB per batch, with room for the multipart framing.</summary>
     private const long MaxBatchBytes = 3 * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<(string Table, string Partition), PartitionQueue> queues = new();
+    /// <summary>Keyed by client instance (reference equality) and partition: only writes made through one client share its requests.</summary>
+    private readonly ConcurrentDictionary<(TableClient Table, string Partition), PartitionQueue> queues = new();
 
     /// <summary>
     /// Writes the actions (one partition) together and returns one response per action, in order; throws the
@@ -33,8 +34,8 @@ public sealed class TableGroupCommit
         TableLimits.EnsureValidBatch(actions);
         ct.ThrowIfCancellationRequested();
         var write = new PendingWrite(actions, EstimateBytes(actions));
-        var key = (table.Name, actions[0].Entity.PartitionKey);
-        var queue = queues.GetOrAdd(key, _ => new PartitionQueue());
+        var key = (table, actions[0].Entity.PartitionKey);
+        var queue = queues.GetOrAdd(key, k => new PartitionQueue(k.Table, k.Partition));
         bool lead;
         lock (queue)
         {
@@ -50,7 +51,7 @@ public sealed class TableGroupCommit
                 if (queue.Waiting.Remove(write)) write.Completion.TrySetCanceled(ct);
             }
         });
-        if (lead) await FlushAsync(table, queue, key, inline: true);
+        if (lead) await FlushAsync(queue, inline: true);
         return await write.Completion.Task;
     }
 
@@ -59,21 +60,21 @@ public sealed class TableGroupCommit
     /// sends the first batch itself (it holds its own write) and returns; whatever arrived meanwhile goes from a pool
     /// thread. A writer waits for the request in flight and then its own, unless more than a batch is queued before it.
     /// </summary>
-    private async Task FlushAsync(TableClient table, PartitionQueue queue, (string, string) key, bool inline)
+    private async Task FlushAsync(PartitionQueue queue, bool inline)
     {
-        while (TakeBatch(queue, key) is { } batch)
+        while (TakeBatch(queue) is { } batch)
         {
-            await SendAsync(table, batch);
+            await SendAsync(queue.Table, batch);
             if (!inline) continue;
             lock (queue)
             {
                 if (queue.Waiting.Count == 0)
                 {
-                    Release(queue, key);
+                    Release(queue);
                     return;
                 }
             }
-            _ = Task.Run(() => FlushAsync(table, queue, key, inline: false));
+            _ = Task.Run(() => FlushAsync(queue, inline: false));
             return;
         }
     }
@@ -82,14 +83,14 @@ public sealed class TableGroupCommit
     /// Oldest first, as many writes as fit one batch; a write touching a row already in it waits for the next. Null,
     /// and the partition marked idle, when nothing waits.
     /// </summary>
-    private List<PendingWrite>? TakeBatch(PartitionQueue queue, (string, string) key)
+    private List<PendingWrite>? TakeBatch(PartitionQueue queue)
     {
         lock (queue)
         {
             var waiting = queue.Waiting;
             if (waiting.Count == 0)
             {
-                Release(queue, key);
+                Release(queue);
                 return null;
             }
             var batch = new List<PendingWrite>();
@@ -115,10 +116,10 @@ public sealed class TableGroupCommit
     /// Under the queue's lock. A writer that still holds the removed queue finds it idle and leads it; the next one
     /// gets a new queue. Both work, so the dictionary only ever holds partitions with writes in flight.
     /// </summary>
-    private void Release(PartitionQueue queue, (string, string) key)
+    private void Release(PartitionQueue queue)
     {
         queue.Flushing = false;
-        queues.TryRemove(new KeyValuePair<(string, string), PartitionQueue>(key, queue));
+        queues.TryRemove(new KeyValuePair<(TableClient, string), PartitionQueue>((queue.Table, queue.Partition), queue));
     }
 
     private static async Task SendAsync(TableClient table, List<PendingWrite> batch)
@@ -215,8 +216,12 @@ public sealed class TableGroupCommit
         return bytes;
     }
 
-    private sealed class PartitionQueue
+    private sealed class PartitionQueue(TableClient table, string partition)
     {
+        public TableClient Table { get; } = table;
+
+        public string Partition { get; } = partition;
+
         public List<PendingWrite> Waiting { get; } = [];
 
         public bool Flushing { get; set; }

@@ -17,6 +17,9 @@ public sealed class TableGroupCommitTests(AzuriteFixture azurite)
 {
     private const string Partition = "s01";
 
+    /// <summary>A bound on waits that should end at once, so a regression fails the test instead of hanging the run.</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
     private readonly HoldFirstRequest hold = new();
     private readonly TableGroupCommit commits = new();
 
@@ -115,6 +118,22 @@ public sealed class TableGroupCommitTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_write_through_another_client_does_not_wait_for_this_clients_request()
+    {
+        var gated = await CreateTableAsync();
+        var other = await CreateTableAsync(gated.Name, hold: false);
+        var first = commits.WriteAsync(gated, [Add("held")], default);
+        await hold.Entered;
+
+        // Queued behind the held request, this would time out instead.
+        await commits.WriteAsync(other, [Add("free")], default).WaitAsync(Bound);
+
+        Assert.False(first.IsCompleted);
+        hold.Release();
+        await first;
+    }
+
+    [Fact]
     public async Task A_write_cancelled_before_it_is_sent_is_dropped()
     {
         var table = await CreateTableAsync();
@@ -166,7 +185,7 @@ public sealed class TableGroupCommitTests(AzuriteFixture azurite)
 
         public ConcurrentQueue<string> Requests { get; } = new();
 
-        public Task Entered => entered.Task;
+        public Task Entered => entered.Task.WaitAsync(Bound);
 
         public void Release() => released.TrySetResult();
 
