@@ -10,13 +10,25 @@ public sealed class InMemoryCaseStore : ICaseStore
 
     public IReadOnlyCollection<RecoveryCase> All => cases.Values.ToList();
 
+    /// <summary>How many of the next saves fail as an unavailable storage service would (after the client's retries).</summary>
+    public int SavesToFail { get; set; }
+
+    /// <summary>Raised after each save that was stored, with the version saved.</summary>
+    public event Action<RecoveryCase>? Saved;
+
     public Task<bool> TryCreateAsync(RecoveryCase recoveryCase, CancellationToken ct) =>
         Task.FromResult(cases.TryAdd((recoveryCase.TeamKey, recoveryCase.Id.Value), recoveryCase));
 
     public Task SaveAsync(RecoveryCase recoveryCase, CancellationToken ct)
     {
-        cases.AddOrUpdate((recoveryCase.TeamKey, recoveryCase.Id.Value), recoveryCase,
-            (_, stored) => stored.Revision >= recoveryCase.Revision ? stored : recoveryCase);
+        if (SavesToFail > 0)
+        {
+            SavesToFail--;
+            return Task.FromException(new InvalidOperationException("Storage is unavailable (simulated)."));
+        }
+        var stored = cases.AddOrUpdate((recoveryCase.TeamKey, recoveryCase.Id.Value), recoveryCase,
+            (_, current) => current.Revision >= recoveryCase.Revision ? current : recoveryCase);
+        if (ReferenceEquals(stored, recoveryCase)) Saved?.Invoke(recoveryCase);
         return Task.CompletedTask;
     }
 

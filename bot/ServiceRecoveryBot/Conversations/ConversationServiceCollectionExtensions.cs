@@ -59,6 +59,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<BotTelemetry>();
         services.AddSingleton<RecoveryBot>();
+        services.AddSingleton<CommittedEffects>();
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton(TimeProvider.System);
         return services;

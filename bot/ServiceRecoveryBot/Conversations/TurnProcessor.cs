@@ -8,13 +8,14 @@ namespace ServiceRecoveryBot.Conversations;
 /// <summary>
 /// Runs one inbound activity through the bot with optimistic concurrency:
 /// load state → skip if this activity id was already processed → run the bot on a fresh turn → commit with the ETag
-/// → only then run the turn's effects and send its replies. A turn that loses the race is thrown away and re-run on
-/// the fresh state, so a lost race never sends a duplicate or contradictory reply.
+/// → only then run the turn's effects (<see cref="CommittedEffects"/>) and send its replies. A turn that loses the race
+/// is thrown away and re-run on the fresh state, so a lost race never sends a duplicate or contradictory reply.
 /// </summary>
 public sealed partial class TurnProcessor(
     IConversationStateStore states,
     RecoveryBot bot,
     IChannelClient channel,
+    CommittedEffects effects,
     TimeProvider clock,
     BotTelemetry telemetry,
     ILogger<TurnProcessor> logger)
@@ -66,7 +67,7 @@ public sealed partial class TurnProcessor(
             }
 
             await typing.CancelAsync();
-            foreach (var effect in turn.AfterCommit) await effect(ct);
+            await effects.RunAsync(turn.AfterCommit, activity.Id);
             var delivered = await SendAsync(activity, turn.Outbox, ct);
             return new TurnOutcome(TurnStatus.Processed, turn.InvokeResponse, delivered);
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Sentiment;
+using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.Tests.Sentiment;
 
@@ -119,7 +120,7 @@ public sealed class AzureLanguageToneAnalyzerTests(LexiconFixture fixture) : ICl
         var results = await Analyzer().AnalyzeBatchAsync([new ToneDocument("a", "one"), new ToneDocument("b", "two")], CancellationToken.None);
 
         Assert.All(results, r => Assert.Equal("Http400", r.ErrorCode));
-        var warning = Assert.Single(_logger.Entries, e => e.Event.Id == 4102);
+        var warning = Assert.Single(_logger.Entries, e => e.EventId.Id == 4102);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("InvalidDocumentBatch", warning.Message, StringComparison.Ordinal);
     }
@@ -134,7 +135,7 @@ public sealed class AzureLanguageToneAnalyzerTests(LexiconFixture fixture) : ICl
         Assert.Equal("local-service", tone.Analyzer);
         Assert.Equal(ToneLabel.Negative, tone.Label);
         Assert.True(tone.Has(ToneFlag.ChurnRisk));
-        var warning = Assert.Single(_logger.Entries, e => e.Event.Id == 4103);
+        var warning = Assert.Single(_logger.Entries, e => e.EventId.Id == 4103);
         Assert.Contains("InvalidDocument", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("breakfast", warning.Message, StringComparison.Ordinal);
     }
@@ -161,7 +162,7 @@ public sealed class AzureLanguageToneAnalyzerTests(LexiconFixture fixture) : ICl
         Assert.Equal("local-service", tone.Analyzer);
         Assert.Equal(ToneLabel.Negative, tone.Label);
         Assert.Single(_server.Requests);
-        var warning = Assert.Single(_logger.Entries, e => e.Event.Id == 4106);
+        var warning = Assert.Single(_logger.Entries, e => e.EventId.Id == 4106);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("335f2f2b-627e-41d6-b5e9-f191dab9e79b", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("filthy", warning.Message, StringComparison.Ordinal);
@@ -175,7 +176,7 @@ public sealed class AzureLanguageToneAnalyzerTests(LexiconFixture fixture) : ICl
         var tone = await Analyzer(budget: TimeSpan.FromMilliseconds(200)).AnalyzeAsync("The room was filthy.", "en", CancellationToken.None);
 
         Assert.Equal("local-service", tone.Analyzer);
-        var warning = Assert.Single(_logger.Entries, e => e.Event.Id == 4101);
+        var warning = Assert.Single(_logger.Entries, e => e.EventId.Id == 4101);
         Assert.Equal(LogLevel.Warning, warning.Level);
         never.SetResult();
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Protocol.Authentication;
+using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.Tests.Protocol.Authentication;
 

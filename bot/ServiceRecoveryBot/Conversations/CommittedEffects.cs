@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+
+namespace ServiceRecoveryBot.Conversations;
+
+/// <summary>
+/// Runs a committed turn's effects (saving the case, scheduling its reminders, asking managers for approval) in the
+/// order the turn registered them. The state they belong to is already committed, and a redelivered activity is
+/// skipped as a duplicate, so nothing would ever run them again: they run to the end even when the caller has gone (on
+/// the bot's lifetime, not the request's), and when one fails beyond the storage client's own retries (an outage),
+/// that effect and the ones after it are tried again in the background, after 2 s, 10 s, 30 s, 1 min and 2 min. The
+/// turn meanwhile sends its replies, so the staff member is never left without an answer. Every effect is written to
+/// be run twice safely (a case save never replaces a newer version; reminder ids derive from the case and due time).
+/// Retries live in memory: a restart during an outage still loses them (logged as an error when they give up).
+/// </summary>
+public sealed partial class CommittedEffects(TimeProvider clock, ILogger<CommittedEffects> logger) : IDisposable
+{
+    internal static readonly TimeSpan[] RetryDelays =
+        [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
+
+    private readonly CancellationTokenSource stopping = new();
+
+    /// <summary>Runs the effects; returns once they all ran, or once the rest of them is handed to the retries.</summary>
+    public async Task RunAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId)
+    {
+        var next = await RunFromAsync(effects, 0, activityId);
+        if (next < effects.Count) _ = RetryAsync(effects, next, activityId);
+    }
+
+    /// <summary>Runs effects from <paramref name="start"/> on; returns the index of the one that failed, or the count.</summary>
+    private async Task<int> RunFromAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, int start, string? activityId)
+    {
+        for (var i = start; i < effects.Count; i++)
+        {
+            try
+            {
+                await effects[i](stopping.Token);
+            }
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
+            {
+                LogEffectFailed(logger, ex, i + 1, effects.Count, activityId);
+                return i;
+            }
+        }
+        return effects.Count;
+    }
+
+    private async Task RetryAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, int next, string? activityId)
+    {
+        try
+        {
+            foreach (var delay in RetryDelays)
+            {
+                await Task.Delay(delay, clock, stopping.Token);
+                next = await RunFromAsync(effects, next, activityId);
+                if (next == effects.Count)
+                {
+                    LogRecovered(logger, activityId);
+                    return;
+                }
+            }
+            LogGaveUp(logger, effects.Count - next, activityId);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            LogGaveUp(logger, effects.Count - next, activityId);
+        }
+    }
+
+    /// <summary>At shutdown: retries still waiting give up (and say so). Not disposed, so a late turn can still start its effects.</summary>
+    public void Dispose() => stopping.Cancel();
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Effect {Index} of {Count} of committed activity {ActivityId} failed; it will be retried")]
+    private static partial void LogEffectFailed(ILogger logger, Exception exception, int index, int count, string? activityId);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "The effects of committed activity {ActivityId} ran on a retry")]
+    private static partial void LogRecovered(ILogger logger, string? activityId);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Error, Message = "Gave up on {Remaining} effects of committed activity {ActivityId}: a case version, reminder or approval request is missing")]
+    private static partial void LogGaveUp(ILogger logger, int remaining, string? activityId);
+}

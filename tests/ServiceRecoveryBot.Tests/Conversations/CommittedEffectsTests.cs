@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Testing;
+
+namespace ServiceRecoveryBot.Tests.Conversations;
+
+/// <summary>
+/// A committed turn's effects run in order, whatever the caller does; one that fails is retried with what follows it,
+/// and the staff member still gets the turn's replies.
+/// </summary>
+public sealed class CommittedEffectsTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private const int GaveUp = 1012;
+
+    private readonly FakeTimeProvider clock = new();
+    private readonly List<string> ran = [];
+
+    [Fact]
+    public async Task Effects_run_once_each_in_the_order_they_were_registered()
+    {
+        using var effects = new CommittedEffects(clock, NullLogger<CommittedEffects>.Instance);
+
+        await effects.RunAsync([Record("save"), Record("remind"), Record("notify")], "a1");
+
+        Assert.Equal(["save", "remind", "notify"], ran);
+    }
+
+    [Fact]
+    public async Task A_failed_effect_is_retried_with_the_ones_after_it_and_the_ones_before_are_not_repeated()
+    {
+        using var effects = new CommittedEffects(clock, NullLogger<CommittedEffects>.Instance);
+        var failures = 1;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await effects.RunAsync([Record("save"), FailingFirst("remind", () => failures-- > 0), Record("notify", done)], "a1");
+        Assert.Equal(["save", "remind failed"], ran);
+
+        clock.Advance(CommittedEffects.RetryDelays[0]);
+        await done.Task.WaitAsync(Bound);
+
+        Assert.Equal(["save", "remind failed", "remind", "notify"], ran);
+    }
+
+    [Fact]
+    public async Task An_effect_that_keeps_failing_is_tried_once_per_retry_delay_then_given_up_with_an_error()
+    {
+        var logger = new CapturingLogger<CommittedEffects>();
+        using var effects = new CommittedEffects(clock, logger);
+        var attempts = new SemaphoreSlim(0);
+
+        await effects.RunAsync([_ => { attempts.Release(); throw new InvalidOperationException("down"); }], "a1");
+        Assert.True(await attempts.WaitAsync(Bound));
+        foreach (var delay in CommittedEffects.RetryDelays)
+        {
+            clock.Advance(delay);
+            Assert.True(await attempts.WaitAsync(Bound));
+        }
+        await logger.Logged(GaveUp).WaitAsync(Bound);
+
+        Assert.Equal(1 + CommittedEffects.RetryDelays.Length, logger.Entries.Count(e => e.Level == LogLevel.Warning));
+        Assert.Equal(LogLevel.Error, Assert.Single(logger.Entries, e => e.EventId.Id == GaveUp).Level);
+        Assert.Equal(0, attempts.CurrentCount);
+    }
+
+    [Fact]
+    public async Task Retries_still_waiting_at_shutdown_give_up_and_say_so()
+    {
+        var logger = new CapturingLogger<CommittedEffects>();
+        var effects = new CommittedEffects(clock, logger);
+        var attempts = 0;
+
+        await effects.RunAsync([_ => { attempts++; throw new InvalidOperationException("down"); }], "a1");
+        effects.Dispose();
+        await logger.Logged(GaveUp).WaitAsync(Bound);
+
+        Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task A_case_save_that_fails_at_the_end_of_a_recovery_still_answers_the_staff_member_and_lands_on_the_retry()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayEachAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.",
+            "1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1", "1", "skip");
+
+        bot.Cases.SavesToFail = 1;
+        var replies = await chat.SayAsync("ok");
+
+        Assert.Contains(replies, r => r.Contains("SR-", StringComparison.Ordinal));
+        Assert.NotEqual(CaseStatus.AwaitingFollowUp, Assert.Single(bot.Cases.All).Status);
+
+        var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Cases.Saved += c => { if (c.Status == CaseStatus.AwaitingFollowUp) saved.TrySetResult(); };
+        bot.Clock.Advance(CommittedEffects.RetryDelays[0]);
+        await saved.Task.WaitAsync(Bound);
+
+        Assert.Equal(CaseStatus.AwaitingFollowUp, Assert.Single(bot.Cases.All).Status);
+    }
+
+    private Func<CancellationToken, Task> Record(string name, TaskCompletionSource? done = null) => _ =>
+    {
+        ran.Add(name);
+        done?.TrySetResult();
+        return Task.CompletedTask;
+    };
+
+    private Func<CancellationToken, Task> FailingFirst(string name, Func<bool> fail) => _ =>
+    {
+        if (!fail()) return Record(name)(default);
+        ran.Add(name + " failed");
+        throw new InvalidOperationException("Storage is unavailable (simulated).");
+    };
+}
