@@ -9,7 +9,8 @@ namespace ServiceRecoveryBot.Storage;
 /// (one conditional state write, or a case's rows). While a request to a partition is in flight, the writes that
 /// arrive for it wait, and the next request carries all of them in one entity group transaction. With nothing in
 /// flight a write goes out at once, alone, through the plain single-entity call, so a quiet bot pays nothing for this;
-/// a busy one sends far fewer requests (a storage request costs the same for one entity as for a batch of them).
+/// a busy one sends far fewer requests (Azurite spends about as much on a batch of five as on two single writes, see
+/// docs/BENCHMARKS.md).
 /// <para>
 /// Each write still gets its own answer. A batch fails whole when one of its actions fails: the write that holds the
 /// failed action (Azure names its index) gets that error, and the others go again without it. When a failure cannot be
