@@ -59,6 +59,24 @@ public sealed class RecoveryTranscriptTests
         Assert.Equal(atonement.Level > 2 || expectedSeverity >= 4 ? ApprovalState.Pending : ApprovalState.NotNeeded, atonement.Approval);
     }
 
+    [Fact]
+    public async Task Skipping_the_customer_tier_keeps_them_a_new_customer_and_moves_on()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayEachAsync("Guest at table 12 is furious: steak overcooked twice", "1");
+
+        var unclear = await chat.SayAsync("no idea");
+        Assert.Contains(unclear, r => r.Contains("say \"skip\" to keep them as a new customer", StringComparison.Ordinal));
+        var next = await chat.SayAsync("skip");
+
+        Assert.Contains(next, r => r.Contains("own words", StringComparison.Ordinal));
+        await chat.SayEachAsync("skip", "1", "done", "skip", "1", "1", "skip", "ok");
+        var stored = Assert.Single(bot.Cases.All);
+        Assert.Equal(CaseStatus.AwaitingFollowUp, stored.Status);
+        Assert.Equal(CustomerTier.New, stored.Customer!.Tier);
+    }
+
     /// <summary>Answers whichever customer questions the first message did not already answer, ending at the severity question.</summary>
     private static async Task<IReadOnlyList<string>> AnswerCustomerQuestionsAsync(Testing.ChatDriver chat, IReadOnlyList<string> replies, string customerWords)
     {

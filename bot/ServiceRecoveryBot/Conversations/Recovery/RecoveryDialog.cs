@@ -135,7 +135,9 @@ public sealed class RecoveryDialog(
         return step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
             Prompt = Replies.AskTier,
+            RetryPrompt = "Pick 1, 2 or 3, or say \"skip\" to keep them as a new customer.",
             Choices = [new("New", "New"), new("Regular", "Regular"), new("Vip", "VIP", ["vip", "platinum", "gold"])],
+            Skippable = true, // a staff member in a hurry skips it: the customer stays "new"
         }, ct);
     }
 
