@@ -118,10 +118,10 @@ public static class Replies
         $"**Case {c.Id}** — {Describe(c.Status)}\n" +
         $"- What happened: {Short(c.WhatHappened)}\n" +
         $"- Category: {(c.Category is { } category ? playbook.For(category).Title : "not set")} · Severity: {(c.Severity is { } s ? $"S{s} {SeverityName(s)}" : "not set")}\n" +
-        (c.Customer is { } customer ? $"- Customer: {customer.NameOrReference ?? "not given"} ({customer.Tier})\n" : "") +
+        (c.Customer is { } customer ? $"- Customer: {Describe(customer)}\n" : "") +
         (c.FixDone is { } fix ? $"- Fix: {fix}\n" : "") +
         (c.Atonement is { } a ? $"- Atonement: {a.Offer}{(a.Approval == ApprovalState.Pending ? " (pending approval)" : "")}\n" : "") +
-        (c.Promise is { } p ? $"- Promise: {p.What}{(p.DueAt is { } due ? " by " + When(due) : "")}\n" : "") +
+        (c.Promise is { } p ? $"- Promise: {Describe(p)}\n" : "") +
         (c.FollowUpAt is { } follow ? $"- Follow up: {When(follow)}\n" : "") +
         (c.TimeToAcknowledge is { } ack ? $"- Time to apologise: {Duration(ack)}" : "") +
         (c.TimeToFix is { } fixTime ? $" · time to fix: {Duration(fixTime)}" : "");
@@ -147,6 +147,19 @@ public static class Replies
     };
 
     public static string When(DateTimeOffset at) => at.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"table 12 (VIP)": the customer as the summaries and cards show them.</summary>
+    public static string Describe(Customer customer) => $"{customer.NameOrReference ?? "not given"} ({Describe(customer.Tier)})";
+
+    public static string Describe(CustomerTier tier) => tier switch
+    {
+        CustomerTier.Vip => "VIP",
+        CustomerTier.Regular => "regular",
+        _ => "new",
+    };
+
+    /// <summary>"call back by 6pm (due Mon 23 Nov 18:00)": the staff member's words, then the time they were read as.</summary>
+    public static string Describe(Promise promise) => promise.DueAt is { } due ? $"{promise.What} (due {When(due)})" : promise.What;
 
     private static string Money(decimal amount, string symbol) => symbol + amount.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -17,11 +17,11 @@ public static class CaseSummaryCard
         Add(facts, "Status", Replies.Describe(c.Status));
         Add(facts, "Category", c.Category is { } category ? playbook.For(category).Title : "not set");
         Add(facts, "Severity", c.Severity is { } s ? $"S{s.ToString(CultureInfo.InvariantCulture)} {Replies.SeverityName(s)}" : "not set");
-        if (c.Customer is { } customer) Add(facts, "Customer", $"{customer.NameOrReference ?? "not given"} ({customer.Tier})");
+        if (c.Customer is { } customer) Add(facts, "Customer", Replies.Describe(customer));
         if (c.FixDone is { } fix) Add(facts, "Fix", fix);
         if (c.Atonement is { } atonement)
             Add(facts, "Atonement", atonement.Offer + (atonement.Approval == ApprovalState.Pending ? " (pending approval)" : ""));
-        if (c.Promise is { } promise) Add(facts, "Promise", promise.What + (promise.DueAt is { } due ? " by " + Replies.When(due) : ""));
+        if (c.Promise is { } promise) Add(facts, "Promise", Replies.Describe(promise));
         if (c.FollowUpAt is { } follow) Add(facts, "Follow up", Replies.When(follow));
         if (c.TimeToAcknowledge is { } ack) Add(facts, "Time to apologise", Duration(ack));
         if (c.TimeToFix is { } fixTime) Add(facts, "Time to fix", Duration(fixTime));

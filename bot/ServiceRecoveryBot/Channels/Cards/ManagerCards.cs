@@ -90,12 +90,12 @@ public static class ManagerCards
         }
         Add("Case", $"{c.Id} · {Replies.Describe(c.Status)}");
         Add("Severity", c.Severity is { } s ? $"S{s} {Replies.SeverityName(s)}" : null);
-        Add("Customer", c.Customer is { } customer ? $"{customer.NameOrReference ?? "not given"} ({customer.Tier})" : null);
+        Add("Customer", c.Customer is { } customer ? Replies.Describe(customer) : null);
         Add("What happened", Short(c.WhatHappened));
         Add("Customer said", c.CustomerWords is { } words ? Short(words) : null);
         Add("Done", c.FixDone);
         Add("Offered", c.Atonement is { } a ? a.Offer + (a.Approval == ApprovalState.Pending ? " (pending approval)" : "") : null);
-        Add("Promised", c.Promise is { } p ? p.What + (p.DueAt is { } due ? " by " + Replies.When(due) : "") : null);
+        Add("Promised", c.Promise is { } p ? Replies.Describe(p) : null);
         Add("Follow up", c.FollowUpAt is { } f ? Replies.When(f) : null);
         Add("Tone", c.Tones.LastOrDefault() is { } t ? $"{t.Label} ({t.Compound:+0.00;-0.00;0.00}){(t.Flags.Count > 0 ? " · " + string.Join(", ", t.Flags) : "")}" : null);
         Add("Staff", c.StaffName ?? c.StaffId);

@@ -12,6 +12,14 @@ public sealed class CaseSummaryCardTests
     private static readonly DateTimeOffset Opened = new(2026, 11, 23, 19, 30, 0, TimeSpan.Zero);
 
     [Fact]
+    public void A_promise_that_names_its_own_time_is_not_given_a_second_by()
+    {
+        var promised = Finished() with { Promise = new Promise("new steak by 8pm", new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.Zero)) };
+
+        Assert.Equal("new steak by 8pm (due Mon 23 Nov 20:00)", Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(promised, Playbook)))["Promise"]);
+    }
+
+    [Fact]
     public void A_finished_case_shows_every_fact_of_the_recovery()
     {
         var card = AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(Finished(), Playbook));
@@ -21,10 +29,10 @@ public sealed class CaseSummaryCardTests
         Assert.Equal("awaiting follow-up", facts["Status"]);
         Assert.Equal("Product or food quality", facts["Category"]);
         Assert.Equal("S3 major", facts["Severity"]);
-        Assert.Equal("table 12 (Vip)", facts["Customer"]);
+        Assert.Equal("table 12 (VIP)", facts["Customer"]);
         Assert.Equal("Remade the steak", facts["Fix"]);
         Assert.Equal("Dessert on the house", facts["Atonement"]);
-        Assert.Equal("Call back by Mon 23 Nov 21:00", facts["Promise"]);
+        Assert.Equal("Call back (due Mon 23 Nov 21:00)", facts["Promise"]);
         Assert.Equal("Tue 24 Nov 10:00", facts["Follow up"]);
         Assert.Equal("2 min", facts["Time to apologise"]);
         Assert.Equal("12 min", facts["Time to fix"]);
@@ -77,7 +85,7 @@ public sealed class CaseSummaryCardTests
     {
         var anonymous = Finished() with { Customer = new Customer(null, CustomerTier.New) };
 
-        Assert.Equal("not given (New)", Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(anonymous, Playbook)))["Customer"]);
+        Assert.Equal("not given (new)", Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(anonymous, Playbook)))["Customer"]);
     }
 
     [Fact]
