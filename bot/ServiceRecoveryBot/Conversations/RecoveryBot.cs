@@ -168,13 +168,16 @@ public sealed class RecoveryBot(
                 turn.SendText(Replies.NothingInProgress);
                 return;
             case CommandKind.MyCases:
-                var mine = (await cases.ListAsync(team, 200, ct))
-                    .Where(c => c.StaffId == turn.Activity.From?.Id && c.Status is not CaseStatus.Closed)
-                    .Take(10).ToList();
-                turn.SendText(Replies.CaseList(mine));
+                turn.SendText(Replies.CaseList(await MyOpenCasesAsync(team, turn, ct)));
                 return;
             case CommandKind.Show:
                 turn.SendText(await FindAsync(team, command.Argument, ct) is { } shown ? Replies.Summary(shown, playbook) : Replies.CaseNotFound(command.Argument ?? ""));
+                return;
+            case CommandKind.Resume when command.Argument is null && state.ActiveCaseId is null:
+                // "resume" alone: the staff member's one paused case, or the list to pick from.
+                var paused = (await MyOpenCasesAsync(team, turn, ct)).Where(c => c.Status == CaseStatus.Paused).ToList();
+                if (paused.Count == 1) await ResumeAsync(dc, team, paused[0].Id.Value, state, ct);
+                else turn.SendText(paused.Count == 0 ? Replies.NothingInProgress : Replies.PickPaused(paused));
                 return;
             case CommandKind.Resume:
                 await ResumeAsync(dc, team, command.Argument ?? state.ActiveCaseId, state, ct);
@@ -187,6 +190,12 @@ public sealed class RecoveryBot(
                 return;
         }
     }
+
+    /// <summary>The staff member's cases that are not closed, newest first (at most 10).</summary>
+    private async Task<List<CaseSummary>> MyOpenCasesAsync(string team, TurnContext turn, CancellationToken ct) =>
+        (await cases.ListAsync(team, 200, ct))
+            .Where(c => c.StaffId == turn.Activity.From?.Id && c.Status is not CaseStatus.Closed)
+            .Take(10).ToList();
 
     private async Task ResumeAsync(DialogContext dc, string team, string? idText, ConversationState state, CancellationToken ct)
     {

@@ -134,6 +134,10 @@ public static class Replies
         ? NoCases
         : "Your open cases:\n" + string.Join("\n", cases.Select(c => $"- {c.Id} · {Describe(c.Status)} · {(c.Severity is { } s ? $"S{s}" : "S?")} · {Short(c.WhatHappened)}"));
 
+    public static string PickPaused(IReadOnlyList<CaseSummary> paused) =>
+        "Which one? Your paused cases:\n" + string.Join("\n", paused.Select(c => $"- {c.Id} · {Short(c.WhatHappened)}")) +
+        $"\nSay \"resume {paused[0].Id}\".";
+
     public static string Status(IReadOnlyList<string> where, RecoveryCase? c) =>
         (c is null ? "No case opened yet." : $"Case {c.Id}: {Short(c.WhatHappened)}") +
         (where.Count > 0 ? $"\nWe're at: {string.Join(" › ", where)}." : "");

@@ -14,7 +14,8 @@ namespace ServiceRecoveryBot.Conversations.Recovery;
 /// The recovery, step by step: what happened → category → customer → their words → severity → apologize → listen →
 /// fair fix → atonement → keep promises → follow up → summary. Each step first records the answer to the previous
 /// question, then asks the next one, skipping any question the case already answers (from the first message, or
-/// because the case is being resumed).
+/// because the case is being resumed), except when "back" re-asks it: then the new answer replaces the old one and the
+/// dialog goes on to the first question still open.
 /// </summary>
 public sealed class RecoveryDialog(
     RecoveryPlaybook playbook,
@@ -58,17 +59,18 @@ public sealed class RecoveryDialog(
 
     protected override string DescribeStep(string stepName, RecoveryDraft state) => stepName switch
     {
-        nameof(AskWhatHappenedStepAsync) or nameof(OpenCaseStepAsync) => "what happened",
-        nameof(ConfirmCategoryStepAsync) => "category",
-        nameof(IdentifyCustomerStepAsync) or nameof(AskTierStepAsync) => "the customer",
-        nameof(CaptureWordsStepAsync) => "the customer's words",
-        nameof(AssessSeverityStepAsync) => "severity",
-        nameof(ApologizeStepAsync) => "1 apologize",
-        nameof(ListenStepAsync) => "2 listen",
-        nameof(FixStepAsync) => "3 fair fix",
-        nameof(AtoneStepAsync) => "4 atonement",
-        nameof(PromiseStepAsync) or nameof(PromiseDueStepAsync) => "5 keep promises",
-        nameof(FollowUpStepAsync) => "6 follow up",
+        // A step waits on the question it asked, which is the next stage's.
+        nameof(AskWhatHappenedStepAsync) => "what happened",
+        nameof(OpenCaseStepAsync) => "category",
+        nameof(ConfirmCategoryStepAsync) or nameof(IdentifyCustomerStepAsync) => "the customer",
+        nameof(AskTierStepAsync) => "the customer's words",
+        nameof(CaptureWordsStepAsync) => "severity",
+        nameof(AssessSeverityStepAsync) => "1 apologize",
+        nameof(ApologizeStepAsync) => "2 listen",
+        nameof(ListenStepAsync) => "3 fair fix",
+        nameof(FixStepAsync) => "4 atonement",
+        nameof(AtoneStepAsync) or nameof(PromiseStepAsync) => "5 keep promises",
+        nameof(PromiseDueStepAsync) => "6 follow up",
         _ => "summary",
     };
 
@@ -100,7 +102,7 @@ public sealed class RecoveryDialog(
             CaseSaves.Queue(step.Context, cases, opened);
             step.Context.SendText(Replies.Opened(id));
         }
-        if (draft.Case.Category is not null) return await step.NextAsync(null, ct);
+        if (Answered(step, draft.Case.Category is not null)) return await step.NextAsync(null, ct);
 
         var suggested = draft.SuggestedCategory is { } s ? playbook.For(s) : null;
         var choices = playbook.Categories
@@ -121,7 +123,7 @@ public sealed class RecoveryDialog(
         var draft = step.State;
         if (step.Result is FoundChoice found)
             Update(step, draft.Case!.Record(CaseStep.Categorised, step.Context.ReceivedAt, Staff(step), found.Value) with { Category = Enum.Parse<FailureCategory>(found.Value) });
-        if (draft.Case!.Customer is not null) return step.NextAsync(null, ct);
+        if (Answered(step, draft.Case!.Customer is not null)) return step.NextAsync(null, ct);
         return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskCustomer, Skippable = true }, ct);
     }
 
@@ -130,7 +132,9 @@ public sealed class RecoveryDialog(
         var draft = step.State;
         if (draft.Case!.Customer is null)
             Update(step, draft.Case with { Customer = new Customer(step.Result as string, CustomerTier.New) });
-        if (draft.Case!.Timeline.Any(e => e.Step == CaseStep.CustomerCaptured) || IncidentParser.Parse(draft.Case.WhatHappened).Tier is not null)
+        else if (step.Result is string name)
+            Update(step, draft.Case with { Customer = draft.Case.Customer with { NameOrReference = name } });
+        if (Answered(step, draft.Case!.Timeline.Any(e => e.Step == CaseStep.CustomerCaptured) || IncidentParser.Parse(draft.Case.WhatHappened).Tier is not null))
             return step.NextAsync(null, ct);
         return step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
@@ -148,18 +152,24 @@ public sealed class RecoveryDialog(
             Update(step, draft.Case! with { Customer = draft.Case.Customer! with { Tier = Enum.Parse<CustomerTier>(tier.Value) } });
         if (!draft.Case!.Timeline.Any(e => e.Step == CaseStep.CustomerCaptured))
             Update(step, draft.Case.Record(CaseStep.CustomerCaptured, step.Context.ReceivedAt, Staff(step), draft.Case.Customer!.Tier.ToString()));
-        if (draft.Case!.CustomerWords is not null || draft.Case.Severity is not null) return step.NextAsync(null, ct);
+        if (Answered(step, draft.Case!.CustomerWords is not null || draft.Case.Severity is not null)) return step.NextAsync(null, ct);
         return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskCustomerWords, Skippable = true }, ct);
     }
 
     private async Task<DialogTurnResult> CaptureWordsStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
     {
         var draft = step.State;
-        if (step.Result is string words) Update(step, draft.Case! with { CustomerWords = words });
-        if (draft.Case!.CustomerWords is { } said && draft.Case.Tones.Count == 0)
-            await ReadToneAsync(step, said, ct);
+        if (step.Result is string words)
+        {
+            Update(step, draft.Case! with { CustomerWords = words });
+            await ReadToneAsync(step, words, ct);
+        }
+        else if (draft.Case!.CustomerWords is { } said && draft.Case.Tones.Count == 0)
+        {
+            await ReadToneAsync(step, said, ct); // the words came with the first message
+        }
         var c = draft.Case!;
-        if (c.Severity is not null) return await step.NextAsync(null, ct);
+        if (Answered(step, c.Severity is not null)) return await step.NextAsync(null, ct);
 
         var advice = severities.Suggest(c.Category ?? FailureCategory.Other, c.WhatHappened, c.CustomerWords, c.Customer?.Tier ?? CustomerTier.New, c.Tones.LastOrDefault());
         draft.SuggestedSeverity = advice.Severity;
@@ -190,7 +200,7 @@ public sealed class RecoveryDialog(
             }, publish: severity >= 4);
         }
         var c = draft.Case!;
-        if (c.Apology is not null) return step.NextAsync(null, ct);
+        if (Answered(step, c.Apology is not null)) return step.NextAsync(null, ct);
         var wording = ApologyWording.For(playbook.For(c.Category ?? FailureCategory.Other), c.Severity ?? 2, c.Tones.LastOrDefault());
         return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
         {
@@ -209,7 +219,7 @@ public sealed class RecoveryDialog(
             var wording = said == Done ? ApologyWording.For(playbook.For(c.Category ?? FailureCategory.Other), c.Severity ?? 2, c.Tones.LastOrDefault()) : said;
             Update(step, c.Record(CaseStep.Apologised, step.Context.ReceivedAt, Staff(step)) with { Apology = wording });
         }
-        if (draft.Case!.Timeline.Any(e => e.Step == CaseStep.Listened)) return step.NextAsync(null, ct);
+        if (Answered(step, draft.Case!.Timeline.Any(e => e.Step == CaseStep.Listened))) return step.NextAsync(null, ct);
         return step.PromptAsync(DialogIds.Text, new PromptOptions
         {
             Prompt = Replies.Listen(playbook.Stage("listen"), playbook.For(draft.Case.Category ?? FailureCategory.Other)),
@@ -222,7 +232,9 @@ public sealed class RecoveryDialog(
         var draft = step.State;
         if (!draft.Case!.Timeline.Any(e => e.Step == CaseStep.Listened))
             Update(step, draft.Case.Record(CaseStep.Listened, step.Context.ReceivedAt, Staff(step)) with { Details = step.Result as string });
-        if (draft.Case!.FixDone is not null) return step.NextAsync(null, ct);
+        else if (step.Result is string details)
+            Update(step, draft.Case with { Details = details });
+        if (Answered(step, draft.Case!.FixDone is not null)) return step.NextAsync(null, ct);
         var fixes = playbook.For(draft.Case.Category ?? FailureCategory.Other).Fixes;
         return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
         {
@@ -237,7 +249,7 @@ public sealed class RecoveryDialog(
         if (step.Result is string fix)
             Update(step, draft.Case!.Record(CaseStep.Fixed, step.Context.ReceivedAt, Staff(step), fix) with { FixDone = fix });
         var c = draft.Case!;
-        if (c.Atonement is not null || c.Timeline.Any(e => e.Step == CaseStep.AtonementOffered)) return step.NextAsync(null, ct);
+        if (Answered(step, c.Atonement is not null || c.Timeline.Any(e => e.Step == CaseStep.AtonementOffered))) return step.NextAsync(null, ct);
         var suggestion = compensation.Suggest(c.Category ?? FailureCategory.Other, c.Severity ?? 2, c.Customer?.Tier ?? CustomerTier.New);
         draft.SuggestedLevel = suggestion.Level;
         return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
@@ -282,7 +294,7 @@ public sealed class RecoveryDialog(
         {
             Update(step, c.Record(CaseStep.AtonementOffered, step.Context.ReceivedAt, Staff(step), "none"));
         }
-        if (draft.PromiseAsked) return step.NextAsync(null, ct);
+        if (Answered(step, draft.PromiseAsked)) return step.NextAsync(null, ct);
         draft.PromiseAsked = true;
         return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.Promise(playbook.Stage("promise")), Skippable = true }, ct);
     }
@@ -389,6 +401,9 @@ public sealed class RecoveryDialog(
         step.State.Case = changed.Touch(step.Context.ReceivedAt);
         if (publish || CaseSaves.IsQueued(step.Context, changed.Id)) CaseSaves.Queue(step.Context, cases, step.State.Case);
     }
+
+    /// <summary>Whether to skip a question the case already answers: yes, unless "back" is re-asking it.</summary>
+    private static bool Answered(WaterfallStepContext<RecoveryDraft> step, bool answered) => answered && step.Reason != DialogReason.BackCalled;
 
     private async Task CreateAsync(RecoveryCase opened, CancellationToken ct)
     {
