@@ -43,6 +43,10 @@ public static partial class Commands
             };
         }
         if (t is "resume" or "continue") return new Command(CommandKind.Resume);
+        // A mistyped id ("show sr 7k3", "resume 7k3qq") is still a command: answer that the case isn't found rather
+        // than open a new case called "show sr 7k3".
+        if (MistypedCasePattern().Match(t) is { Success: true } typo)
+            return new Command(typo.Groups["verb"].Value is "resume" or "continue" ? CommandKind.Resume : CommandKind.Show, typo.Groups["id"].Value);
         if (NewWithTextPattern().Match(t) is { Success: true } n) return new Command(CommandKind.NewCase, n.Groups["rest"].Value);
         return new Command(CommandKind.None);
     }
@@ -51,6 +55,9 @@ public static partial class Commands
 
     [GeneratedRegex(@"^(?<verb>show|open|view|case|resume|continue|status of|find)\s+(case\s+)?(?<id>(sr\s?)?[0-9a-z]{4})$")]
     private static partial Regex CasePattern();
+
+    [GeneratedRegex(@"^(?:(?<verb>show|view|find)\s+(?:case\s+)?(?<id>\S+(?:\s\S+)?)|(?<verb>resume|continue)\s+(?:case\s+)?(?<id>sr\s?\S+|\S*\d\S*))$")]
+    private static partial Regex MistypedCasePattern();
 
     [GeneratedRegex(@"^new case[:,]?\s+(?<rest>.+)$")]
     private static partial Regex NewWithTextPattern();
