@@ -33,23 +33,17 @@ public static partial class Commands
         if (t is "my cases" or "cases" or "open cases" or "list" or "list cases" or "my open cases" or "show my cases" or "show me my open follow ups" or "my follow ups")
             return new Command(CommandKind.MyCases);
         if (t is "new" or "new case" or "open case" or "open a case" or "new incident" or "report") return new Command(CommandKind.NewCase);
-        if (CasePattern().Match(t) is { Success: true } m)
-        {
-            var id = m.Groups["id"].Value;
-            return m.Groups["verb"].Value switch
-            {
-                "resume" or "continue" => new Command(CommandKind.Resume, id),
-                _ => new Command(CommandKind.Show, id),
-            };
-        }
+        if (CasePattern().Match(t) is { Success: true } m) return CaseCommand(m);
         if (t is "resume" or "continue") return new Command(CommandKind.Resume);
         // A mistyped id ("show sr 7k3", "resume 7k3qq") is still a command: answer that the case isn't found rather
         // than open a new case called "show sr 7k3".
-        if (MistypedCasePattern().Match(t) is { Success: true } typo)
-            return new Command(typo.Groups["verb"].Value is "resume" or "continue" ? CommandKind.Resume : CommandKind.Show, typo.Groups["id"].Value);
+        if (MistypedCasePattern().Match(t) is { Success: true } typo) return CaseCommand(typo);
         if (NewWithTextPattern().Match(t) is { Success: true } n) return new Command(CommandKind.NewCase, n.Groups["rest"].Value);
         return new Command(CommandKind.None);
     }
+
+    private static Command CaseCommand(Match m) =>
+        new(m.Groups["verb"].Value is "resume" or "continue" ? CommandKind.Resume : CommandKind.Show, m.Groups["id"].Value);
 
     private static string Normalize(string text) => string.Join(' ', text.Trim().ToLowerInvariant().TrimEnd('.', '!', '?').Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace("-", " ", StringComparison.Ordinal);
 

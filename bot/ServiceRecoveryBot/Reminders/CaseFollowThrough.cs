@@ -19,22 +19,21 @@ public sealed class CaseFollowThrough(
     IOptions<ManagerOptions> managers,
     IOptions<RecoveryOptions> recovery)
 {
-    public async Task ScheduleFollowUpAsync(RecoveryCase c, CancellationToken ct)
-    {
-        if (c.FollowUpAt is not { } due) return;
-        var late = due + managers.Value.EscalateFollowUpAfter;
-        await Task.WhenAll(
-            reminders.ScheduleAsync(new Reminder(Id("fu", c, due), ReminderKind.FollowUp, c.TeamKey, c.Id.Value, due, c.StaffId), ct),
-            reminders.ScheduleAsync(new Reminder(Id("esc", c, late), ReminderKind.Escalation, c.TeamKey, c.Id.Value, late, c.StaffId, EscalationNotes.FollowUp), ct));
-    }
+    public Task ScheduleFollowUpAsync(RecoveryCase c, CancellationToken ct) => c.FollowUpAt is { } due
+        ? ScheduleWithEscalationAsync(c, "fu", ReminderKind.FollowUp, due, managers.Value.EscalateFollowUpAfter, EscalationNotes.FollowUp, ct)
+        : Task.CompletedTask;
 
-    public async Task SchedulePromiseAsync(RecoveryCase c, CancellationToken ct)
+    public Task SchedulePromiseAsync(RecoveryCase c, CancellationToken ct) => c.Promise?.DueAt is { } due
+        ? ScheduleWithEscalationAsync(c, "pr", ReminderKind.PromiseDue, due, managers.Value.EscalatePromiseAfter, EscalationNotes.Promise, ct)
+        : Task.CompletedTask;
+
+    /// <summary>The reminder to the staff member at <paramref name="due"/>, and the managers' escalation if it is still open later.</summary>
+    private Task ScheduleWithEscalationAsync(RecoveryCase c, string prefix, ReminderKind kind, DateTimeOffset due, TimeSpan escalateAfter, string note, CancellationToken ct)
     {
-        if (c.Promise?.DueAt is not { } due) return;
-        var late = due + managers.Value.EscalatePromiseAfter;
-        await Task.WhenAll(
-            reminders.ScheduleAsync(new Reminder(Id("pr", c, due), ReminderKind.PromiseDue, c.TeamKey, c.Id.Value, due, c.StaffId), ct),
-            reminders.ScheduleAsync(new Reminder(Id("esc", c, late), ReminderKind.Escalation, c.TeamKey, c.Id.Value, late, c.StaffId, EscalationNotes.Promise), ct));
+        var late = due + escalateAfter;
+        return Task.WhenAll(
+            reminders.ScheduleAsync(new Reminder(Id(prefix, c, due), kind, c.TeamKey, c.Id.Value, due, c.StaffId), ct),
+            reminders.ScheduleAsync(new Reminder(Id("esc", c, late), ReminderKind.Escalation, c.TeamKey, c.Id.Value, late, c.StaffId, note), ct));
     }
 
     /// <summary>Sends the approval card to the managers' channel and schedules its escalation. False when the team has no channel.</summary>

@@ -27,8 +27,7 @@ public sealed class TableGroupCommitTests(AzuriteFixture azurite)
     public async Task Writes_that_arrive_while_one_is_in_flight_go_together_in_one_batch()
     {
         var table = await CreateTableAsync();
-        var first = commits.WriteAsync(table, [Add("row-0")], default);
-        await hold.Entered;
+        var first = await HoldFirstWriteAsync(table, "row-0");
         var waiting = Enumerable.Range(1, 9).Select(i => commits.WriteAsync(table, [Add($"row-{i}")], default)).ToList();
 
         hold.Release();
@@ -49,8 +48,7 @@ public sealed class TableGroupCommitTests(AzuriteFixture azurite)
         await table.UpdateEntityAsync(new TableEntity(Partition, "c") { ["Value"] = 7 }, etags["c"]); // "c" moves on: its ETag is stale
         var gated = await CreateTableAsync(table.Name);
 
-        var first = commits.WriteAsync(gated, [Add("e")], default);
-        await hold.Entered;
+        var first = await HoldFirstWriteAsync(gated, "e");
         var updates = new[] { "a", "b", "c", "d" }.ToDictionary(row => row, row => commits.WriteAsync(gated, [Update(row, etags[row], 1)], default));
         hold.Release();
         await first;
@@ -71,8 +69,7 @@ public sealed class TableGroupCommitTests(AzuriteFixture azurite)
     public async Task Two_writes_to_one_row_never_share_a_batch_and_the_second_add_finds_the_row_taken()
     {
         var table = await CreateTableAsync();
-        var first = commits.WriteAsync(table, [Add("other")], default);
-        await hold.Entered;
+        var first = await HoldFirstWriteAsync(table, "other");
         var winner = commits.WriteAsync(table, [Add("same")], default);
         var loser = commits.WriteAsync(table, [Add("same")], default);
         var bystander = commits.WriteAsync(table, [Add("bystander")], default);
@@ -88,8 +85,7 @@ public sealed class TableGroupCommitTests(AzuriteFixture azurite)
     public async Task A_case_sized_group_commits_whole_next_to_single_writes()
     {
         var table = await CreateTableAsync();
-        var first = commits.WriteAsync(table, [Add("single-0")], default);
-        await hold.Entered;
+        var first = await HoldFirstWriteAsync(table, "single-0");
         var group = commits.WriteAsync(table, [Add("group-main"), Add("group-list"), Add("group-t1")], default);
         var single = commits.WriteAsync(table, [Add("single-1")], default);
 
@@ -106,8 +102,7 @@ public sealed class TableGroupCommitTests(AzuriteFixture azurite)
     public async Task A_queue_longer_than_one_batch_goes_in_batches_of_at_most_100()
     {
         var table = await CreateTableAsync();
-        var first = commits.WriteAsync(table, [Add("row-000")], default);
-        await hold.Entered;
+        var first = await HoldFirstWriteAsync(table, "row-000");
         var waiting = Enumerable.Range(1, 149).Select(i => commits.WriteAsync(table, [Add($"row-{i:D3}")], default)).ToList();
 
         hold.Release();
@@ -122,8 +117,7 @@ public sealed class TableGroupCommitTests(AzuriteFixture azurite)
     {
         var gated = await CreateTableAsync();
         var other = await CreateTableAsync(gated.Name, hold: false);
-        var first = commits.WriteAsync(gated, [Add("held")], default);
-        await hold.Entered;
+        var first = await HoldFirstWriteAsync(gated, "held");
 
         // Queued behind the held request, this would time out instead.
         await commits.WriteAsync(other, [Add("free")], default).WaitAsync(Bound);
@@ -137,8 +131,7 @@ public sealed class TableGroupCommitTests(AzuriteFixture azurite)
     public async Task A_write_cancelled_before_it_is_sent_is_dropped()
     {
         var table = await CreateTableAsync();
-        var first = commits.WriteAsync(table, [Add("kept")], default);
-        await hold.Entered;
+        var first = await HoldFirstWriteAsync(table, "kept");
         using var cancel = new CancellationTokenSource();
         var dropped = commits.WriteAsync(table, [Add("dropped")], cancel.Token);
 
@@ -196,6 +189,14 @@ public sealed class TableGroupCommitTests(AzuriteFixture azurite)
 
         await Assert.ThrowsAsync<TableLimitException>(() => commits.WriteAsync(table, twoPartitions, default));
         Assert.Empty(await table.QueryAsync<TableEntity>().ToListAsync());
+    }
+
+    /// <summary>Starts a write through the holding client and waits until its request is held in flight.</summary>
+    private async Task<Task<IReadOnlyList<Response>>> HoldFirstWriteAsync(TableClient table, string row)
+    {
+        var first = commits.WriteAsync(table, [Add(row)], default);
+        await hold.Entered;
+        return first;
     }
 
     /// <summary>A new table (or <paramref name="name"/>), through a client whose first request is held when <paramref name="hold"/>.</summary>

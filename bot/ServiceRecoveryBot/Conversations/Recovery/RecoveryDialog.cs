@@ -102,7 +102,7 @@ public sealed class RecoveryDialog(
             CaseSaves.Queue(step.Context, cases, opened);
             step.Context.SendText(Replies.Opened(id));
         }
-        if (Answered(step, draft.Case.Category is not null)) return await step.NextAsync(null, ct);
+        if (Skip(step, draft.Case.Category is not null)) return await step.NextAsync(null, ct);
 
         var suggested = draft.SuggestedCategory is { } s ? playbook.For(s) : null;
         var choices = playbook.Categories
@@ -123,7 +123,7 @@ public sealed class RecoveryDialog(
         var draft = step.State;
         if (step.Result is FoundChoice found)
             Update(step, draft.Case!.Record(CaseStep.Categorised, step.Context.ReceivedAt, Staff(step), found.Value) with { Category = Enum.Parse<FailureCategory>(found.Value) });
-        if (Answered(step, draft.Case!.Customer is not null)) return step.NextAsync(null, ct);
+        if (Skip(step, draft.Case!.Customer is not null)) return step.NextAsync(null, ct);
         return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskCustomer, Skippable = true }, ct);
     }
 
@@ -134,7 +134,7 @@ public sealed class RecoveryDialog(
             Update(step, draft.Case with { Customer = new Customer(step.Result as string, CustomerTier.New) });
         else if (step.Result is string name)
             Update(step, draft.Case with { Customer = draft.Case.Customer with { NameOrReference = name } });
-        if (Answered(step, draft.Case!.Timeline.Any(e => e.Step == CaseStep.CustomerCaptured) || IncidentParser.Parse(draft.Case.WhatHappened).Tier is not null))
+        if (Skip(step, draft.Case!.Timeline.Any(e => e.Step == CaseStep.CustomerCaptured) || IncidentParser.Parse(draft.Case.WhatHappened).Tier is not null))
             return step.NextAsync(null, ct);
         return step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
@@ -152,7 +152,7 @@ public sealed class RecoveryDialog(
             Update(step, draft.Case! with { Customer = draft.Case.Customer! with { Tier = Enum.Parse<CustomerTier>(tier.Value) } });
         if (!draft.Case!.Timeline.Any(e => e.Step == CaseStep.CustomerCaptured))
             Update(step, draft.Case.Record(CaseStep.CustomerCaptured, step.Context.ReceivedAt, Staff(step), draft.Case.Customer!.Tier.ToString()));
-        if (Answered(step, draft.Case!.CustomerWords is not null || draft.Case.Severity is not null)) return step.NextAsync(null, ct);
+        if (Skip(step, draft.Case!.CustomerWords is not null || draft.Case.Severity is not null)) return step.NextAsync(null, ct);
         return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskCustomerWords, Skippable = true }, ct);
     }
 
@@ -169,7 +169,7 @@ public sealed class RecoveryDialog(
             await ReadToneAsync(step, said, ct); // the words came with the first message
         }
         var c = draft.Case!;
-        if (Answered(step, c.Severity is not null)) return await step.NextAsync(null, ct);
+        if (Skip(step, c.Severity is not null)) return await step.NextAsync(null, ct);
 
         var advice = severities.Suggest(c.Category ?? FailureCategory.Other, c.WhatHappened, c.CustomerWords, c.Customer?.Tier ?? CustomerTier.New, c.Tones.LastOrDefault());
         draft.SuggestedSeverity = advice.Severity;
@@ -200,7 +200,7 @@ public sealed class RecoveryDialog(
             }, publish: severity >= 4);
         }
         var c = draft.Case!;
-        if (Answered(step, c.Apology is not null)) return step.NextAsync(null, ct);
+        if (Skip(step, c.Apology is not null)) return step.NextAsync(null, ct);
         var wording = ApologyWording.For(playbook.For(c.Category ?? FailureCategory.Other), c.Severity ?? 2, c.Tones.LastOrDefault());
         return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
         {
@@ -219,7 +219,7 @@ public sealed class RecoveryDialog(
             var wording = said == Done ? ApologyWording.For(playbook.For(c.Category ?? FailureCategory.Other), c.Severity ?? 2, c.Tones.LastOrDefault()) : said;
             Update(step, c.Record(CaseStep.Apologised, step.Context.ReceivedAt, Staff(step)) with { Apology = wording });
         }
-        if (Answered(step, draft.Case!.Timeline.Any(e => e.Step == CaseStep.Listened))) return step.NextAsync(null, ct);
+        if (Skip(step, draft.Case!.Timeline.Any(e => e.Step == CaseStep.Listened))) return step.NextAsync(null, ct);
         return step.PromptAsync(DialogIds.Text, new PromptOptions
         {
             Prompt = Replies.Listen(playbook.Stage("listen"), playbook.For(draft.Case.Category ?? FailureCategory.Other)),
@@ -234,7 +234,7 @@ public sealed class RecoveryDialog(
             Update(step, draft.Case.Record(CaseStep.Listened, step.Context.ReceivedAt, Staff(step)) with { Details = step.Result as string });
         else if (step.Result is string details)
             Update(step, draft.Case with { Details = details });
-        if (Answered(step, draft.Case!.FixDone is not null)) return step.NextAsync(null, ct);
+        if (Skip(step, draft.Case!.FixDone is not null)) return step.NextAsync(null, ct);
         var fixes = playbook.For(draft.Case.Category ?? FailureCategory.Other).Fixes;
         return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
         {
@@ -249,7 +249,7 @@ public sealed class RecoveryDialog(
         if (step.Result is string fix)
             Update(step, draft.Case!.Record(CaseStep.Fixed, step.Context.ReceivedAt, Staff(step), fix) with { FixDone = fix });
         var c = draft.Case!;
-        if (Answered(step, c.Atonement is not null || c.Timeline.Any(e => e.Step == CaseStep.AtonementOffered))) return step.NextAsync(null, ct);
+        if (Skip(step, c.Atonement is not null || c.Timeline.Any(e => e.Step == CaseStep.AtonementOffered))) return step.NextAsync(null, ct);
         var suggestion = compensation.Suggest(c.Category ?? FailureCategory.Other, c.Severity ?? 2, c.Customer?.Tier ?? CustomerTier.New);
         draft.SuggestedLevel = suggestion.Level;
         return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
@@ -294,7 +294,7 @@ public sealed class RecoveryDialog(
         {
             Update(step, c.Record(CaseStep.AtonementOffered, step.Context.ReceivedAt, Staff(step), "none"));
         }
-        if (Answered(step, draft.PromiseAsked)) return step.NextAsync(null, ct);
+        if (Skip(step, draft.PromiseAsked)) return step.NextAsync(null, ct);
         draft.PromiseAsked = true;
         return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.Promise(playbook.Stage("promise")), Skippable = true }, ct);
     }
@@ -402,8 +402,8 @@ public sealed class RecoveryDialog(
         if (publish || CaseSaves.IsQueued(step.Context, changed.Id)) CaseSaves.Queue(step.Context, cases, step.State.Case);
     }
 
-    /// <summary>Whether to skip a question the case already answers: yes, unless "back" is re-asking it.</summary>
-    private static bool Answered(WaterfallStepContext<RecoveryDraft> step, bool answered) => answered && step.Reason != DialogReason.BackCalled;
+    /// <summary>Whether to skip a question because the case already answers it: yes, unless "back" is re-asking it.</summary>
+    private static bool Skip(WaterfallStepContext<RecoveryDraft> step, bool answered) => answered && step.Reason != DialogReason.BackCalled;
 
     private async Task CreateAsync(RecoveryCase opened, CancellationToken ct)
     {
