@@ -60,5 +60,17 @@ public sealed class ChatDriver(TurnProcessor turns, LocalChannel local, string c
         return activities.Where(a => a.Type == ActivityTypes.Message).Select(a => a.Text ?? a.Summary ?? "").ToList();
     }
 
+    /// <summary>Waits for the next message the bot delivers to this conversation that matches (as it arrives, before the turn ends).</summary>
+    public async Task<string> NextReplyAsync(Func<string, bool> matches, CancellationToken ct = default)
+    {
+        var feed = local.Transcript(conversationId).Feed;
+        while (await feed.WaitToReadAsync(ct))
+        {
+            while (feed.TryRead(out var activity))
+                if (activity.Type == ActivityTypes.Message && activity.Text is { } text && matches(text)) return text;
+        }
+        throw new InvalidOperationException("The conversation's feed ended.");
+    }
+
     public IReadOnlyList<Activity> AllActivities() => local.Transcript(conversationId).Since(-1).Activities;
 }

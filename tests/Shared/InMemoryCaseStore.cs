@@ -13,23 +13,26 @@ public sealed class InMemoryCaseStore : ICaseStore
     /// <summary>How many of the next saves fail as an unavailable storage service would (after the client's retries).</summary>
     public int SavesToFail { get; set; }
 
+    /// <summary>Saves wait for this task before they store anything (to hold a save in flight).</summary>
+    public Task SavesWaitFor { get; set; } = Task.CompletedTask;
+
     /// <summary>Raised after each save that was stored, with the version saved.</summary>
     public event Action<RecoveryCase>? Saved;
 
     public Task<bool> TryCreateAsync(RecoveryCase recoveryCase, CancellationToken ct) =>
         Task.FromResult(cases.TryAdd((recoveryCase.TeamKey, recoveryCase.Id.Value), recoveryCase));
 
-    public Task SaveAsync(RecoveryCase recoveryCase, CancellationToken ct)
+    public async Task SaveAsync(RecoveryCase recoveryCase, CancellationToken ct)
     {
+        await SavesWaitFor.WaitAsync(ct);
         if (SavesToFail > 0)
         {
             SavesToFail--;
-            return Task.FromException(new InvalidOperationException("Storage is unavailable (simulated)."));
+            throw new InvalidOperationException("Storage is unavailable (simulated).");
         }
         var stored = cases.AddOrUpdate((recoveryCase.TeamKey, recoveryCase.Id.Value), recoveryCase,
             (_, current) => current.Revision >= recoveryCase.Revision ? current : recoveryCase);
         if (ReferenceEquals(stored, recoveryCase)) Saved?.Invoke(recoveryCase);
-        return Task.CompletedTask;
     }
 
     public Task<RecoveryCase?> FindAsync(string teamKey, CaseId id, CancellationToken ct) =>

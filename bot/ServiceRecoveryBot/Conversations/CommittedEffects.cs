@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using ServiceRecoveryBot.Conversations.State;
 
 namespace ServiceRecoveryBot.Conversations;
 
@@ -8,9 +10,11 @@ namespace ServiceRecoveryBot.Conversations;
 /// skipped as a duplicate, so nothing would ever run them again: they run to the end even when the caller has gone (on
 /// the bot's lifetime, not the request's), and when one fails beyond the storage client's own retries (an outage),
 /// that effect and the ones after it are tried again in the background, after 2 s, 10 s, 30 s, 1 min and 2 min. The
-/// turn meanwhile sends its replies, so the staff member is never left without an answer. Every effect is written to
-/// be run twice safely (a case save never replaces a newer version; reminder ids derive from the case and due time).
-/// Retries live in memory: a restart during an outage still loses them (logged as an error when they give up).
+/// turn sends its replies meanwhile, so the staff member neither waits for them nor is left without an answer. The
+/// conversation's next turn waits until they ran (<see cref="SettledAsync"/>), so it finds the case as this turn left
+/// it. Every effect is written to be run twice safely (a case save never replaces a newer version; reminder ids derive
+/// from the case and due time). Retries live in memory: a restart during an outage still loses them (logged as an
+/// error when they give up).
 /// </summary>
 public sealed partial class CommittedEffects(TimeProvider clock, ILogger<CommittedEffects> logger) : IDisposable
 {
@@ -18,9 +22,28 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
         [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
 
     private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentDictionary<ConversationKey, Task> running = new();
 
-    /// <summary>Runs the effects; returns once they all ran, or once the rest of them is handed to the retries.</summary>
-    public async Task RunAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId)
+    /// <summary>
+    /// Runs a committed turn's effects; the task ends once they all ran, or once the rest of them is handed to the
+    /// retries. Until then the conversation is not <see cref="SettledAsync">settled</see>.
+    /// </summary>
+    public Task RunAsync(ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId)
+    {
+        if (effects.Count == 0) return Task.CompletedTask;
+        var run = RunOrHandOverAsync(effects, activityId);
+        if (run.IsCompleted) return run;
+        running[conversation] = run;
+        run.ContinueWith(_ => running.TryRemove(KeyValuePair.Create(conversation, run)),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return run;
+    }
+
+    /// <summary>Completes (never faults) when the effects of the conversation's last committed turn have run or been handed to the retries.</summary>
+    public Task SettledAsync(ConversationKey conversation) =>
+        running.TryGetValue(conversation, out var run) ? run.ContinueWith(_ => { }, TaskScheduler.Default) : Task.CompletedTask;
+
+    private async Task RunOrHandOverAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId)
     {
         var next = await RunFromAsync(effects, 0, activityId);
         if (next < effects.Count) _ = RetryAsync(effects, next, activityId);

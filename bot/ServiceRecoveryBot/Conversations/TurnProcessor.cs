@@ -8,8 +8,10 @@ namespace ServiceRecoveryBot.Conversations;
 /// <summary>
 /// Runs one inbound activity through the bot with optimistic concurrency:
 /// load state → skip if this activity id was already processed → run the bot on a fresh turn → commit with the ETag
-/// → only then run the turn's effects (<see cref="CommittedEffects"/>) and send its replies. A turn that loses the race
-/// is thrown away and re-run on the fresh state, so a lost race never sends a duplicate or contradictory reply.
+/// → only then send its replies while its effects run (<see cref="CommittedEffects"/>: saving the case, scheduling
+/// reminders), so the staff member does not wait for them. A turn that loses the race is thrown away and re-run on the
+/// fresh state, so a lost race never sends a duplicate or contradictory reply. A turn starts once the effects of the
+/// conversation's previous turn have run, so it sees what they stored.
 /// </summary>
 public sealed partial class TurnProcessor(
     IConversationStateStore states,
@@ -45,6 +47,7 @@ public sealed partial class TurnProcessor(
         using var typing = ShowTypingIfSlow(activity, ct);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
+            await effects.SettledAsync(key).WaitAsync(ct);
             var stored = await states.LoadAsync(key, ct);
             var state = stored?.State ?? new ConversationState();
             if (state.HasProcessed(activity.Id))
@@ -67,8 +70,9 @@ public sealed partial class TurnProcessor(
             }
 
             await typing.CancelAsync();
-            await effects.RunAsync(turn.AfterCommit, activity.Id);
+            var effectsRun = effects.RunAsync(key, turn.AfterCommit, activity.Id);
             var delivered = await SendAsync(activity, turn.Outbox, ct);
+            await effectsRun;
             return new TurnOutcome(TurnStatus.Processed, turn.InvokeResponse, delivered);
         }
         LogGaveUp(logger, MaxAttempts);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Testing;
 
@@ -16,6 +17,8 @@ public sealed class CommittedEffectsTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private const int GaveUp = 1012;
 
+    private static readonly ConversationKey Conversation = new("test", "conv-1");
+
     private readonly FakeTimeProvider clock = new();
     private readonly List<string> ran = [];
 
@@ -24,7 +27,7 @@ public sealed class CommittedEffectsTests
     {
         using var effects = new CommittedEffects(clock, NullLogger<CommittedEffects>.Instance);
 
-        await effects.RunAsync([Record("save"), Record("remind"), Record("notify")], "a1");
+        await effects.RunAsync(Conversation, [Record("save"), Record("remind"), Record("notify")], "a1");
 
         Assert.Equal(["save", "remind", "notify"], ran);
     }
@@ -36,7 +39,7 @@ public sealed class CommittedEffectsTests
         var failures = 1;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        await effects.RunAsync([Record("save"), FailingFirst("remind", () => failures-- > 0), Record("notify", done)], "a1");
+        await effects.RunAsync(Conversation, [Record("save"), FailingFirst("remind", () => failures-- > 0), Record("notify", done)], "a1");
         Assert.Equal(["save", "remind failed"], ran);
 
         clock.Advance(CommittedEffects.RetryDelays[0]);
@@ -52,7 +55,7 @@ public sealed class CommittedEffectsTests
         using var effects = new CommittedEffects(clock, logger);
         var attempts = new SemaphoreSlim(0);
 
-        await effects.RunAsync([_ => { attempts.Release(); throw new InvalidOperationException("down"); }], "a1");
+        await effects.RunAsync(Conversation, [_ => { attempts.Release(); throw new InvalidOperationException("down"); }], "a1");
         Assert.True(await attempts.WaitAsync(Bound));
         foreach (var delay in CommittedEffects.RetryDelays)
         {
@@ -73,7 +76,7 @@ public sealed class CommittedEffectsTests
         var effects = new CommittedEffects(clock, logger);
         var attempts = 0;
 
-        await effects.RunAsync([_ => { attempts++; throw new InvalidOperationException("down"); }], "a1");
+        await effects.RunAsync(Conversation, [_ => { attempts++; throw new InvalidOperationException("down"); }], "a1");
         effects.Dispose();
         await logger.Logged(GaveUp).WaitAsync(Bound);
 
@@ -101,6 +104,70 @@ public sealed class CommittedEffectsTests
 
         Assert.Equal(CaseStatus.AwaitingFollowUp, Assert.Single(bot.Cases.All).Status);
     }
+
+    [Fact]
+    public async Task A_conversation_is_settled_once_the_effects_of_its_last_turn_have_run()
+    {
+        using var effects = new CommittedEffects(clock, NullLogger<CommittedEffects>.Instance);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var run = effects.RunAsync(Conversation, [async _ => { await release.Task; ran.Add("save"); }], "a1");
+        var settled = effects.SettledAsync(Conversation);
+
+        Assert.False(settled.IsCompleted);
+        Assert.True(effects.SettledAsync(new ConversationKey("test", "conv-2")).IsCompleted);
+        release.SetResult();
+        await settled.WaitAsync(Bound);
+        await run.WaitAsync(Bound);
+        Assert.Equal(["save"], ran);
+        Assert.True(effects.SettledAsync(Conversation).IsCompleted);
+    }
+
+    [Fact]
+    public async Task The_summary_reaches_the_staff_member_while_the_case_is_still_being_saved()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayEachAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.",
+            "1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1", "1", "skip");
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Cases.SavesWaitFor = release.Task;
+
+        var closing = chat.SayAsync("ok");
+        var summary = await chat.NextReplyAsync(IsSummary).WaitAsync(Bound);
+
+        Assert.False(closing.IsCompleted);
+        Assert.NotEqual(CaseStatus.AwaitingFollowUp, Assert.Single(bot.Cases.All).Status);
+        release.SetResult();
+        await closing.WaitAsync(Bound);
+        Assert.Equal(CaseStatus.AwaitingFollowUp, Assert.Single(bot.Cases.All).Status);
+        Assert.Contains(Assert.Single(bot.Cases.All).Id.Value, summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_next_message_waits_for_the_previous_turns_case_save_and_finds_the_case()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayEachAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.",
+            "1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1", "1", "skip");
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Cases.SavesWaitFor = release.Task;
+        var closing = bot.Turns.ProcessAsync(chat.Message("ok"), CancellationToken.None);
+        await chat.NextReplyAsync(IsSummary).WaitAsync(Bound);
+        var id = Assert.Single(bot.Cases.All).Id.Value;
+
+        var show = bot.Turns.ProcessAsync(chat.Message("show " + id), CancellationToken.None);
+        Assert.False(show.IsCompleted);
+        release.SetResult();
+        await Task.WhenAll(closing, show).WaitAsync(Bound);
+
+        var shown = chat.Replies()[^1];
+        Assert.True(IsSummary(shown), shown);
+        Assert.Contains("awaiting follow-up", shown, StringComparison.Ordinal);
+    }
+
+    private static bool IsSummary(string reply) => reply.StartsWith("**Case ", StringComparison.Ordinal);
 
     private Func<CancellationToken, Task> Record(string name, TaskCompletionSource? done = null) => _ =>
     {
