@@ -33,6 +33,7 @@ public static class ConversationServiceCollectionExtensions
             .Validate(o => o.EscalateApprovalAfter > TimeSpan.Zero && o.EscalateFollowUpAfter > TimeSpan.Zero && o.EscalatePromiseAfter > TimeSpan.Zero,
                 "Managers: escalation delays must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<FreshCaseIds>();
         services.AddSingleton<RecoveryDialog>();
         services.AddSingleton<FollowUpDialog>();
         services.AddSingleton<ManagerCommands>();

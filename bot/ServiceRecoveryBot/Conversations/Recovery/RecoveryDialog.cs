@@ -23,6 +23,7 @@ public sealed class RecoveryDialog(
     SeverityAdvisor severities,
     CompensationPolicy compensation,
     ICaseStore cases,
+    FreshCaseIds freshIds,
     ISentimentAnalyzer tone,
     BotTelemetry telemetry,
     CaseFollowThrough followThrough,
@@ -88,7 +89,7 @@ public sealed class RecoveryDialog(
         {
             var text = (string)step.Result!;
             var team = TeamKey.Of(step.Context.Activity, options.Value.DefaultTeam);
-            var id = await FreshIdAsync(team, ct);
+            var id = await freshIds.NextAsync(team, ct);
             var staff = step.Context.Activity.From;
             var opened = RecoveryCase.Open(id, team, staff?.Id ?? "unknown", staff?.Name, text, step.Context.ReceivedAt);
             var facts = IncidentParser.Parse(text);
@@ -408,16 +409,6 @@ public sealed class RecoveryDialog(
     private async Task CreateAsync(RecoveryCase opened, CancellationToken ct)
     {
         if (!await cases.TryCreateAsync(opened, ct)) await cases.SaveAsync(opened, ct);
-    }
-
-    private async Task<CaseId> FreshIdAsync(string team, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 8; attempt++)
-        {
-            var id = CaseId.New();
-            if (await cases.FindAsync(team, id, ct) is null) return id;
-        }
-        throw new InvalidOperationException("Could not find a free case id after 8 tries.");
     }
 
     private DateTimeOffset DefaultFollowUp(WaterfallStepContext<RecoveryDraft> step) => DefaultFollowUpAt(step.Context, options.Value);
