@@ -7,30 +7,36 @@ namespace ServiceRecoveryBot.Conversations.Recovery;
 /// Hands out case ids that no case of the team has yet. Checking an id costs a storage read, which opening a case would
 /// otherwise wait for, so each team keeps ids checked ahead: a case takes one, and its replacement is checked in the
 /// background. One is enough for a team that opens a case every few seconds; a team that opens many at once keeps up to
-/// <see cref="MostAhead"/>. The check and the case's creation are apart in time either way; with 810,000 codes per team,
-/// a clash in between is very unlikely.
+/// <see cref="MostAhead"/>. An id checked more than <see cref="FreshFor"/> ago is checked again, so the gap between the
+/// check and the case's creation stays short (another instance of the bot could take the id meanwhile), and an id is
+/// never handed out twice by this instance.
 /// </summary>
-public sealed class FreshCaseIds(ICaseStore cases)
+public sealed class FreshCaseIds(ICaseStore cases, TimeProvider clock, Func<CaseId> draw)
 {
+    public FreshCaseIds(ICaseStore cases, TimeProvider clock) : this(cases, clock, CaseId.New)
+    {
+    }
+
     public const int MostAhead = 4;
+    public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(5);
     private const int MaxTries = 8;
 
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<Task<CaseId?>>> checkedAhead = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TeamIds> teams = new(StringComparer.Ordinal);
 
     public async Task<CaseId> NextAsync(string team, CancellationToken ct)
     {
-        var ahead = checkedAhead.GetOrAdd(team, _ => new());
-        var readied = ahead.TryDequeue(out var next) ? await next.WaitAsync(ct) : null;
-        var id = readied ?? await CheckAsync(team, ct);
-        if (ahead.Count < MostAhead) ahead.Enqueue(CheckAheadAsync(team));
+        var ids = teams.GetOrAdd(team, _ => new TeamIds());
+        var checkedAhead = await ids.TakeFresh(clock.GetUtcNow() - FreshFor).WaitAsync(ct);
+        var id = checkedAhead is { } readied && ids.TryHandOut(readied) ? readied : await FindFreeAsync(team, ids, handOut: true, ct);
+        if (ids.WantsMore) ids.Add(CheckAheadAsync(team, ids), clock.GetUtcNow());
         return id;
     }
 
-    private async Task<CaseId?> CheckAheadAsync(string team)
+    private async Task<CaseId?> CheckAheadAsync(string team, TeamIds ids)
     {
         try
         {
-            return await CheckAsync(team, CancellationToken.None);
+            return await FindFreeAsync(team, ids, handOut: false, CancellationToken.None);
         }
         catch (Exception)
         {
@@ -38,13 +44,63 @@ public sealed class FreshCaseIds(ICaseStore cases)
         }
     }
 
-    private async Task<CaseId> CheckAsync(string team, CancellationToken ct)
+    /// <summary>Draws codes until one is unused in the team and not handed out here; with <paramref name="handOut"/>, hands it out.</summary>
+    private async Task<CaseId> FindFreeAsync(string team, TeamIds ids, bool handOut, CancellationToken ct)
     {
         for (var attempt = 0; attempt < MaxTries; attempt++)
         {
-            var id = CaseId.New();
-            if (await cases.FindAsync(team, id, ct) is null) return id;
+            var id = draw();
+            if (ids.WasHandedOut(id) || await cases.FindAsync(team, id, ct) is not null) continue;
+            if (!handOut || ids.TryHandOut(id)) return id;
         }
         throw new InvalidOperationException($"Could not find a free case id after {MaxTries} tries.");
+    }
+
+    /// <summary>One team's ids checked ahead, and the last ids handed out (their cases may not be stored yet).</summary>
+    private sealed class TeamIds
+    {
+        private const int Remembered = 64;
+
+        private readonly Lock gate = new();
+        private readonly Queue<(Task<CaseId?> Check, DateTimeOffset Started)> ahead = new();
+        private readonly Queue<CaseId> handedOut = new();
+
+        public bool WantsMore
+        {
+            get { lock (gate) return ahead.Count < MostAhead; }
+        }
+
+        public void Add(Task<CaseId?> check, DateTimeOffset started)
+        {
+            lock (gate) ahead.Enqueue((check, started));
+        }
+
+        /// <summary>The oldest check started at or after <paramref name="notBefore"/> (older ones are dropped), or null.</summary>
+        public Task<CaseId?> TakeFresh(DateTimeOffset notBefore)
+        {
+            lock (gate)
+            {
+                while (ahead.TryDequeue(out var next))
+                    if (next.Started >= notBefore) return next.Check;
+            }
+            return Task.FromResult<CaseId?>(null);
+        }
+
+        public bool WasHandedOut(CaseId id)
+        {
+            lock (gate) return handedOut.Contains(id);
+        }
+
+        /// <summary>Records the id as handed out; false if it already was.</summary>
+        public bool TryHandOut(CaseId id)
+        {
+            lock (gate)
+            {
+                if (handedOut.Contains(id)) return false;
+                handedOut.Enqueue(id);
+                if (handedOut.Count > Remembered) handedOut.Dequeue();
+                return true;
+            }
+        }
     }
 }
