@@ -87,9 +87,7 @@ public sealed class CommittedEffectsTests
     public async Task A_case_save_that_fails_at_the_end_of_a_recovery_still_answers_the_staff_member_and_lands_on_the_retry()
     {
         using var bot = new BotHarness();
-        var chat = bot.Chat();
-        await chat.SayEachAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.",
-            "1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1", "1", "skip");
+        var chat = await AnsweredUpToTheCloseAsync(bot);
 
         bot.Cases.SavesToFail = 1;
         var replies = await chat.SayAsync("ok");
@@ -127,11 +125,8 @@ public sealed class CommittedEffectsTests
     public async Task The_summary_reaches_the_staff_member_while_the_case_is_still_being_saved()
     {
         using var bot = new BotHarness();
-        var chat = bot.Chat();
-        await chat.SayEachAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.",
-            "1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1", "1", "skip");
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bot.Cases.SavesWaitFor = release.Task;
+        var chat = await AnsweredUpToTheCloseAsync(bot);
+        var release = HoldCaseSaves(bot);
 
         var closing = chat.SayAsync("ok");
         var summary = await chat.NextReplyAsync(IsSummary).WaitAsync(Bound);
@@ -148,11 +143,8 @@ public sealed class CommittedEffectsTests
     public async Task The_next_message_waits_for_the_previous_turns_case_save_and_finds_the_case()
     {
         using var bot = new BotHarness();
-        var chat = bot.Chat();
-        await chat.SayEachAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.",
-            "1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1", "1", "skip");
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bot.Cases.SavesWaitFor = release.Task;
+        var chat = await AnsweredUpToTheCloseAsync(bot);
+        var release = HoldCaseSaves(bot);
         var closing = bot.Turns.ProcessAsync(chat.Message("ok"), CancellationToken.None);
         await chat.NextReplyAsync(IsSummary).WaitAsync(Bound);
         var id = Assert.Single(bot.Cases.All).Id.Value;
@@ -165,6 +157,23 @@ public sealed class CommittedEffectsTests
         var shown = chat.Replies()[^1];
         Assert.True(IsSummary(shown), shown);
         Assert.Contains("awaiting follow-up", shown, StringComparison.Ordinal);
+    }
+
+    /// <summary>A recovery answered up to its last message, the "ok" that closes the case (and saves it).</summary>
+    private static async Task<ChatDriver> AnsweredUpToTheCloseAsync(BotHarness bot)
+    {
+        var chat = bot.Chat();
+        await chat.SayEachAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.",
+            "1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1", "1", "skip");
+        return chat;
+    }
+
+    /// <summary>Holds every case save in flight until the returned source is set.</summary>
+    private static TaskCompletionSource HoldCaseSaves(BotHarness bot)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Cases.SavesWaitFor = release.Task;
+        return release;
     }
 
     private static bool IsSummary(string reply) => reply.StartsWith("**Case ", StringComparison.Ordinal);

@@ -13,22 +13,22 @@ namespace ServiceRecoveryBot.Conversations.Recovery;
 /// </summary>
 public sealed class FreshCaseIds(ICaseStore cases, TimeProvider clock, Func<CaseId> draw)
 {
-    public FreshCaseIds(ICaseStore cases, TimeProvider clock) : this(cases, clock, CaseId.New)
-    {
-    }
-
     public const int MostAhead = 4;
     public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(5);
     private const int MaxTries = 8;
 
     private readonly ConcurrentDictionary<string, TeamIds> teams = new(StringComparer.Ordinal);
 
+    public FreshCaseIds(ICaseStore cases, TimeProvider clock) : this(cases, clock, CaseId.New)
+    {
+    }
+
     public async Task<CaseId> NextAsync(string team, CancellationToken ct)
     {
         var ids = teams.GetOrAdd(team, _ => new TeamIds());
-        var checkedAhead = await ids.TakeFresh(clock.GetUtcNow() - FreshFor).WaitAsync(ct);
-        var id = checkedAhead is { } readied && ids.TryHandOut(readied) ? readied : await FindFreeAsync(team, ids, handOut: true, ct);
-        if (ids.WantsMore) ids.Add(CheckAheadAsync(team, ids), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var id = await ids.TakeFresh(now - FreshFor).WaitAsync(ct) ?? await FindFreeAsync(team, ids, ct);
+        if (ids.WantsMore) ids.Add(CheckAheadAsync(team, ids), now);
         return id;
     }
 
@@ -36,7 +36,7 @@ public sealed class FreshCaseIds(ICaseStore cases, TimeProvider clock, Func<Case
     {
         try
         {
-            return await FindFreeAsync(team, ids, handOut: false, CancellationToken.None);
+            return await FindFreeAsync(team, ids, CancellationToken.None);
         }
         catch (Exception)
         {
@@ -44,26 +44,26 @@ public sealed class FreshCaseIds(ICaseStore cases, TimeProvider clock, Func<Case
         }
     }
 
-    /// <summary>Draws codes until one is unused in the team and not handed out here; with <paramref name="handOut"/>, hands it out.</summary>
-    private async Task<CaseId> FindFreeAsync(string team, TeamIds ids, bool handOut, CancellationToken ct)
+    /// <summary>Draws codes until one is unused in the team and not reserved here, and reserves it.</summary>
+    private async Task<CaseId> FindFreeAsync(string team, TeamIds ids, CancellationToken ct)
     {
         for (var attempt = 0; attempt < MaxTries; attempt++)
         {
             var id = draw();
-            if (ids.WasHandedOut(id) || await cases.FindAsync(team, id, ct) is not null) continue;
-            if (!handOut || ids.TryHandOut(id)) return id;
+            if (ids.IsReserved(id) || await cases.FindAsync(team, id, ct) is not null) continue;
+            if (ids.TryReserve(id)) return id;
         }
         throw new InvalidOperationException($"Could not find a free case id after {MaxTries} tries.");
     }
 
-    /// <summary>One team's ids checked ahead, and the last ids handed out (their cases may not be stored yet).</summary>
+    /// <summary>One team's ids checked ahead, and the last ids reserved (checked or handed out; their cases may not be stored yet).</summary>
     private sealed class TeamIds
     {
         private const int Remembered = 64;
 
         private readonly Lock gate = new();
         private readonly Queue<(Task<CaseId?> Check, DateTimeOffset Started)> ahead = new();
-        private readonly Queue<CaseId> handedOut = new();
+        private readonly Queue<CaseId> reserved = new();
 
         public bool WantsMore
         {
@@ -86,19 +86,19 @@ public sealed class FreshCaseIds(ICaseStore cases, TimeProvider clock, Func<Case
             return Task.FromResult<CaseId?>(null);
         }
 
-        public bool WasHandedOut(CaseId id)
+        public bool IsReserved(CaseId id)
         {
-            lock (gate) return handedOut.Contains(id);
+            lock (gate) return reserved.Contains(id);
         }
 
-        /// <summary>Records the id as handed out; false if it already was.</summary>
-        public bool TryHandOut(CaseId id)
+        /// <summary>Reserves the id; false if it already was.</summary>
+        public bool TryReserve(CaseId id)
         {
             lock (gate)
             {
-                if (handedOut.Contains(id)) return false;
-                handedOut.Enqueue(id);
-                if (handedOut.Count > Remembered) handedOut.Dequeue();
+                if (reserved.Contains(id)) return false;
+                reserved.Enqueue(id);
+                if (reserved.Count > Remembered) reserved.Dequeue();
                 return true;
             }
         }
