@@ -23,8 +23,9 @@ namespace ServiceRecoveryBot.Benchmarks;
 /// over one recovery's length, so at any moment the conversations are at different steps rather than all opening a
 /// case together.</item>
 /// </list>
-/// <c>--warmup W</c> runs W recoveries per conversation first, not counted, so the figures are for a warmed-up process
-/// (the JIT's tiered recompilation settles after a few thousand turns).
+/// <c>--warmup W</c> runs W recoveries per conversation first, in the same mode, not counted, so the figures are for
+/// warmed-up processes (the JIT's tiered recompilation settles after a few thousand turns, the generator's own pacing
+/// code included).
 /// </summary>
 public static class LoadCommand
 {
@@ -61,21 +62,24 @@ public static class LoadCommand
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = conversations * 2 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
         var client = new LoadClient(http, serviceUrl, arrivals);
 
+        var interval = rate is { } r ? TimeSpan.FromSeconds((double)conversations / r) : (TimeSpan?)null;
+        Pacing? PacingFor(int conversation) => interval is { } every ? new Pacing(every, every * Recovery.Length * conversation / conversations) : null;
+
         if (warmup > 0)
         {
+            // The same mode as the measured run, so the code it runs (the generator's pacing included) is compiled and
+            // tiered up before the measurement starts rather than during it.
             var warm = Stopwatch.StartNew();
             var warmRun = new Measurements();
-            await Task.WhenAll(Enumerable.Range(0, conversations).Select(c => client.RunConversationAsync(c, warmup, null, warmRun)));
+            await Task.WhenAll(Enumerable.Range(0, conversations).Select(c => client.RunConversationAsync(c, warmup, PacingFor(c), warmRun)));
             Console.WriteLine($"warm-up: {warmRun.Count} turns in {warm.Elapsed.TotalSeconds:F1} s, {warmRun.Failures} failures (not counted)");
         }
 
         var repliesBefore = replies;
         var cpuBefore = watched.Select(w => w.CpuTime()).ToArray();
         var measured = new Measurements();
-        var interval = rate is { } r ? TimeSpan.FromSeconds((double)conversations / r) : (TimeSpan?)null;
         var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, conversations).Select(c =>
-            client.RunConversationAsync(c, recoveries, interval is { } every ? new Pacing(every, every * Recovery.Length * c / conversations) : null, measured)));
+        await Task.WhenAll(Enumerable.Range(0, conversations).Select(c => client.RunConversationAsync(c, recoveries, PacingFor(c), measured)));
         total.Stop();
 
         var turns = measured.Count;
