@@ -3,10 +3,11 @@ using ServiceRecoveryBot.Recovery.Cases;
 
 namespace ServiceRecoveryBot.Testing;
 
-/// <summary>A fake case store with the same rules as the table store: unique ids per team, saves never go backwards.</summary>
+/// <summary>A fake case store with the same rules as the table store: unique ids per team (held by reservations), saves never go backwards.</summary>
 public sealed class InMemoryCaseStore : ICaseStore
 {
     private readonly ConcurrentDictionary<(string Team, string Id), RecoveryCase> cases = new();
+    private readonly ConcurrentDictionary<(string Team, string Id), bool> reservations = new();
 
     public IReadOnlyCollection<RecoveryCase> All => cases.Values.ToList();
 
@@ -18,6 +19,16 @@ public sealed class InMemoryCaseStore : ICaseStore
 
     /// <summary>Raised after each save that was stored, with the version saved.</summary>
     public event Action<RecoveryCase>? Saved;
+
+    /// <summary>Raised after each reservation that was made, with the team and id.</summary>
+    public event Action<string, CaseId>? Reserved;
+
+    public Task<bool> TryReserveAsync(string teamKey, CaseId id, CancellationToken ct)
+    {
+        var reserved = !cases.ContainsKey((teamKey, id.Value)) && reservations.TryAdd((teamKey, id.Value), true);
+        if (reserved) Reserved?.Invoke(teamKey, id);
+        return Task.FromResult(reserved);
+    }
 
     public Task<bool> TryCreateAsync(RecoveryCase recoveryCase, CancellationToken ct) =>
         Task.FromResult(cases.TryAdd((recoveryCase.TeamKey, recoveryCase.Id.Value), recoveryCase));
@@ -31,7 +42,8 @@ public sealed class InMemoryCaseStore : ICaseStore
             throw new InvalidOperationException("Storage is unavailable (simulated).");
         }
         var stored = cases.AddOrUpdate((recoveryCase.TeamKey, recoveryCase.Id.Value), recoveryCase,
-            (_, current) => current.Revision >= recoveryCase.Revision ? current : recoveryCase);
+            (_, current) => !current.IsSameCaseAs(recoveryCase) ? throw new CaseIdTakenException(recoveryCase.Id)
+                : current.Revision >= recoveryCase.Revision ? current : recoveryCase);
         if (ReferenceEquals(stored, recoveryCase)) Saved?.Invoke(recoveryCase);
     }
 

@@ -9,7 +9,8 @@ namespace ServiceRecoveryBot.Storage;
 /// <summary>
 /// Cases in the Cases table, one partition per team (PartitionKey = encoded team key):
 /// <list type="bullet">
-/// <item><c>i|{caseId}</c>: the whole case as JSON, with UpdatedUtc and the timeline length (point reads by id);</item>
+/// <item><c>i|{caseId}</c>: the whole case as JSON, with UpdatedUtc and the timeline length (point reads by id); before
+/// the case is opened, its id's reservation (Status <c>Reserved</c>, no JSON), which the case then replaces;</item>
 /// <item><c>c|{inverted ticks}|{caseId}</c>: the list row (a range query gives a team's cases newest first);</item>
 /// <item><c>t|{caseId}|{sequence}</c>: timeline entries (a range query gives a case's timeline in order).</item>
 /// </list>
@@ -23,18 +24,42 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
     private static readonly MemoryCacheEntryOptions CacheEntry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) };
     private readonly TableClient table = service.GetTableClient(names.Cases);
 
-    public async Task<bool> TryCreateAsync(RecoveryCase recoveryCase, CancellationToken ct)
+    public async Task<bool> TryReserveAsync(string teamKey, CaseId id, CancellationToken ct)
     {
-        var actions = RowsFor(recoveryCase, writtenEvents: 0, mainRowETag: null);
+        var reservation = new TableEntity(PartitionKeyFor(teamKey), MainRowKey(id)) { ["Status"] = Reserved };
         try
         {
-            var responses = await commits.WriteAsync(table, actions, ct);
-            Remember(recoveryCase, responses[0].Headers.ETag);
+            var responses = await commits.WriteAsync(table, [new TableTransactionAction(TableTransactionActionType.Add, reservation)], ct);
+            if (responses[0].Headers.ETag is { } etag) cache.Set(ReservationKey(teamKey, id), etag, CacheEntry);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return false;
+        }
+    }
+
+    public async Task<bool> TryCreateAsync(RecoveryCase recoveryCase, CancellationToken ct)
+    {
+        // On its id's reservation the case replaces it, matched by the ETag the reservation got (remembered, or read
+        // when forgotten); with no reservation the case is added. A case already there is never replaced.
+        var reservationKey = ReservationKey(recoveryCase.TeamKey, recoveryCase.Id);
+        ETag? reservation = cache.TryGetValue<ETag>(reservationKey, out var remembered) ? remembered : null;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var responses = await commits.WriteAsync(table, RowsFor(recoveryCase, writtenEvents: 0, reservation), ct);
+                cache.Remove(reservationKey);
+                Remember(recoveryCase, responses[0].Headers.ETag);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxSaveAttempts)
+            {
+                var stored = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(recoveryCase.TeamKey), MainRowKey(recoveryCase.Id), cancellationToken: ct);
+                if (stored.HasValue && stored.Value is { } row && !IsReservation(row)) return false;
+                reservation = stored.HasValue ? stored.Value?.ETag : null;
+            }
         }
     }
 
@@ -48,6 +73,8 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
             if (known is null)
             {
                 var stored = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(recoveryCase.TeamKey), MainRowKey(recoveryCase.Id), cancellationToken: ct);
+                if (stored.HasValue && stored.Value is { } row && !IsReservation(row) && !IsVersionOf(row, recoveryCase))
+                    throw new CaseIdTakenException(recoveryCase.Id);
                 known = stored.HasValue && stored.Value is { } existing
                     ? new StoredVersion(existing.GetInt32("Revision") ?? 0, existing.GetInt32("TimelineCount") ?? 0, existing.ETag)
                     : null;
@@ -72,7 +99,7 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
     public async Task<RecoveryCase?> FindAsync(string teamKey, CaseId id, CancellationToken ct)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(teamKey), MainRowKey(id), cancellationToken: ct);
-        return response.HasValue && response.Value is { } entity
+        return response.HasValue && response.Value is { } entity && !IsReservation(entity)
             ? JsonSerializer.Deserialize<RecoveryCase>(TableLimits.ReadChunked(entity, "Json"), StorageJson.Options)
             : null;
     }
@@ -122,7 +149,19 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
         if (etag is { } value) cache.Set(CacheKey(c), new StoredVersion(c.Revision, c.Timeline.Count, value), CacheEntry);
     }
 
-    private string CacheKey(RecoveryCase c) => $"{table.Name}/{c.TeamKey}/{c.Id.Value}";
+    /// <summary>Versions are remembered per case, not per id, so a save can only ever take its own case's ETag.</summary>
+    private string CacheKey(RecoveryCase c) => $"{table.Name}/{c.TeamKey}/{c.Id.Value}/{c.StaffId}/{c.OpenedAt.UtcTicks}";
+
+    private string ReservationKey(string teamKey, CaseId id) => $"{table.Name}/{teamKey}/{id.Value}";
+
+    /// <summary>The Status of an id's reservation: not a <see cref="CaseStatus"/>, so no case row ever has it.</summary>
+    private const string Reserved = "Reserved";
+
+    private static bool IsReservation(TableEntity mainRow) => mainRow.GetString("Status") == Reserved;
+
+    /// <summary>Whether the main row holds a version of the case (rows written before StaffId was stored count as one).</summary>
+    private static bool IsVersionOf(TableEntity mainRow, RecoveryCase c) =>
+        mainRow.GetString("StaffId") is not { } staff || (staff == c.StaffId && mainRow.GetDateTimeOffset("OpenedUtc") == c.OpenedAt);
 
     private sealed record StoredVersion(int Revision, int TimelineCount, ETag ETag);
 
@@ -131,6 +170,8 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
         var partition = PartitionKeyFor(c.TeamKey);
         var main = new TableEntity(partition, MainRowKey(c.Id))
         {
+            ["StaffId"] = c.StaffId,
+            ["OpenedUtc"] = c.OpenedAt,
             ["UpdatedUtc"] = c.UpdatedAt,
             ["Revision"] = c.Revision,
             ["TimelineCount"] = c.Timeline.Count,

@@ -88,6 +88,60 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task A_reserved_id_is_no_case_and_is_held_until_its_case_is_opened_on_it(string kind)
+    {
+        var (_, cases) = await CreateAsync(kind);
+        var at = DateTimeOffset.UnixEpoch.AddYears(56);
+        var id = new CaseId("SR-7K3Q");
+
+        Assert.True(await cases.TryReserveAsync("team-a", id, default));
+        Assert.False(await cases.TryReserveAsync("team-a", id, default));
+        Assert.True(await cases.TryReserveAsync("team-b", id, default));
+        Assert.Null(await cases.FindAsync("team-a", id, default));
+        Assert.Empty(await cases.ListAsync("team-a", 10, default));
+
+        var opened = NewCase("team-a", at, id.Value);
+        Assert.True(await cases.TryCreateAsync(opened, default));
+        Assert.Equal(opened.WhatHappened, (await cases.FindAsync("team-a", id, default))!.WhatHappened);
+        Assert.Equal([id.Value], (await cases.ListAsync("team-a", 10, default)).Select(c => c.Id.Value));
+        Assert.False(await cases.TryReserveAsync("team-a", id, default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_save_never_replaces_another_case_with_the_same_id(string kind)
+    {
+        var (_, cases) = await CreateAsync(kind);
+        var at = DateTimeOffset.UnixEpoch.AddYears(56);
+        var first = NewCase("team-a", at, "SR-7K3Q");
+        Assert.True(await cases.TryCreateAsync(first, default));
+        var another = RecoveryCase.Open(first.Id, "team-a", "staff-2", "Alex", "Lost luggage", at.AddMinutes(1))
+            .Record(CaseStep.Apologised, at.AddMinutes(2), "staff-2");
+
+        Assert.False(await cases.TryCreateAsync(another, default));
+        await Assert.ThrowsAsync<CaseIdTakenException>(() => cases.SaveAsync(another, default));
+
+        Assert.Equal("staff-1", (await cases.FindAsync("team-a", first.Id, default))!.StaffId);
+    }
+
+    [Fact]
+    public async Task A_case_replaces_the_reservation_another_instance_made_for_its_id()
+    {
+        var (service, names) = await CreateTablesAsync();
+        var reserving = new TableCaseStore(service, names, NewCache(), new TableGroupCommit());
+        var opening = new TableCaseStore(service, names, NewCache(), new TableGroupCommit());
+        var id = new CaseId("SR-9XQ2");
+        Assert.True(await reserving.TryReserveAsync("team-a", id, default));
+
+        var opened = NewCase("team-a", DateTimeOffset.UnixEpoch.AddYears(56), id.Value);
+        Assert.True(await opening.TryCreateAsync(opened, default));
+
+        Assert.Equal(opened.Revision, (await reserving.FindAsync("team-a", id, default))!.Revision);
+        Assert.False(await opening.TryReserveAsync("team-a", id, default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task A_save_never_replaces_a_newer_version(string kind)
     {
         var (_, cases) = await CreateAsync(kind);

@@ -41,4 +41,27 @@ public sealed class CaseWritesTests
         var stored = Assert.Single(bot.Cases.All);
         Assert.Contains(Assert.Single(stored.Tones).Flags, f => f == "PublicComplaint");
     }
+
+    [Fact]
+    public async Task A_case_that_took_the_same_id_meanwhile_is_never_saved_over()
+    {
+        using var bot = new BotHarness();
+        RecoveryCase? other = null;
+        bot.Cases.Reserved += (team, id) =>
+        {
+            // Another writer puts a different case on the first id reserved, after the reservation (as only a lost
+            // reservation would allow).
+            if (other is not null) return;
+            other = RecoveryCase.Open(id, team, "staff-9", "Alex", "Lost luggage at the front desk", bot.Clock.GetUtcNow());
+            Assert.True(bot.Cases.TryCreateAsync(other, CancellationToken.None).Result);
+        };
+        var chat = bot.Chat();
+
+        await chat.SayAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.");
+        var summary = await chat.SayEachAsync("1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1", "1", "skip", "ok");
+
+        Assert.Contains(summary, reply => reply.Contains(other!.Id.Value, StringComparison.Ordinal));
+        var stored = Assert.Single(bot.Cases.All);
+        Assert.Same(other, stored);
+    }
 }

@@ -406,6 +406,10 @@ public sealed class RecoveryDialog(
     /// <summary>Whether to skip a question because the case already answers it: yes, unless "back" is re-asking it.</summary>
     private static bool Skip(WaterfallStepContext<RecoveryDraft> step, bool answered) => answered && step.Reason != DialogReason.BackCalled;
 
+    /// <summary>
+    /// Stores the opened case on its reserved id. When the id is taken already, that is this case, stored by an earlier
+    /// try of this effect, and the save goes on as a save (which never writes over another case).
+    /// </summary>
     private async Task CreateAsync(RecoveryCase opened, CancellationToken ct)
     {
         if (!await cases.TryCreateAsync(opened, ct)) await cases.SaveAsync(opened, ct);

@@ -1,9 +1,19 @@
 namespace ServiceRecoveryBot.Recovery.Cases;
 
-/// <summary>Where cases live. Saves are idempotent and never go backwards (a later timeline wins).</summary>
+/// <summary>
+/// Where cases live. Saves are idempotent and never go backwards (a later timeline wins), and never replace another
+/// case that has the same id (they throw <see cref="CaseIdTakenException"/>).
+/// </summary>
 public interface ICaseStore
 {
-    /// <summary>Stores a new case; false when the id is already taken in that team.</summary>
+    /// <summary>
+    /// Holds an id for a case about to be opened, so that no other case can be given it (by this instance of the bot or
+    /// another); false when a case of the team has it or it is already held. A held id is not a case: finding it gives
+    /// nothing, and it is not listed.
+    /// </summary>
+    Task<bool> TryReserveAsync(string teamKey, CaseId id, CancellationToken ct);
+
+    /// <summary>Stores a new case, on its id's reservation if there is one; false when a case already has the id in that team.</summary>
     Task<bool> TryCreateAsync(RecoveryCase recoveryCase, CancellationToken ct);
 
     Task SaveAsync(RecoveryCase recoveryCase, CancellationToken ct);
@@ -31,3 +41,7 @@ public sealed record CaseSummary(CaseId Id, DateTimeOffset OpenedAt, CaseStatus 
         Flagged = c.NeedsManagerAttention || c.Tones.LastOrDefault() is { } tone && (tone.Flags.Count > 0 || tone.Compound <= -0.05),
     };
 }
+
+/// <summary>A save found another case (another staff member's, or opened at another moment) under the case's id.</summary>
+public sealed class CaseIdTakenException(CaseId id)
+    : InvalidOperationException($"Case id {id.Value} belongs to another case of the team; this case is not saved over it.");

@@ -48,6 +48,10 @@ public sealed record RecoveryCase
 
     public bool IsOpen => Status is CaseStatus.InProgress or CaseStatus.Paused or CaseStatus.AwaitingFollowUp;
 
+    /// <summary>Whether <paramref name="other"/> is a version of this case, not another case given the same id.</summary>
+    public bool IsSameCaseAs(RecoveryCase other) =>
+        Id == other.Id && TeamKey == other.TeamKey && StaffId == other.StaffId && OpenedAt == other.OpenedAt;
+
     /// <summary>Appends a timeline entry.</summary>
     public RecoveryCase Record(CaseStep step, DateTimeOffset at, string by, string? note = null) =>
         this with { Timeline = [.. Timeline, new CaseEvent(Timeline.Count + 1, step, at, by, note)], UpdatedAt = Max(UpdatedAt, at), Revision = Revision + 1 };
