@@ -23,9 +23,11 @@ namespace ServiceRecoveryBot.Benchmarks;
 /// over one recovery's length, so at any moment the conversations are at different steps rather than all opening a
 /// case together.</item>
 /// </list>
-/// <c>--warmup W</c> runs W recoveries per conversation first, in the same mode, not counted, so the figures are for
-/// warmed-up processes (the JIT's tiered recompilation settles after a few thousand turns, the generator's own pacing
-/// code included).
+/// <c>--warmup W</c> makes each conversation's first W recoveries a warm-up, not counted, so the figures are for warmed-up
+/// processes (the JIT's tiered recompilation settles after a few thousand turns, the generator's own pacing code
+/// included). The measured recoveries follow on in the same conversation without a pause, so the conversations do not
+/// all open a case in the same instant when the measurement starts. Throughput and CPU per turn are taken while all
+/// conversations are in their measured recoveries.
 /// </summary>
 public static class LoadCommand
 {
@@ -63,33 +65,25 @@ public static class LoadCommand
         var client = new LoadClient(http, serviceUrl, arrivals);
 
         var interval = rate is { } r ? TimeSpan.FromSeconds((double)conversations / r) : (TimeSpan?)null;
-        Pacing? PacingFor(int conversation) => interval is { } every ? new Pacing(every, every * Recovery.Length * conversation / conversations) : null;
-
-        if (warmup > 0)
-        {
-            // The same mode as the measured run, so the code it runs (the generator's pacing included) is compiled and
-            // tiered up before the measurement starts rather than during it.
-            var warm = Stopwatch.StartNew();
-            var warmRun = new Measurements();
-            await Task.WhenAll(Enumerable.Range(0, conversations).Select(c => client.RunConversationAsync(c, warmup, PacingFor(c), warmRun)));
-            Console.WriteLine($"warm-up: {warmRun.Count} turns in {warm.Elapsed.TotalSeconds:F1} s, {warmRun.Failures} failures (not counted)");
-        }
-
-        var repliesBefore = replies;
-        var cpuBefore = watched.Select(w => w.CpuTime()).ToArray();
+        var warm = new Measurements();
         var measured = new Measurements();
-        var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, conversations).Select(c => client.RunConversationAsync(c, recoveries, PacingFor(c), measured)));
-        total.Stop();
+        var window = new FullLoadWindow(conversations, () => (watched.Select(w => w.CpuTime()).ToArray(), Volatile.Read(ref replies)));
+        await Task.WhenAll(Enumerable.Range(0, conversations).Select(c => client.RunConversationAsync(c, warmup, recoveries,
+            interval is { } every ? new Pacing(every, every * Recovery.Length * c / conversations) : null, warm, measured, window)));
 
         var turns = measured.Count;
-        Console.WriteLine($"conversations={conversations} recoveries={recoveries} warmup={warmup} mode={(rate is null ? "closed-loop" : $"paced {rate}/s")} turns={turns} failures={measured.Failures} seconds={total.Elapsed.TotalSeconds:F1}");
+        if (warmup > 0) Console.WriteLine($"warm-up: {warm.Count} turns, {warm.Failures} failures (not counted)");
+        Console.WriteLine($"conversations={conversations} recoveries={recoveries} warmup={warmup} mode={(rate is null ? "closed-loop" : $"paced {rate}/s")} turns={turns} failures={measured.Failures} seconds={measured.Seconds():F1}");
         var all = measured.All();
-        Console.WriteLine($"turns/s={turns / total.Elapsed.TotalSeconds:F0} (while all {conversations} were active: {measured.FullLoadRate():F0}) p50={Percentile(all, 0.50):F1}ms p95={Percentile(all, 0.95):F1}ms p99={Percentile(all, 0.99):F1}ms max={all.LastOrDefault():F1}ms");
-        Console.WriteLine($"replies={replies - repliesBefore} ({(double)(replies - repliesBefore) / Math.Max(1, turns):F2} per turn)");
-        var cpu = watched.Select((w, i) => (w.Name, Used: w.CpuTime() - cpuBefore[i]))
-            .Select(p => $"{p.Name} {p.Used.TotalSeconds:F1} s ({p.Used.TotalMilliseconds / Math.Max(1, turns):F2} ms/turn)");
-        Console.WriteLine("cpu: " + string.Join(", ", cpu));
+        Console.WriteLine($"turns/s={turns / measured.Seconds():F0} (while all {conversations} were active: {measured.FullLoadRate():F0}) p50={Percentile(all, 0.50):F1}ms p95={Percentile(all, 0.95):F1}ms p99={Percentile(all, 0.99):F1}ms max={all.LastOrDefault():F1}ms");
+        if (window is { Start: { } from, End: { } to })
+        {
+            var windowTurns = Math.Max(1, measured.ArrivedBetween(from.At, to.At));
+            Console.WriteLine($"replies={to.Replies - from.Replies} while all were active ({(double)(to.Replies - from.Replies) / windowTurns:F2} per turn)");
+            var cpu = watched.Select((w, i) => (w.Name, Used: to.Cpu[i] - from.Cpu[i]))
+                .Select(p => $"{p.Name} {p.Used.TotalSeconds:F1} s ({p.Used.TotalMilliseconds / windowTurns:F2} ms/turn)");
+            Console.WriteLine($"cpu while all were active ({windowTurns} turns): " + string.Join(", ", cpu));
+        }
         if (args.Contains("--by-step"))
             for (var step = 0; step < Recovery.Length; step++)
             {
@@ -114,14 +108,17 @@ public static class LoadCommand
     {
         private readonly string run = Guid.NewGuid().ToString("N")[..8];
 
-        /// <summary>One staff member's conversation with the bot: its recoveries one after another, as in a chat.</summary>
-        public async Task RunConversationAsync(int index, int recoveries, Pacing? pacing, Measurements into)
+        /// <summary>
+        /// One staff member's conversation with the bot: its recoveries one after another, as in a chat, the warm-up ones
+        /// first. The measured ones follow on without a pause, so the conversations do not all start a case at once.
+        /// </summary>
+        public async Task RunConversationAsync(int index, int warmup, int recoveries, Pacing? pacing, Measurements warm, Measurements measured, FullLoadWindow window)
         {
             var conversationId = $"load-{run}-{index}";
             var due = Stopwatch.GetTimestamp() + (pacing is null ? 0 : Ticks(pacing.FirstAfter));
-            var first = true;
-            for (var r = 0; r < recoveries; r++)
+            for (var r = 0; r < warmup + recoveries; r++)
             {
+                var into = r < warmup ? warm : measured;
                 for (var step = 0; step < Recovery.Length; step++)
                 {
                     var activity = new Activity
@@ -147,8 +144,11 @@ public static class LoadCommand
                         start = due;
                         due += Ticks(pacing.Every);
                     }
-                    if (first) into.Started(start);
-                    first = false;
+                    if (r == warmup && step == 0)
+                    {
+                        measured.Started(start);
+                        window.Entered();
+                    }
                     using var response = await http.PostAsJsonAsync("/api/messages", activity, ActivityJson.Options);
                     if (!response.IsSuccessStatusCode || !arrivals.TryRemove(activity.Id, out var arrived))
                     {
@@ -158,10 +158,42 @@ public static class LoadCommand
                     into.Add(step, start, arrived);
                 }
             }
-            into.Finished();
+            measured.Finished();
+            window.Left();
         }
 
         private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+    }
+
+    /// <summary>
+    /// The time from the moment the last conversation starts its measured recoveries to the moment the first one ends
+    /// them: every turn in it is measured, so the CPU used in it is all for measured turns.
+    /// </summary>
+    private sealed class FullLoadWindow(int conversations, Func<(TimeSpan[] Cpu, int Replies)> snapshot)
+    {
+        private int entered;
+        private int left;
+
+        public Snapshot? Start { get; private set; }
+        public Snapshot? End { get; private set; }
+
+        public void Entered()
+        {
+            if (Interlocked.Increment(ref entered) == conversations) Start = Take();
+        }
+
+        public void Left()
+        {
+            if (Interlocked.Increment(ref left) == 1) End = Take();
+        }
+
+        private Snapshot Take()
+        {
+            var (cpu, replies) = snapshot();
+            return new Snapshot(Stopwatch.GetTimestamp(), cpu, replies);
+        }
+
+        public sealed record Snapshot(long At, TimeSpan[] Cpu, int Replies);
     }
 
     private sealed class Measurements
@@ -183,6 +215,11 @@ public static class LoadCommand
         public void Add(int step, long sent, long arrived) => samples.Add(new Sample(step, arrived, Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds));
 
         public void Failed() => Interlocked.Increment(ref failures);
+
+        /// <summary>Seconds from the first conversation's start to the last one's end.</summary>
+        public double Seconds() => starts.IsEmpty || ends.IsEmpty ? double.NaN : Stopwatch.GetElapsedTime(starts.Min(), ends.Max()).TotalSeconds;
+
+        public int ArrivedBetween(long from, long to) => samples.Count(s => s.Arrived >= from && s.Arrived <= to);
 
         /// <summary>Turns completed per second between the last conversation's start and the first one's end.</summary>
         public double FullLoadRate()
