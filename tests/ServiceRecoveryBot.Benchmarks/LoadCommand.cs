@@ -76,7 +76,7 @@ public static class LoadCommand
         Console.WriteLine($"conversations={conversations} recoveries={recoveries} warmup={warmup} mode={(rate is null ? "closed-loop" : $"paced {rate}/s")} turns={turns} failures={measured.Failures} seconds={measured.Seconds():F1}");
         var all = measured.All();
         Console.WriteLine($"turns/s={turns / measured.Seconds():F0} (while all {conversations} were active: {measured.FullLoadRate():F0}) p50={Percentile(all, 0.50):F1}ms p95={Percentile(all, 0.95):F1}ms p99={Percentile(all, 0.99):F1}ms max={all.LastOrDefault():F1}ms");
-        if (window is { Start: { } from, End: { } to })
+        if (window is { Start: { } from, End: { } to } && to.At > from.At)
         {
             var windowTurns = Math.Max(1, measured.ArrivedBetween(from.At, to.At));
             Console.WriteLine($"replies={to.Replies - from.Replies} while all were active ({(double)(to.Replies - from.Replies) / windowTurns:F2} per turn)");
