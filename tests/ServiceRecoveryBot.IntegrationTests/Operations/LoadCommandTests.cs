@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Reflection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using ServiceRecoveryBot.IntegrationTests.Infrastructure;
+using ServiceRecoveryBot.Recovery.Cases;
+
+namespace ServiceRecoveryBot.IntegrationTests.Operations;
+
+/// <summary>
+/// The load command (issue 2) against the real host on a loopback port with Azurite: a few conversations through whole
+/// recoveries, so a change to the dialog that its scripted answers no longer fit fails here rather than in a load run.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class LoadCommandTests(AzuriteFixture azurite)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task The_load_command_takes_conversations_through_whole_recoveries_with_no_failures()
+    {
+        await using var factory = new BotFactory(azurite, AzuriteFixture.NewTablePrefix());
+        factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        factory.StartServer();
+        var url = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+        var (exitCode, output) = await RunLoadGeneratorAsync("load", "--url", url, "--conversations", "3", "--recoveries", "2", "--warmup", "1");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("warm-up: 36 turns, 0 failures", output);
+        Assert.Contains("mode=closed-loop turns=72 failures=0", output);
+        // Every scripted recovery reached its end: 3 staff members x 3 recoveries, each case waiting for its follow-up.
+        var cases = await factory.Services.GetRequiredService<ICaseStore>().ListAsync("local", 100, CancellationToken.None);
+        Assert.Equal(9, cases.Count);
+        Assert.All(cases, c => Assert.Equal(CaseStatus.AwaitingFollowUp, c.Status));
+        Assert.All(cases.GroupBy(c => c.StaffId), staff => Assert.Equal(3, staff.Count()));
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunLoadGeneratorAsync(params string[] args)
+    {
+        var generator = typeof(LoadCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LoadGenerator").Value!;
+        Assert.True(File.Exists(generator), $"The load generator is not built at {generator}.");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(generator);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(Bound);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
