@@ -75,10 +75,12 @@ public static class LoadCommand
         if (warmup > 0) Console.WriteLine($"warm-up: {warm.Count} turns, {warm.Failures} failures (not counted)");
         Console.WriteLine($"conversations={conversations} recoveries={recoveries} warmup={warmup} mode={(rate is null ? "closed-loop" : $"paced {rate}/s")} turns={turns} failures={measured.Failures} seconds={measured.Seconds():F1}");
         var all = measured.All();
-        Console.WriteLine($"turns/s={turns / measured.Seconds():F0} (while all {conversations} were active: {measured.FullLoadRate():F0}) p50={Percentile(all, 0.50):F1}ms p95={Percentile(all, 0.95):F1}ms p99={Percentile(all, 0.99):F1}ms max={all.LastOrDefault():F1}ms");
-        if (window is { Start: { } from, End: { } to } && to.At > from.At)
+        // Every turn in the full-load window is measured, so its rate and the CPU used in it are the measured run's.
+        var bounds = window.Bounds;
+        var fullLoadRate = bounds is ({ } first, { } last) ? measured.RateBetween(first.At, last.At) : double.NaN;
+        Console.WriteLine($"turns/s={turns / measured.Seconds():F0} (while all {conversations} were active: {fullLoadRate:F0}) p50={Percentile(all, 0.50):F1}ms p95={Percentile(all, 0.95):F1}ms p99={Percentile(all, 0.99):F1}ms max={all.LastOrDefault():F1}ms");
+        if (bounds is ({ } from, { } to) && measured.ArrivedBetween(from.At, to.At) is var windowTurns and > 0)
         {
-            var windowTurns = Math.Max(1, measured.ArrivedBetween(from.At, to.At));
             Console.WriteLine($"replies={to.Replies - from.Replies} while all were active ({(double)(to.Replies - from.Replies) / windowTurns:F2} per turn)");
             var cpu = watched.Select((w, i) => (w.Name, Used: to.Cpu[i] - from.Cpu[i]))
                 .Select(p => $"{p.Name} {p.Used.TotalSeconds:F1} s ({p.Used.TotalMilliseconds / windowTurns:F2} ms/turn)");
@@ -167,24 +169,27 @@ public static class LoadCommand
 
     /// <summary>
     /// The time from the moment the last conversation starts its measured recoveries to the moment the first one ends
-    /// them: every turn in it is measured, so the CPU used in it is all for measured turns.
+    /// them, with each process's CPU time and the replies received at both ends.
     /// </summary>
     private sealed class FullLoadWindow(int conversations, Func<(TimeSpan[] Cpu, int Replies)> snapshot)
     {
         private int entered;
         private int left;
 
-        public Snapshot? Start { get; private set; }
-        public Snapshot? End { get; private set; }
+        private Snapshot? start;
+        private Snapshot? end;
+
+        /// <summary>Both ends, once the window has opened and closed (null when no moment had all conversations measured).</summary>
+        public (Snapshot From, Snapshot To)? Bounds => start is { } from && end is { } to && to.At > from.At ? (from, to) : null;
 
         public void Entered()
         {
-            if (Interlocked.Increment(ref entered) == conversations) Start = Take();
+            if (Interlocked.Increment(ref entered) == conversations) start = Take();
         }
 
         public void Left()
         {
-            if (Interlocked.Increment(ref left) == 1) End = Take();
+            if (Interlocked.Increment(ref left) == 1) end = Take();
         }
 
         private Snapshot Take()
@@ -221,13 +226,8 @@ public static class LoadCommand
 
         public int ArrivedBetween(long from, long to) => samples.Count(s => s.Arrived >= from && s.Arrived <= to);
 
-        /// <summary>Turns completed per second between the last conversation's start and the first one's end.</summary>
-        public double FullLoadRate()
-        {
-            if (starts.IsEmpty || ends.IsEmpty) return double.NaN;
-            var (from, to) = (starts.Max(), ends.Min());
-            return to <= from ? double.NaN : samples.Count(s => s.Arrived >= from && s.Arrived <= to) / Stopwatch.GetElapsedTime(from, to).TotalSeconds;
-        }
+        public double RateBetween(long from, long to) => ArrivedBetween(from, to) / Stopwatch.GetElapsedTime(from, to).TotalSeconds;
+
 
         public double[] All() => samples.Select(s => s.Milliseconds).Order().ToArray();
 

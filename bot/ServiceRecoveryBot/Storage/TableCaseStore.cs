@@ -56,9 +56,9 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxSaveAttempts)
             {
-                var stored = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(recoveryCase.TeamKey), MainRowKey(recoveryCase.Id), cancellationToken: ct);
-                if (stored.HasValue && stored.Value is { } row && !IsReservation(row)) return false;
-                reservation = stored.HasValue ? stored.Value?.ETag : null;
+                var row = await ReadMainRowAsync(recoveryCase.TeamKey, recoveryCase.Id, ct);
+                if (row is not null && !IsReservation(row)) return false;
+                reservation = row?.ETag;
             }
         }
     }
@@ -72,12 +72,10 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
             var known = attempt == 1 && cache.TryGetValue<StoredVersion>(CacheKey(recoveryCase), out var remembered) ? remembered : null;
             if (known is null)
             {
-                var stored = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(recoveryCase.TeamKey), MainRowKey(recoveryCase.Id), cancellationToken: ct);
-                if (stored.HasValue && stored.Value is { } row && !IsReservation(row) && !IsVersionOf(row, recoveryCase))
+                var row = await ReadMainRowAsync(recoveryCase.TeamKey, recoveryCase.Id, ct);
+                if (row is not null && !IsReservation(row) && !IsVersionOf(row, recoveryCase))
                     throw new CaseIdTakenException(recoveryCase.Id);
-                known = stored.HasValue && stored.Value is { } existing
-                    ? new StoredVersion(existing.GetInt32("Revision") ?? 0, existing.GetInt32("TimelineCount") ?? 0, existing.ETag)
-                    : null;
+                known = row is null ? null : new StoredVersion(row.GetInt32("Revision") ?? 0, row.GetInt32("TimelineCount") ?? 0, row.ETag);
             }
             if (known is not null && known.Revision >= recoveryCase.Revision)
                 return; // A newer (or the same) version is already stored.
@@ -98,8 +96,7 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
 
     public async Task<RecoveryCase?> FindAsync(string teamKey, CaseId id, CancellationToken ct)
     {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(teamKey), MainRowKey(id), cancellationToken: ct);
-        return response.HasValue && response.Value is { } entity && !IsReservation(entity)
+        return await ReadMainRowAsync(teamKey, id, ct) is { } entity && !IsReservation(entity)
             ? JsonSerializer.Deserialize<RecoveryCase>(TableLimits.ReadChunked(entity, "Json"), StorageJson.Options)
             : null;
     }
@@ -142,6 +139,13 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
                 row.GetString("Note")));
         }
         return events;
+    }
+
+    /// <summary>The case's main row (or its id's reservation), or null.</summary>
+    private async Task<TableEntity?> ReadMainRowAsync(string teamKey, CaseId id, CancellationToken ct)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(teamKey), MainRowKey(id), cancellationToken: ct);
+        return response.HasValue ? response.Value : null;
     }
 
     private void Remember(RecoveryCase c, ETag? etag)

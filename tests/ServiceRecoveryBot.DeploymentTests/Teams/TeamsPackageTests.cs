@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.DeploymentTests.Teams;
 
@@ -13,7 +14,7 @@ public sealed class TeamsPackageTests : IDisposable
 
     private string ZipPath => Path.Combine(_outDir, "ServiceRecoveryBot-teams.zip");
 
-    private Task<ScriptRun> BuildPackageAsync(string botId, IReadOnlyDictionary<string, string>? environment = null) =>
+    private Task<ProcessRun> BuildPackageAsync(string botId, IReadOnlyDictionary<string, string>? environment = null) =>
         ScriptRun.BashAsync(RepoPaths.PackageScript, [botId, _outDir], environment);
 
     private static string ReadEntry(ZipArchive zip, string name)

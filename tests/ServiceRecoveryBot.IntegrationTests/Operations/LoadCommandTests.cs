@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Reflection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using ServiceRecoveryBot.IntegrationTests.Infrastructure;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.IntegrationTests.Operations;
 
@@ -24,9 +24,13 @@ public sealed class LoadCommandTests(AzuriteFixture azurite)
         factory.StartServer();
         var url = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
-        var (exitCode, output) = await RunLoadGeneratorAsync("load", "--url", url, "--conversations", "3", "--recoveries", "2", "--warmup", "1");
+        var generator = typeof(LoadCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LoadGenerator").Value!;
+        Assert.True(File.Exists(generator), $"The load generator is not built at {generator}.");
 
-        Assert.True(exitCode == 0, output);
+        var run = await ProcessRun.RunAsync("dotnet", [generator, "load", "--url", url, "--conversations", "3", "--recoveries", "2", "--warmup", "1"], Bound);
+        var output = run.StandardOutput + run.StandardError;
+
+        Assert.True(run.ExitCode == 0, output);
         Assert.Contains("warm-up: 36 turns, 0 failures", output);
         Assert.Contains("mode=closed-loop turns=72 failures=0", output);
         // Every scripted recovery reached its end: 3 staff members x 3 recoveries, each case waiting for its follow-up.
@@ -34,27 +38,5 @@ public sealed class LoadCommandTests(AzuriteFixture azurite)
         Assert.Equal(9, cases.Count);
         Assert.All(cases, c => Assert.Equal(CaseStatus.AwaitingFollowUp, c.Status));
         Assert.All(cases.GroupBy(c => c.StaffId), staff => Assert.Equal(3, staff.Count()));
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunLoadGeneratorAsync(params string[] args)
-    {
-        var generator = typeof(LoadCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LoadGenerator").Value!;
-        Assert.True(File.Exists(generator), $"The load generator is not built at {generator}.");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(generator);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(Bound);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -23,7 +23,7 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         if (kind == "memory") return (new InMemoryConversationStateStore(), new InMemoryCaseStore());
         var (service, names) = await CreateTablesAsync();
         var cache = NewCache();
-        return (new TableConversationStateStore(service, names, cache, new TableGroupCommit()), new TableCaseStore(service, names, cache, new TableGroupCommit()));
+        return (new TableConversationStateStore(service, names, cache, new TableGroupCommit()), NewCaseStore(service, names, cache));
     }
 
     private async Task<(TableServiceClient Service, TableNames Names)> CreateTablesAsync()
@@ -35,6 +35,13 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
     }
 
     private static MemoryCache NewCache() => new(new MemoryCacheOptions { SizeLimit = 1000 });
+
+    /// <summary>A table case store as one instance of the bot has it: its own cache and group commit.</summary>
+    private static TableCaseStore NewCaseStore(TableServiceClient service, TableNames names, MemoryCache? cache = null) =>
+        new(service, names, cache ?? NewCache(), new TableGroupCommit());
+
+    /// <summary>When the test cases open (a fixed moment, so the list order is known).</summary>
+    private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch.AddYears(56);
 
     private static RecoveryCase NewCase(string team, DateTimeOffset at, string? id = null) =>
         RecoveryCase.Open(id is null ? CaseId.New() : new CaseId(id), team, "staff-1", "Sam", "Breakfast arrived cold", at);
@@ -80,10 +87,9 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
     public async Task A_case_id_is_taken_once_per_team(string kind)
     {
         var (_, cases) = await CreateAsync(kind);
-        var at = DateTimeOffset.UnixEpoch.AddYears(56);
-        Assert.True(await cases.TryCreateAsync(NewCase("team-a", at, "SR-7K3Q"), default));
-        Assert.False(await cases.TryCreateAsync(NewCase("team-a", at, "SR-7K3Q"), default));
-        Assert.True(await cases.TryCreateAsync(NewCase("team-b", at, "SR-7K3Q"), default));
+        Assert.True(await cases.TryCreateAsync(NewCase("team-a", At, "SR-7K3Q"), default));
+        Assert.False(await cases.TryCreateAsync(NewCase("team-a", At, "SR-7K3Q"), default));
+        Assert.True(await cases.TryCreateAsync(NewCase("team-b", At, "SR-7K3Q"), default));
     }
 
     [Theory]
@@ -91,7 +97,6 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
     public async Task A_reserved_id_is_no_case_and_is_held_until_its_case_is_opened_on_it(string kind)
     {
         var (_, cases) = await CreateAsync(kind);
-        var at = DateTimeOffset.UnixEpoch.AddYears(56);
         var id = new CaseId("SR-7K3Q");
 
         Assert.True(await cases.TryReserveAsync("team-a", id, default));
@@ -100,7 +105,7 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         Assert.Null(await cases.FindAsync("team-a", id, default));
         Assert.Empty(await cases.ListAsync("team-a", 10, default));
 
-        var opened = NewCase("team-a", at, id.Value);
+        var opened = NewCase("team-a", At, id.Value);
         Assert.True(await cases.TryCreateAsync(opened, default));
         Assert.Equal(opened.WhatHappened, (await cases.FindAsync("team-a", id, default))!.WhatHappened);
         Assert.Equal([id.Value], (await cases.ListAsync("team-a", 10, default)).Select(c => c.Id.Value));
@@ -112,11 +117,10 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
     public async Task A_save_never_replaces_another_case_with_the_same_id(string kind)
     {
         var (_, cases) = await CreateAsync(kind);
-        var at = DateTimeOffset.UnixEpoch.AddYears(56);
-        var first = NewCase("team-a", at, "SR-7K3Q");
+        var first = NewCase("team-a", At, "SR-7K3Q");
         Assert.True(await cases.TryCreateAsync(first, default));
-        var another = RecoveryCase.Open(first.Id, "team-a", "staff-2", "Alex", "Lost luggage", at.AddMinutes(1))
-            .Record(CaseStep.Apologised, at.AddMinutes(2), "staff-2");
+        var another = RecoveryCase.Open(first.Id, "team-a", "staff-2", "Alex", "Lost luggage", At.AddMinutes(1))
+            .Record(CaseStep.Apologised, At.AddMinutes(2), "staff-2");
 
         Assert.False(await cases.TryCreateAsync(another, default));
         await Assert.ThrowsAsync<CaseIdTakenException>(() => cases.SaveAsync(another, default));
@@ -128,12 +132,12 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
     public async Task A_case_replaces_the_reservation_another_instance_made_for_its_id()
     {
         var (service, names) = await CreateTablesAsync();
-        var reserving = new TableCaseStore(service, names, NewCache(), new TableGroupCommit());
-        var opening = new TableCaseStore(service, names, NewCache(), new TableGroupCommit());
+        var reserving = NewCaseStore(service, names);
+        var opening = NewCaseStore(service, names);
         var id = new CaseId("SR-9XQ2");
         Assert.True(await reserving.TryReserveAsync("team-a", id, default));
 
-        var opened = NewCase("team-a", DateTimeOffset.UnixEpoch.AddYears(56), id.Value);
+        var opened = NewCase("team-a", At, id.Value);
         Assert.True(await opening.TryCreateAsync(opened, default));
 
         Assert.Equal(opened.Revision, (await reserving.FindAsync("team-a", id, default))!.Revision);
@@ -145,11 +149,10 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
     public async Task A_save_never_replaces_a_newer_version(string kind)
     {
         var (_, cases) = await CreateAsync(kind);
-        var at = DateTimeOffset.UnixEpoch.AddYears(56);
-        var opened = NewCase("team", at);
+        var opened = NewCase("team", At);
         await cases.TryCreateAsync(opened, default);
-        var newer = opened.Record(CaseStep.Apologised, at.AddSeconds(30), "staff-1").Record(CaseStep.Listened, at.AddSeconds(40), "staff-1");
-        var older = opened.Record(CaseStep.Apologised, at.AddSeconds(30), "staff-1");
+        var newer = opened.Record(CaseStep.Apologised, At.AddSeconds(30), "staff-1").Record(CaseStep.Listened, At.AddSeconds(40), "staff-1");
+        var older = opened.Record(CaseStep.Apologised, At.AddSeconds(30), "staff-1");
         await cases.SaveAsync(newer, default);
         await cases.SaveAsync(older, default);
 
@@ -163,12 +166,11 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
     public async Task A_teams_cases_list_newest_first(string kind)
     {
         var (_, cases) = await CreateAsync(kind);
-        var at = DateTimeOffset.UnixEpoch.AddYears(56);
-        var first = NewCase("team/with#odd?chars", at, "SR-2222");
-        var second = NewCase("team/with#odd?chars", at.AddMinutes(5), "SR-3333");
-        var third = NewCase("team/with#odd?chars", at.AddMinutes(10), "SR-4444");
+        var first = NewCase("team/with#odd?chars", At, "SR-2222");
+        var second = NewCase("team/with#odd?chars", At.AddMinutes(5), "SR-3333");
+        var third = NewCase("team/with#odd?chars", At.AddMinutes(10), "SR-4444");
         foreach (var c in new[] { second, first, third }) await cases.TryCreateAsync(c, default);
-        await cases.TryCreateAsync(NewCase("other-team", at.AddHours(1)), default);
+        await cases.TryCreateAsync(NewCase("other-team", At.AddHours(1)), default);
 
         var listed = await cases.ListAsync("team/with#odd?chars", 10, default);
         Assert.Equal(["SR-4444", "SR-3333", "SR-2222"], listed.Select(c => c.Id.Value));

@@ -78,8 +78,7 @@ public sealed class FreshCaseIdsTests
     [Fact]
     public async Task A_code_drawn_again_is_not_handed_out_twice()
     {
-        var codes = new Queue<CaseId>([new CaseId("SR-AAAA"), new CaseId("SR-AAAA"), new CaseId("SR-BBBB"), new CaseId("SR-CCCC")]);
-        var ids = new FreshCaseIds(new InMemoryCaseStore(), codes.Dequeue);
+        var ids = new FreshCaseIds(new InMemoryCaseStore(), Draws("SR-AAAA", "SR-AAAA", "SR-BBBB", "SR-CCCC"));
 
         var first = await ids.NextAsync("team-a", CancellationToken.None).WaitAsync(Bound);
         var second = await ids.NextAsync("team-a", CancellationToken.None).WaitAsync(Bound);
@@ -92,8 +91,8 @@ public sealed class FreshCaseIdsTests
     public async Task Two_instances_of_the_bot_drawing_the_same_code_hand_it_to_one_case_only()
     {
         var shared = new InMemoryCaseStore();
-        var one = new FreshCaseIds(shared, new Queue<CaseId>([new CaseId("SR-AAAA"), new CaseId("SR-CCCC")]).Dequeue);
-        var other = new FreshCaseIds(shared, new Queue<CaseId>([new CaseId("SR-AAAA"), new CaseId("SR-BBBB"), new CaseId("SR-DDDD")]).Dequeue);
+        var one = new FreshCaseIds(shared, Draws("SR-AAAA", "SR-CCCC"));
+        var other = new FreshCaseIds(shared, Draws("SR-AAAA", "SR-BBBB", "SR-DDDD"));
 
         var fromOne = await one.NextAsync("team-a", CancellationToken.None).WaitAsync(Bound);
         var fromOther = await other.NextAsync("team-a", CancellationToken.None).WaitAsync(Bound);
@@ -112,6 +111,9 @@ public sealed class FreshCaseIdsTests
 
         Assert.Equal(["team-a", "team-a", "team-b", "team-b"], store.Teams);
     }
+
+    /// <summary>Draws these codes, in order.</summary>
+    private static Func<CaseId> Draws(params string[] codes) => new Queue<CaseId>(codes.Select(code => new CaseId(code))).Dequeue;
 
     /// <summary>Answers reservations as the test says and records them; everything else goes to the in-memory store.</summary>
     private sealed class ReservationCountingStore : ICaseStore
