@@ -27,7 +27,7 @@ public sealed class FreshCaseIds(ICaseStore cases, Func<CaseId> draw)
     {
         var ids = teams.GetOrAdd(team, _ => new TeamIds());
         var id = await ids.Take().WaitAsync(ct) ?? await ReserveAsync(team, ct);
-        if (ids.WantsMore) ids.Add(ReserveAheadAsync(team));
+        ids.TopUp(() => ReserveAheadAsync(team));
         return id;
     }
 
@@ -60,14 +60,20 @@ public sealed class FreshCaseIds(ICaseStore cases, Func<CaseId> draw)
         private readonly Lock gate = new();
         private readonly Queue<Task<CaseId?>> ahead = new();
 
-        public bool WantsMore
+        /// <summary>
+        /// Starts one more reservation ahead unless <see cref="MostAhead"/> are already under way or done. The check and
+        /// the queueing are one step, so cases opening at the same moment never start more than that; the reservation
+        /// itself starts after the lock is released.
+        /// </summary>
+        public void TopUp(Func<Task<CaseId?>> reserve)
         {
-            get { lock (gate) return ahead.Count < MostAhead; }
-        }
-
-        public void Add(Task<CaseId?> reservation)
-        {
-            lock (gate) ahead.Enqueue(reservation);
+            var reservation = new Task<Task<CaseId?>>(reserve);
+            lock (gate)
+            {
+                if (ahead.Count >= MostAhead) return;
+                ahead.Enqueue(reservation.Unwrap());
+            }
+            reservation.RunSynchronously(TaskScheduler.Default);
         }
 
         public Task<CaseId?> Take()
