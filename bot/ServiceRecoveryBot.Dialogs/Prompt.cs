@@ -5,8 +5,9 @@ using ServiceRecoveryBot.Protocol;
 namespace ServiceRecoveryBot.Dialogs;
 
 /// <summary>
-/// Asks one question and ends with the recognised answer. Invalid answers are re-asked with the retry prompt;
-/// a skippable prompt ends with null on "skip".
+/// Asks one question and ends with the recognised answer. An answer not understood is re-asked in one line, with the
+/// choices (if any) shown again below it: the validator's reason, the question's retry prompt, or else a short hint of
+/// what this kind of prompt understands (<see cref="RetryHint"/>). A skippable prompt ends with null on "skip".
 /// </summary>
 public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null) : Dialog(id)
 {
@@ -42,8 +43,14 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         if (valid)
             return await dc.EndDialogAsync(recognized.Value, ct);
 
-        var retry = dc.Dialogs.Renderer.Render(dc.Context, options, isRetry: true);
-        dc.Context.Send(check.Reason is null ? retry : retry with { Text = check.Reason + "\n\n" + retry.Text });
+        var retryText = (check.Reason, options.RetryPrompt) switch
+        {
+            ({ } reason, { } retryPrompt) => reason + "\n\n" + retryPrompt,
+            ({ } reason, null) => reason,
+            (null, { } retryPrompt) => retryPrompt,
+            _ => RetryHint(options),
+        };
+        dc.Context.Send(dc.Dialogs.Renderer.Render(dc.Context, options with { RetryPrompt = retryText }, isRetry: true));
         return DialogTurnResult.Waiting;
     }
 
@@ -59,4 +66,10 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         ?? throw new InvalidOperationException("The prompt frame has no options.");
 
     protected abstract PromptRecognizerResult<T> Recognize(TurnContext turn, string text, PromptOptions options);
+
+    /// <summary>
+    /// Said instead of the whole question again when an answer was not understood and the question has no retry prompt
+    /// of its own: one line on a phone, with the choices (if any) shown again below it.
+    /// </summary>
+    protected virtual string RetryHint(PromptOptions options) => "Sorry, I didn't catch that. Could you say it again?";
 }

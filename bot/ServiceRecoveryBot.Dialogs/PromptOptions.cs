@@ -5,7 +5,7 @@ public sealed record PromptOptions
 {
     public required string Prompt { get; init; }
 
-    /// <summary>Said when the answer was not understood; defaults to the prompt itself.</summary>
+    /// <summary>Said when the answer was not understood; defaults to the prompt's short hint (<c>Prompt.RetryHint</c>).</summary>
     public string? RetryPrompt { get; init; }
 
     public IReadOnlyList<Choice>? Choices { get; init; }

@@ -12,4 +12,8 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
         if (PromptInput.IsCardAnswer(turn.Activity) && ChoiceRecognizer.FindValue(choices, text) is { } clicked) return PromptRecognizerResult<FoundChoice>.Of(clicked);
         return ChoiceRecognizer.Recognize(text, choices) is { } found ? PromptRecognizerResult<FoundChoice>.Of(found) : PromptRecognizerResult<FoundChoice>.Fail;
     }
+
+    protected override string RetryHint(PromptOptions options) => options.Choices is { Count: > 1 } choices
+        ? $"Sorry, I didn't catch that. Tap one, or type its number (1-{choices.Count})."
+        : "Sorry, I didn't catch that. Tap the button, or type 1.";
 }

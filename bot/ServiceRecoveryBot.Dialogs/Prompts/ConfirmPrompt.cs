@@ -21,4 +21,6 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
 
     protected override PromptRecognizerResult<bool> Recognize(TurnContext turn, string text, PromptOptions options) =>
         Parse(text) is { } value ? PromptRecognizerResult<bool>.Of(value) : PromptRecognizerResult<bool>.Fail;
+
+    protected override string RetryHint(PromptOptions options) => "Sorry, I didn't catch that. Yes or no?";
 }

@@ -10,4 +10,7 @@ public sealed class DateTimePrompt(string id, TimeZoneInfo defaultZone, TimeOnly
         DateTimeRecognizer.Recognize(text, turn.ReceivedAt, UserTimeZone.Of(turn.Activity, defaultZone), defaultTime) is { } when
             ? PromptRecognizerResult<DateTimeOffset>.Of(when)
             : PromptRecognizerResult<DateTimeOffset>.Fail;
+
+    protected override string RetryHint(PromptOptions options) =>
+        "I didn't catch a time. Try \"6pm\", \"in 2 hours\", \"friday\" or \"tomorrow 9am\"" + (options.Choices is { Count: > 0 } ? ", or tap one." : ".");
 }

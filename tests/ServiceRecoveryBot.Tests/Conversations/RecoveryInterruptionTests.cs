@@ -58,6 +58,28 @@ public sealed class RecoveryInterruptionTests
     }
 
     [Fact]
+    public async Task An_answer_the_bot_does_not_understand_gets_a_one_line_hint_and_the_same_options_and_the_case_goes_on()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayEachAsync(Incident, "1", "regular");
+        Assert.Contains(await chat.SayAsync("Twice!"), r => r.StartsWith("Severity", StringComparison.Ordinal));
+
+        var hint = Assert.Single(await chat.SayAsync("the customer is waiting"));
+        Assert.StartsWith("Sorry, I didn't catch that. Tap one, or type its number (1-4).", hint, StringComparison.Ordinal);
+        Assert.Contains("(suggested)", hint, StringComparison.Ordinal);
+        Assert.Contains(await chat.SayAsync("1"), r => r.Contains("Apologize", StringComparison.Ordinal));
+
+        await chat.SayEachAsync("done", "skip", "1", "1");
+        Assert.Contains(await chat.SayAsync("skip"), r => r.Contains("Follow up", StringComparison.Ordinal));
+        var when = Assert.Single(await chat.SayAsync("whenever"));
+        Assert.StartsWith(Replies.FollowUpRetry, when, StringComparison.Ordinal);
+        Assert.Contains("(default)", when, StringComparison.Ordinal);
+        await chat.SayAsync("ok");
+        Assert.Equal(CaseStatus.AwaitingFollowUp, Assert.Single(bot.Cases.All).Status);
+    }
+
+    [Fact]
     public async Task Status_names_the_question_being_asked()
     {
         using var bot = new BotHarness();
