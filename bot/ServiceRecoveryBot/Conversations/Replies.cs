@@ -132,7 +132,7 @@ public static class Replies
 
     public static string CaseList(IReadOnlyList<CaseSummary> cases) => cases.Count == 0
         ? NoCases
-        : "Your open cases:\n" + string.Join("\n", cases.Select(c => $"- {c.Id} · {Describe(c.Status)} · {(c.Severity is { } s ? $"S{s}" : "S?")} · {Short(c.WhatHappened)}"));
+        : "Your open cases:\n" + string.Join("\n", cases.Select(c => $"- {c.Id} · {Describe(c.Status)}{(c.Severity is { } s ? $" · S{s}" : "")} · {Short(c.WhatHappened)}"));
 
     public static string PickPaused(IReadOnlyList<CaseSummary> paused) =>
         "Which one? Your paused cases:\n" + string.Join("\n", paused.Select(c => $"- {c.Id} · {Short(c.WhatHappened)}")) +
