@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Dialogs;
@@ -11,15 +9,14 @@ namespace ServiceRecoveryBot.Dialogs;
 /// </summary>
 public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null) : Dialog(id)
 {
-    internal const string OptionsKey = "options";
     private const string AttemptsKey = "attempts";
 
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken ct)
     {
         var promptOptions = options as PromptOptions ?? throw new ArgumentException("A prompt needs PromptOptions.", nameof(options));
         var frame = dc.ActiveDialog!;
-        frame.State[OptionsKey] = JsonSerializer.SerializeToNode(promptOptions, DialogJson.Options);
-        frame.State[AttemptsKey] = 0;
+        frame.Write(PromptFrame.OptionsKey, promptOptions);
+        frame.Write(AttemptsKey, 0);
         dc.Context.Send(dc.Dialogs.Renderer.Render(dc.Context, promptOptions, isRetry: false));
         return Task.FromResult(DialogTurnResult.Waiting);
     }
@@ -30,8 +27,8 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
 
         var frame = dc.ActiveDialog!;
         var options = ReadOptions(frame);
-        var attempts = (frame.State[AttemptsKey]?.GetValue<int>() ?? 0) + 1;
-        frame.State[AttemptsKey] = attempts;
+        var attempts = frame.Read<int>(AttemptsKey) + 1;
+        frame.Write(AttemptsKey, attempts);
 
         var text = PromptInput.TextOf(dc.Context.Activity);
         if (options.Skippable && PromptInput.IsSkip(text))
@@ -62,8 +59,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
 
     /// <summary>The options this frame was begun with (for help and status).</summary>
     public static PromptOptions ReadOptions(DialogInstance frame) =>
-        frame.State[OptionsKey]?.Deserialize<PromptOptions>(DialogJson.Options)
-        ?? throw new InvalidOperationException("The prompt frame has no options.");
+        frame.Read<PromptOptions>(PromptFrame.OptionsKey) ?? throw new InvalidOperationException("The prompt frame has no options.");
 
     protected abstract PromptRecognizerResult<T> Recognize(TurnContext turn, string text, PromptOptions options);
 

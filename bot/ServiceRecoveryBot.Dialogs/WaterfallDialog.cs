@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace ServiceRecoveryBot.Dialogs;
 
 /// <summary>
@@ -29,9 +26,9 @@ public abstract class WaterfallDialog<TState>(string id, int version) : Dialog(i
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken ct)
     {
         var frame = dc.ActiveDialog!;
-        frame.State[StepIndexKey] = -1;
-        frame.State[StateKey] = JsonSerializer.SerializeToNode(CreateState(options), DialogJson.Options);
-        frame.State[AskedKey] = new JsonArray();
+        frame.Write(StepIndexKey, -1);
+        frame.Write(StateKey, CreateState(options));
+        frame.Write(AskedKey, Array.Empty<int>());
         return RunStepAsync(dc, 0, DialogReason.BeginCalled, null, options, ct);
     }
 
@@ -56,8 +53,7 @@ public abstract class WaterfallDialog<TState>(string id, int version) : Dialog(i
     protected virtual string DescribeStep(string stepName, TState state) => stepName;
 
     /// <summary>The typed state held by a frame of this dialog.</summary>
-    public TState ReadState(DialogInstance instance) =>
-        instance.State[StateKey]?.Deserialize<TState>(DialogJson.Options) ?? new TState();
+    public TState ReadState(DialogInstance instance) => instance.Read<TState>(StateKey) ?? new TState();
 
     internal Task<DialogTurnResult> RunNextStepAsync(DialogContext dc, WaterfallStepContext<TState> step, object? result, CancellationToken ct)
     {
@@ -65,16 +61,16 @@ public abstract class WaterfallDialog<TState>(string id, int version) : Dialog(i
         return RunStepAsync(dc, step.Index + 1, DialogReason.NextCalled, result, null, ct);
     }
 
-    internal void Save(DialogContext dc, WaterfallStepContext<TState> step) =>
-        FrameOf(dc).State[StateKey] = JsonSerializer.SerializeToNode(step.State, DialogJson.Options);
+    internal void Save(DialogContext dc, WaterfallStepContext<TState> step) => FrameOf(dc).Write(StateKey, step.State);
 
     private async Task<bool> GoBackCoreAsync(DialogContext dc, CancellationToken ct)
     {
         var frame = dc.ActiveDialog!;
-        var asked = (JsonArray)frame.State[AskedKey]!;
+        var asked = Asked(frame);
         asked.RemoveAt(asked.Count - 1);
-        var previous = asked[^1]!.GetValue<int>();
+        var previous = asked[^1];
         asked.RemoveAt(asked.Count - 1);
+        frame.Write(AskedKey, asked);
         await RunStepAsync(dc, previous, DialogReason.BackCalled, null, null, ct);
         return true;
     }
@@ -85,7 +81,7 @@ public abstract class WaterfallDialog<TState>(string id, int version) : Dialog(i
             return await dc.EndDialogAsync(result, ct);
 
         var frame = dc.ActiveDialog!;
-        frame.State[StepIndexKey] = index;
+        frame.Write(StepIndexKey, index);
         var step = new WaterfallStepContext<TState>(this, dc, ReadState(frame), index, reason, result, options);
         var outcome = await StepList[index](step, ct);
         if (outcome.Status == DialogTurnStatus.Waiting && step.StartedChild)
@@ -95,14 +91,16 @@ public abstract class WaterfallDialog<TState>(string id, int version) : Dialog(i
 
     private static void RecordAsked(DialogInstance frame, int index)
     {
-        var asked = (JsonArray)frame.State[AskedKey]!;
-        if (asked.Count == 0 || asked[^1]!.GetValue<int>() != index) asked.Add(index);
+        var asked = Asked(frame);
+        if (asked.Count > 0 && asked[^1] == index) return;
+        asked.Add(index);
+        frame.Write(AskedKey, asked);
     }
 
-    private static List<int> Asked(DialogInstance frame) =>
-        frame.State[AskedKey] is JsonArray asked ? asked.Select(node => node!.GetValue<int>()).ToList() : [];
+    /// <summary>The steps that asked a question, in the order they asked.</summary>
+    private static List<int> Asked(DialogInstance frame) => frame.Read<List<int>>(AskedKey) ?? [];
 
-    private static int StepIndex(DialogInstance frame) => frame.State[StepIndexKey]?.GetValue<int>() ?? -1;
+    private static int StepIndex(DialogInstance frame) => frame.Read<int?>(StepIndexKey) ?? -1;
 
     private DialogInstance FrameOf(DialogContext dc) =>
         dc.Stack.LastOrDefault(frame => frame.Id == Id) ?? throw new InvalidOperationException($"Dialog '{Id}' is not on the stack.");
