@@ -59,7 +59,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
 
     /// <summary>The options this frame was begun with (for help and status).</summary>
     public static PromptOptions ReadOptions(DialogInstance frame) =>
-        frame.Read<PromptOptions>(PromptFrame.OptionsKey) ?? throw new InvalidOperationException("The prompt frame has no options.");
+        PromptFrame.TryReadOptions(frame) ?? throw new InvalidOperationException("The prompt frame has no options.");
 
     protected abstract PromptRecognizerResult<T> Recognize(TurnContext turn, string text, PromptOptions options);
 

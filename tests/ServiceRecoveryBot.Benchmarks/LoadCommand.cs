@@ -77,9 +77,10 @@ public static class LoadCommand
         var all = measured.All();
         // Every turn in the full-load window is measured, so its rate and the CPU used in it are the measured run's.
         var bounds = window.Bounds;
-        var fullLoadRate = bounds is ({ } first, { } last) ? measured.RateBetween(first.At, last.At) : double.NaN;
+        var windowTurns = bounds is { } full ? measured.ArrivedBetween(full.From.At, full.To.At) : 0;
+        var fullLoadRate = bounds is { } span ? windowTurns / Stopwatch.GetElapsedTime(span.From.At, span.To.At).TotalSeconds : double.NaN;
         Console.WriteLine($"turns/s={turns / measured.Seconds():F0} (while all {conversations} were active: {fullLoadRate:F0}) p50={Percentile(all, 0.50):F1}ms p95={Percentile(all, 0.95):F1}ms p99={Percentile(all, 0.99):F1}ms max={all.LastOrDefault():F1}ms");
-        if (bounds is ({ } from, { } to) && measured.ArrivedBetween(from.At, to.At) is var windowTurns and > 0)
+        if (bounds is ({ } from, { } to) && windowTurns > 0)
         {
             Console.WriteLine($"replies={to.Replies - from.Replies} while all were active ({(double)(to.Replies - from.Replies) / windowTurns:F2} per turn)");
             var cpu = watched.Select((w, i) => (w.Name, Used: to.Cpu[i] - from.Cpu[i]))
@@ -225,9 +226,6 @@ public static class LoadCommand
         public double Seconds() => starts.IsEmpty || ends.IsEmpty ? double.NaN : Stopwatch.GetElapsedTime(starts.Min(), ends.Max()).TotalSeconds;
 
         public int ArrivedBetween(long from, long to) => samples.Count(s => s.Arrived >= from && s.Arrived <= to);
-
-        public double RateBetween(long from, long to) => ArrivedBetween(from, to) / Stopwatch.GetElapsedTime(from, to).TotalSeconds;
-
 
         public double[] All() => samples.Select(s => s.Milliseconds).Order().ToArray();
 

@@ -1,4 +1,5 @@
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
 
@@ -57,8 +58,8 @@ public sealed class CaseWritesTests
         };
         var chat = bot.Chat();
 
-        await chat.SayAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.");
-        var summary = await chat.SayEachAsync("1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1", "1", "skip", "ok");
+        await chat.SayEachAsync(RecoveryScript.UpToTheClose);
+        var summary = await chat.SayAsync("ok");
 
         Assert.Contains(summary, reply => reply.Contains(other!.Id.Value, StringComparison.Ordinal));
         var stored = Assert.Single(bot.Cases.All);

@@ -163,8 +163,7 @@ public sealed class CommittedEffectsTests
     private static async Task<ChatDriver> AnsweredUpToTheCloseAsync(BotHarness bot)
     {
         var chat = bot.Chat();
-        await chat.SayEachAsync("Room service to 1207 took 50 minutes and the breakfast arrived cold.",
-            "1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1", "1", "skip");
+        await chat.SayEachAsync(RecoveryScript.UpToTheClose);
         return chat;
     }
 

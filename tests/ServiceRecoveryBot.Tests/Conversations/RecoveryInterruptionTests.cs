@@ -28,8 +28,7 @@ public sealed class RecoveryInterruptionTests
     {
         using var bot = new BotHarness();
         var chat = bot.Chat();
-        await chat.SayEachAsync(Incident, "1", "regular");
-        Assert.Contains(await chat.SayAsync("It's fine, these things happen."), r => r.StartsWith("Severity", StringComparison.Ordinal));
+        await AnswerUpToSeverityAsync(chat, "It's fine, these things happen.");
 
         Assert.Contains(await chat.SayAsync("back"), r => r.Contains(Replies.AskCustomerWords, StringComparison.Ordinal));
         var reread = await chat.SayAsync("This is disgusting, I'm never coming back.");
@@ -62,8 +61,7 @@ public sealed class RecoveryInterruptionTests
     {
         using var bot = new BotHarness();
         var chat = bot.Chat();
-        await chat.SayEachAsync(Incident, "1", "regular");
-        Assert.Contains(await chat.SayAsync("Twice!"), r => r.StartsWith("Severity", StringComparison.Ordinal));
+        await AnswerUpToSeverityAsync(chat, "Twice!");
 
         var hint = Assert.Single(await chat.SayAsync("the customer is waiting"));
         Assert.StartsWith("Sorry, I didn't catch that. Tap one, or type its number (1-4).", hint, StringComparison.Ordinal);
@@ -128,5 +126,12 @@ public sealed class RecoveryInterruptionTests
     {
         if (words is not null) await chat.SayAsync(words);
         await chat.SayEachAsync("1", "done", "skip", "1", "1", "skip", "ok");
+    }
+
+    /// <summary>Opens the incident and answers up to the severity question, which the customer's words lead to.</summary>
+    private static async Task AnswerUpToSeverityAsync(Testing.ChatDriver chat, string customerWords)
+    {
+        await chat.SayEachAsync(Incident, "1", "regular");
+        Assert.Contains(await chat.SayAsync(customerWords), r => r.StartsWith("Severity", StringComparison.Ordinal));
     }
 }

@@ -67,10 +67,11 @@ public sealed class FreshCaseIds(ICaseStore cases, Func<CaseId> draw)
         /// </summary>
         public void TopUp(Func<Task<CaseId?>> reserve)
         {
-            var reservation = new Task<Task<CaseId?>>(reserve);
+            Task<Task<CaseId?>> reservation;
             lock (gate)
             {
                 if (ahead.Count >= MostAhead) return;
+                reservation = new Task<Task<CaseId?>>(reserve);
                 ahead.Enqueue(reservation.Unwrap());
             }
             reservation.RunSynchronously(TaskScheduler.Default);
