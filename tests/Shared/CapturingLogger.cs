@@ -19,7 +19,8 @@ public sealed class CapturingLogger<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        Entries.Enqueue((logLevel, eventId, formatter(state, exception), state as IReadOnlyList<KeyValuePair<string, object?>> ?? []));
+        // A copy: the state may be pooled and cleared once Log returns (the extended [LoggerMessage] generator's LoggerMessageState is).
+        Entries.Enqueue((logLevel, eventId, formatter(state, exception), state is IEnumerable<KeyValuePair<string, object?>> values ? [.. values] : []));
         Signal(eventId.Id).TrySetResult();
     }
 
