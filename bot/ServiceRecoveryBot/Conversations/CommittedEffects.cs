@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Storage;
 
 namespace ServiceRecoveryBot.Conversations;
 
@@ -14,7 +16,9 @@ namespace ServiceRecoveryBot.Conversations;
 /// conversation's next turn waits until they ran (<see cref="SettledAsync"/>), so it finds the case as this turn left
 /// it. Every effect is written to be run twice safely (a case save never replaces a newer version; reminder ids derive
 /// from the case and due time). Retries live in memory: a restart during an outage still loses them (logged as an
-/// error when they give up).
+/// error when they give up). A failure no retry can mend (<see cref="IsPermanent"/>: another case holds the id, or a
+/// write breaks an Azure Table limit) is logged as an error at once and not retried; the effects after it still run,
+/// since each stands on its own.
 /// </summary>
 public sealed partial class CommittedEffects(TimeProvider clock, ILogger<CommittedEffects> logger) : IDisposable
 {
@@ -49,7 +53,10 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
         if (next < effects.Count) _ = RetryAsync(effects, next, activityId);
     }
 
-    /// <summary>Runs effects from <paramref name="start"/> on; returns the index of the one that failed, or the count.</summary>
+    /// <summary>
+    /// Runs effects from <paramref name="start"/> on; returns the index of the one that failed and is worth a retry, or
+    /// the count. One that failed for good is logged and passed over.
+    /// </summary>
     private async Task<int> RunFromAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, int start, string? activityId)
     {
         for (var i = start; i < effects.Count; i++)
@@ -57,6 +64,10 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
             try
             {
                 await effects[i](stopping.Token);
+            }
+            catch (Exception ex) when (!stopping.IsCancellationRequested && IsPermanent(ex))
+            {
+                LogEffectFailedForGood(logger, ex, i + 1, effects.Count, activityId);
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
@@ -66,6 +77,12 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
         }
         return effects.Count;
     }
+
+    /// <summary>
+    /// A failure that fails the same way every time: another case holds the id (<see cref="CaseIdTakenException"/>), or
+    /// the write breaks an Azure Table limit (<see cref="TableLimitException"/>, our own check, before any request).
+    /// </summary>
+    private static bool IsPermanent(Exception exception) => exception is CaseIdTakenException or TableLimitException;
 
     private async Task RetryAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, int next, string? activityId)
     {
@@ -100,4 +117,7 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Error, Message = "Gave up on {Remaining} effects of committed activity {ActivityId}: a case version, reminder or approval request is missing")]
     private static partial void LogGaveUp(ILogger logger, int remaining, string? activityId);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Effect {Index} of {Count} of committed activity {ActivityId} failed for good; it is not retried, and the effects after it still run")]
+    private static partial void LogEffectFailedForGood(ILogger logger, Exception exception, int index, int count, string? activityId);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Storage;
 using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
@@ -15,7 +16,10 @@ namespace ServiceRecoveryBot.Tests.Conversations;
 public sealed class CommittedEffectsTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private const int Failed = 1010;
+    private const int Recovered = 1011;
     private const int GaveUp = 1012;
+    private const int FailedForGood = 1013;
 
     private static readonly ConversationKey Conversation = new("test", "conv-1");
 
@@ -67,6 +71,73 @@ public sealed class CommittedEffectsTests
         Assert.Equal(1 + CommittedEffects.RetryDelays.Length, logger.Entries.Count(e => e.Level == LogLevel.Warning));
         Assert.Equal(LogLevel.Error, Assert.Single(logger.Entries, e => e.EventId.Id == GaveUp).Level);
         Assert.Equal(0, attempts.CurrentCount);
+    }
+
+    [Theory]
+    [InlineData(nameof(CaseIdTakenException))]
+    [InlineData(nameof(TableLimitException))]
+    public async Task A_failure_no_retry_can_mend_is_logged_as_an_error_at_once_and_the_effects_after_it_still_run(string kind)
+    {
+        var logger = new CapturingLogger<CommittedEffects>();
+        using var effects = new CommittedEffects(clock, logger);
+
+        await effects.RunAsync(Conversation, [Record("save"), FailingForGood("remind", kind), Record("notify")], "a1");
+
+        Assert.Equal(["save", "remind failed", "notify"], ran);
+        var error = Assert.Single(logger.Entries, e => e.EventId.Id == FailedForGood);
+        Assert.Equal(LogLevel.Error, error.Level);
+        Assert.Contains(error.State, kv => kv.Key == "Index" && Equals(kv.Value, 2));
+        Assert.Contains(error.State, kv => kv.Key == "Count" && Equals(kv.Value, 3));
+        Assert.Contains(error.State, kv => kv.Key == "ActivityId" && Equals(kv.Value, "a1"));
+        Assert.DoesNotContain(logger.Entries, e => e.EventId.Id == Failed);
+        Assert.True(effects.SettledAsync(Conversation).IsCompleted);
+    }
+
+    [Theory]
+    [InlineData(nameof(CaseIdTakenException))]
+    [InlineData(nameof(TableLimitException))]
+    public async Task A_failure_no_retry_can_mend_is_tried_once_while_a_later_outage_is_retried_past_every_delay(string kind)
+    {
+        var logger = new CapturingLogger<CommittedEffects>();
+        using var effects = new CommittedEffects(clock, logger);
+        var forGood = 0;
+        var outage = new SemaphoreSlim(0);
+
+        await effects.RunAsync(Conversation,
+            [_ => { Interlocked.Increment(ref forGood); throw Permanent(kind); }, _ => { outage.Release(); throw new InvalidOperationException("down"); }], "a1");
+        Assert.True(await outage.WaitAsync(Bound));
+        foreach (var delay in CommittedEffects.RetryDelays)
+        {
+            clock.Advance(delay);
+            Assert.True(await outage.WaitAsync(Bound), "The effect after the permanent failure was not retried.");
+        }
+        await logger.Logged(GaveUp).WaitAsync(Bound);
+
+        Assert.Equal(1, Volatile.Read(ref forGood));
+        Assert.Equal(LogLevel.Error, Assert.Single(logger.Entries, e => e.EventId.Id == FailedForGood).Level);
+        Assert.Equal(1 + CommittedEffects.RetryDelays.Length, logger.Entries.Count(e => e.EventId.Id == Failed));
+    }
+
+    [Fact]
+    public async Task A_retry_that_meets_a_failure_no_retry_can_mend_stops_retrying_it_and_runs_the_rest()
+    {
+        var logger = new CapturingLogger<CommittedEffects>();
+        using var effects = new CommittedEffects(clock, logger);
+        var attempts = 0;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await effects.RunAsync(Conversation,
+            [_ => throw (Interlocked.Increment(ref attempts) == 1 ? new InvalidOperationException("down") : Permanent(nameof(CaseIdTakenException))), Record("notify", done)], "a1");
+        Assert.Empty(ran);
+        clock.Advance(CommittedEffects.RetryDelays[0]);
+        await done.Task.WaitAsync(Bound);
+        await logger.Logged(Recovered).WaitAsync(Bound);
+        foreach (var delay in CommittedEffects.RetryDelays.Skip(1)) clock.Advance(delay);
+
+        Assert.Equal(["notify"], ran);
+        Assert.Equal(2, Volatile.Read(ref attempts));
+        Assert.Equal(LogLevel.Error, Assert.Single(logger.Entries, e => e.EventId.Id == FailedForGood).Level);
+        Assert.DoesNotContain(logger.Entries, e => e.EventId.Id == GaveUp);
     }
 
     [Fact]
@@ -182,6 +253,20 @@ public sealed class CommittedEffectsTests
         ran.Add(name);
         done?.TrySetResult();
         return Task.CompletedTask;
+    };
+
+    private Func<CancellationToken, Task> FailingForGood(string name, string kind) => _ =>
+    {
+        ran.Add(name + " failed");
+        throw Permanent(kind);
+    };
+
+    /// <summary>A failure that a retry meets again: another case holds the id, or a write breaks a table limit.</summary>
+    private static InvalidOperationException Permanent(string kind) => kind switch
+    {
+        nameof(CaseIdTakenException) => new CaseIdTakenException(new CaseId("SR-TAKEN")),
+        nameof(TableLimitException) => new TableLimitException("A string holds at most 32768 characters (simulated)."),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     private Func<CancellationToken, Task> FailingFirst(string name, Func<bool> fail) => _ =>
