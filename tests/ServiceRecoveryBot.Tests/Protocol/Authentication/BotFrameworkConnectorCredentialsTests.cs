@@ -14,6 +14,7 @@ public sealed class BotFrameworkConnectorCredentialsTests : IAsyncLifetime
     private const string Secret = "s3cr3t-value";
     private const string TenantId = "3c1f2b7a-5d2e-4a0b-9f57-2d6c1f0a9e88";
     private static readonly Uri TeamsUrl = new("https://smba.trafficmanager.net/emea/v3/conversations/a%3A1/activities");
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     private LoopbackTokenEndpoint endpoint = null!;
 
@@ -78,10 +79,16 @@ public sealed class BotFrameworkConnectorCredentialsTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_sends_cause_one_token_request()
     {
-        endpoint.Delay = TimeSpan.FromMilliseconds(300);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        endpoint.Gate = gate.Task;
         var credentials = Resolve(MultiTenant());
 
-        var tokens = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => credentials.GetTokenAsync(TeamsUrl, CancellationToken.None).AsTask()));
+        // Every call is made (and finds no cached token) before the endpoint may answer any of them.
+        var sends = Enumerable.Range(0, 25).Select(_ => credentials.GetTokenAsync(TeamsUrl, CancellationToken.None).AsTask()).ToArray();
+        await endpoint.FirstTokenRequest.WaitAsync(Bound);
+        Assert.DoesNotContain(sends, s => s.IsCompleted);
+        gate.SetResult();
+        var tokens = await Task.WhenAll(sends).WaitAsync(Bound);
 
         Assert.All(tokens, t => Assert.Equal("loopback-token-1", t));
         Assert.Single(endpoint.Requests);
@@ -165,12 +172,19 @@ public sealed class BotFrameworkConnectorCredentialsTests : IAsyncLifetime
     public async Task Concurrent_renewal_is_single_flight()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        var source = new CountingCredential(clock, TimeSpan.FromHours(1)) { Delay = TimeSpan.FromMilliseconds(200) };
+        var source = new CountingCredential(clock, TimeSpan.FromHours(1));
         var credentials = new BotFrameworkConnectorCredentials(Options(), source, clock, NullLogger.Instance);
         await credentials.GetTokenAsync(TeamsUrl, CancellationToken.None);
         clock.Advance(TimeSpan.FromMinutes(56));
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        source.Gate = gate.Task;
 
-        var tokens = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => credentials.GetTokenAsync(TeamsUrl, CancellationToken.None).AsTask()));
+        // Every call is made (and finds the token stale) before the renewal may finish.
+        var renewals = Enumerable.Range(0, 20).Select(_ => credentials.GetTokenAsync(TeamsUrl, CancellationToken.None).AsTask()).ToArray();
+        await source.SecondCall.WaitAsync(Bound);
+        Assert.DoesNotContain(renewals, r => r.IsCompleted);
+        gate.SetResult();
+        var tokens = await Task.WhenAll(renewals).WaitAsync(Bound);
 
         Assert.All(tokens, t => Assert.Equal("token-2", t));
         Assert.Equal(2, source.Calls);
@@ -215,11 +229,16 @@ public sealed class BotFrameworkConnectorCredentialsTests : IAsyncLifetime
 
     private sealed class CountingCredential(TimeProvider clock, TimeSpan lifetime) : TokenCredential
     {
+        private readonly TaskCompletionSource secondCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int calls;
 
         public int Calls => calls;
 
-        public TimeSpan Delay { get; init; }
+        /// <summary>When set, a token is not returned until this task completes.</summary>
+        public Task? Gate { get; set; }
+
+        /// <summary>Completes once the second call (the first renewal) has been counted.</summary>
+        public Task SecondCall => secondCall.Task;
 
         public List<string[]> Scopes { get; } = [];
 
@@ -230,7 +249,8 @@ public sealed class BotFrameworkConnectorCredentialsTests : IAsyncLifetime
         {
             var n = Interlocked.Increment(ref calls);
             lock (Scopes) Scopes.Add(requestContext.Scopes);
-            await Task.Delay(Delay, cancellationToken);
+            if (n == 2) secondCall.TrySetResult();
+            if (Gate is { } gate) await gate.WaitAsync(cancellationToken);
             return new AccessToken($"token-{n}", clock.GetUtcNow() + lifetime);
         }
     }

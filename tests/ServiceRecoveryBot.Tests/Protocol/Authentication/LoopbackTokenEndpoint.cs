@@ -20,6 +20,7 @@ namespace ServiceRecoveryBot.Tests.Protocol.Authentication;
 internal sealed class LoopbackTokenEndpoint : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly TaskCompletionSource firstTokenRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int issued;
 
     private LoopbackTokenEndpoint(WebApplication app, X509Certificate2 certificate)
@@ -36,7 +37,11 @@ internal sealed class LoopbackTokenEndpoint : IAsyncDisposable
 
     public int ExpiresInSeconds { get; set; } = 3600;
 
-    public TimeSpan Delay { get; set; }
+    /// <summary>When set, token requests are recorded and then not answered until this task completes.</summary>
+    public Task? Gate { get; set; }
+
+    /// <summary>Completes once a token request has arrived and been recorded (before it waits at the <see cref="Gate"/>).</summary>
+    public Task FirstTokenRequest => firstTokenRequest.Task;
 
     /// <summary>When set, the token endpoint answers with this status and an Entra-style error body.</summary>
     public int? FailWithStatus { get; set; }
@@ -67,7 +72,9 @@ internal sealed class LoopbackTokenEndpoint : IAsyncDisposable
                 return;
             }
 
-            await Task.Delay(endpoint.Delay, context.RequestAborted);
+            endpoint.firstTokenRequest.TrySetResult();
+            if (endpoint.Gate is { } gate)
+                await gate.WaitAsync(context.RequestAborted);
             if (endpoint.FailWithStatus is { } status)
             {
                 context.Response.StatusCode = status;
