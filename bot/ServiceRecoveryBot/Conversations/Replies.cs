@@ -60,8 +60,11 @@ public static class Replies
         _ => "critical",
     };
 
-    public static string Apologize(StageGuide stage, string wording, int severity) =>
-        $"**1. {stage.Title}.** Say something like:\n\n> {wording}\n\n{stage.Tip}" +
+    /// <summary>The apology step; <paramref name="inTheirLanguage"/> adds a short sorry in the customer's language (name and words).</summary>
+    public static string Apologize(StageGuide stage, string wording, int severity, (string Language, string Words)? inTheirLanguage = null) =>
+        $"**1. {stage.Title}.** Say something like:\n\n> {wording}\n\n" +
+        (inTheirLanguage is { } theirs ? $"In {theirs.Language}: _{theirs.Words}_\n\n" : "") +
+        stage.Tip +
         (severity >= 4 ? "\n\nThis is critical: call your duty manager now, while you keep helping the customer." : "");
 
     public static string Listen(StageGuide stage, CategoryPlaybook playbook) =>

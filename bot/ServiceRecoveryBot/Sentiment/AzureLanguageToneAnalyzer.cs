@@ -7,6 +7,8 @@ using Azure.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using ServiceRecoveryBot.Sentiment.Languages;
+
 namespace ServiceRecoveryBot.Sentiment;
 
 /// <summary>
@@ -78,26 +80,30 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
         return HttpPipelineBuilder.Build(clientOptions, [], [auth], new ThrottlingAwareClassifier());
     }
 
-    /// <summary>Scores one chat text within the turn budget; falls back to the local analyzer on any failure.</summary>
+    /// <summary>
+    /// Scores one chat text within the turn budget; falls back to the local analyzer on any failure. The service is told
+    /// the words' own language when they show it clearly (a guest's Spanish typed into an English chat), else the chat's.
+    /// </summary>
     public async Task<ToneAssessment> AnalyzeAsync(string text, string? language, CancellationToken ct)
     {
+        var detected = LanguageDetector.Detect(text);
         using var budget = new CancellationTokenSource(_options.TurnBudget, _clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
         AzureToneResult result;
         try
         {
             var deadline = _clock.GetUtcNow() + _options.TurnBudget;
-            result = (await SendAsync([new ToneDocument("0", text ?? string.Empty, language)], deadline, linked.Token).ConfigureAwait(false))[0];
+            result = (await SendAsync([new ToneDocument("0", text ?? string.Empty, detected ?? language)], deadline, linked.Token).ConfigureAwait(false))[0];
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             ToneLog.TurnBudgetExceeded(_logger, _options.TurnBudget.TotalMilliseconds);
-            return _fallback.Analyze(text);
+            return _fallback.Analyze(text, language);
         }
 
         if (result.Assessment is { } assessment)
         {
-            return assessment;
+            return assessment with { Language = detected ?? LanguageDetector.LanguageOf(language) };
         }
 
         // Request-level failures were logged where they happened; a document the service rejected is logged here.
@@ -106,7 +112,7 @@ public sealed class AzureLanguageToneAnalyzer : ISentimentAnalyzer
             ToneLog.DocumentNotScored(_logger, result.ErrorCode, result.RequestId);
         }
 
-        return _fallback.Analyze(text);
+        return _fallback.Analyze(text, language);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using ServiceRecoveryBot.Sentiment.Languages;
 
 namespace ServiceRecoveryBot.Sentiment;
 
@@ -7,12 +8,20 @@ namespace ServiceRecoveryBot.Sentiment;
 /// plus the <see cref="ToneFlagDetector"/>. The compound score is VADER's over the whole text; each sentence is also
 /// scored. Label: <see cref="ToneLabel.Mixed"/> when one sentence scores at least +0.3 and another at most -0.3,
 /// otherwise positive at compound &gt;= 0.05, negative at &lt;= -0.05, neutral in between. Scores are rounded as the
-/// reference rounds them (compound 4 decimals, proportions 3). Works on English; other languages get the English lexicon.
+/// reference rounds them (compound 4 decimals, proportions 3).
+/// It reads English and Spanish: the words' language (<see cref="LanguageDetector"/>, else the chat's locale) picks the
+/// lexicon, and Spanish goes through <see cref="SpanishTone"/>. Words clearly in another language are not scored (a
+/// neutral assessment with <see cref="ToneAssessment.IsRead"/> false, so nobody acts on a guess); flags still are.
 /// </summary>
 public sealed class LocalToneAnalyzer : ISentimentAnalyzer
 {
     /// <summary>A sentence this far from zero in each direction makes a text mixed.</summary>
     public const double MixedThreshold = 0.3;
+
+    /// <summary>The languages this analyzer scores.</summary>
+    public static IReadOnlyList<string> ReadLanguages { get; } = ["en", "es"];
+
+    private static readonly Lazy<VaderAnalyzer> Spanish = new(() => new VaderAnalyzer(SpanishTone.LoadLexicon(), SpanishTone.Rules));
 
     private readonly VaderAnalyzer _vader;
     private readonly ToneFlagDetector _flags;
@@ -34,18 +43,38 @@ public sealed class LocalToneAnalyzer : ISentimentAnalyzer
     public Task<ToneAssessment> AnalyzeAsync(string text, string? language, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(Analyze(text));
+        return Task.FromResult(Analyze(text, language));
     }
 
-    /// <summary>Scores a text synchronously.</summary>
-    public ToneAssessment Analyze(string? text)
+    /// <summary>
+    /// Scores a text synchronously, in the language its words are in; <paramref name="locale"/> (the chat's) decides
+    /// when the words do not say. A short text that says nothing in English but has Spanish words ("Funciona fatal")
+    /// is read in Spanish.
+    /// </summary>
+    public ToneAssessment Analyze(string? text, string? locale = null)
     {
         text ??= string.Empty;
-        var whole = _vader.Score(text);
-        var (label, sentences) = ScoreSentences(text, whole.Compound);
+        var detected = LanguageDetector.Detect(text);
+        var language = detected ?? LanguageDetector.LanguageOf(locale);
+        if (language == "es") return ReadSpanish(text);
+        if (detected is not null && detected != "en") return Unread(text, detected);
+        var english = Score(text, _vader, text) with { Language = detected };
+        return detected is null && english.Neutral == 1 && ReadSpanish(text) is { Neutral: < 1 } spanish ? spanish : english;
+    }
+
+    private ToneAssessment ReadSpanish(string text) => Score(SpanishTone.Prepare(text), Spanish.Value, text) with { Language = "es" };
+
+    /// <summary>A text in a language this analyzer does not read: neutral and marked unread, with its flags.</summary>
+    private ToneAssessment Unread(string text, string language) =>
+        new(0, ToneLabel.Neutral, 0, 1, 0, [], _flags.Detect(text), Name) { Language = language, IsRead = false };
+
+    private ToneAssessment Score(string prepared, VaderAnalyzer vader, string original)
+    {
+        var whole = vader.Score(prepared);
+        var (label, sentences) = ScoreSentences(prepared, original, vader, whole.Compound);
         return new ToneAssessment(
             Math.Round(whole.Compound, 4), label, Math.Round(whole.Positive, 3), Math.Round(whole.Neutral, 3), Math.Round(whole.Negative, 3),
-            sentences, _flags.Detect(text), Name);
+            sentences, _flags.Detect(original), Name);
     }
 
     /// <summary>Only the compound score and the label (what the CLI prints), without building the sentence list.</summary>
@@ -82,18 +111,19 @@ public sealed class LocalToneAnalyzer : ISentimentAnalyzer
     public static ToneLabel LabelFor(double compound) =>
         compound >= 0.05 ? ToneLabel.Positive : compound <= -0.05 ? ToneLabel.Negative : ToneLabel.Neutral;
 
-    private (ToneLabel Label, IReadOnlyList<SentenceTone> Sentences) ScoreSentences(string text, double compound)
+    /// <summary>Per-sentence scores of <paramref name="prepared"/>, reported with the words of <paramref name="original"/> (same length).</summary>
+    private static (ToneLabel Label, IReadOnlyList<SentenceTone> Sentences) ScoreSentences(string prepared, string original, VaderAnalyzer vader, double compound)
     {
-        Range[] ranges = ArrayPool<Range>.Shared.Rent(SentenceSplitter.MaxSentences(text));
+        Range[] ranges = ArrayPool<Range>.Shared.Rent(SentenceSplitter.MaxSentences(prepared));
         try
         {
-            int n = SentenceSplitter.Split(text, ranges);
+            int n = SentenceSplitter.Split(prepared, ranges);
             var sentences = new SentenceTone[n];
             bool high = false, low = false;
             for (int i = 0; i < n; i++)
             {
-                string sentence = text[ranges[i]];
-                double c = n == 1 ? compound : _vader.Score(sentence).Compound;
+                string sentence = original[ranges[i]];
+                double c = n == 1 ? compound : vader.Score(prepared.AsSpan()[ranges[i]]).Compound;
                 high |= c >= MixedThreshold;
                 low |= c <= -MixedThreshold;
                 sentences[i] = new SentenceTone(sentence, Math.Round(c, 4), LabelFor(c));

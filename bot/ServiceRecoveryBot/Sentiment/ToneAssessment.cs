@@ -42,6 +42,12 @@ public sealed record ToneAssessment(
     /// <summary>What the customer's opinions are about, when the analyzer knows (Azure opinion mining); empty otherwise.</summary>
     public IReadOnlyList<OpinionTarget> Targets { get; init; } = [];
 
+    /// <summary>The language of the words (ISO 639-1, e.g. "es") when known.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>False when the words are in a language the analyzer could not score: the score is then a neutral placeholder.</summary>
+    public bool IsRead { get; init; } = true;
+
     /// <summary>Very negative: the threshold above which a VIP case needs a manager.</summary>
     public bool IsVeryNegative => Compound <= -0.6;
 }

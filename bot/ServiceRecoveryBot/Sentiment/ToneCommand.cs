@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Sentiment.Languages;
 
 namespace ServiceRecoveryBot.Sentiment;
 
@@ -10,7 +11,9 @@ namespace ServiceRecoveryBot.Sentiment;
 /// <c>compound&lt;TAB&gt;label&lt;TAB&gt;flags</c> per line, in order (compound with 4 decimals, invariant culture; label
 /// lower case; flags as comma-separated <see cref="ToneFlag"/> names, empty when none). Streams with constant memory;
 /// output is written in blocks. With <c>--analyzer azure</c>, lines go 10 per request and a line Azure cannot score is
-/// scored locally. Exit codes: 0 done, 2 bad arguments.
+/// scored locally. A line clearly in another language than English is read in it (<see cref="LanguageDetector"/>):
+/// Spanish with the Spanish lexicon, others not scored locally (0, neutral); Azure is told the language.
+/// Exit codes: 0 done, 2 bad arguments.
 /// </summary>
 public static class ToneCommand
 {
@@ -78,8 +81,16 @@ public static class ToneCommand
         int lines = 0;
         while (await input.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
         {
-            var (compound, label) = analyzer.Score(line);
-            Append(block, compound, label, analyzer.DetectFlags(line));
+            if (LanguageDetector.Detect(line) is { } language && language != "en")
+            {
+                var tone = analyzer.Analyze(line);
+                Append(block, tone.Compound, tone.Label, tone.Flags);
+            }
+            else
+            {
+                var (compound, label) = analyzer.Score(line);
+                Append(block, compound, label, analyzer.DetectFlags(line));
+            }
             if (++lines % FlushEvery == 0)
             {
                 await output.WriteAsync(block, ct).ConfigureAwait(false);
@@ -99,7 +110,7 @@ public static class ToneCommand
             batch.Clear();
             while (batch.Count < AzureLanguageToneAnalyzer.MaxDocumentsPerRequest && await input.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
             {
-                batch.Add(new ToneDocument(batch.Count.ToString(CultureInfo.InvariantCulture), line));
+                batch.Add(new ToneDocument(batch.Count.ToString(CultureInfo.InvariantCulture), line, LanguageDetector.Detect(line)));
             }
 
             if (batch.Count == 0)

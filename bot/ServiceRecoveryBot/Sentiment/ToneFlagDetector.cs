@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using ServiceRecoveryBot.Sentiment.Languages;
 
 namespace ServiceRecoveryBot.Sentiment;
 
@@ -202,7 +203,7 @@ public sealed class ToneFlagDetector
         for (int k = Math.Max(0, start - 3); k < start; k++)
         {
             var word = lower[tokens[k]];
-            if (VaderRules.NegateLookup.Contains(word) || word.EndsWith("n't") || word is "no" or "nobody" or "noone")
+            if (VaderRules.NegateLookup.Contains(word) || word.EndsWith("n't") || word is "no" or "nobody" or "noone" or "nunca" or "jamas" or "tampoco" or "ningun" or "ninguna" or "ninguno")
             {
                 return true;
             }
@@ -224,7 +225,10 @@ public sealed class ToneFlagDetector
         return was && intent;
     }
 
-    /// <summary>Words are runs of letters, digits, apostrophes, hyphens, '&amp;' and '*' (masked swearing); lower-cased, curly apostrophes straightened.</summary>
+    /// <summary>
+    /// Words are runs of letters, digits, apostrophes, hyphens, '&amp;' and '*' (masked swearing); lower-cased, accents
+    /// taken off (not ñ), curly apostrophes straightened.
+    /// </summary>
     private static int Tokenize(string text, char[] lower, Range[] tokens)
     {
         int n = 0, i = 0;
@@ -240,7 +244,7 @@ public sealed class ToneFlagDetector
             while (i < text.Length && IsWordChar(text[i]))
             {
                 char c = text[i];
-                lower[i] = c == '\u2019' ? '\'' : char.ToLowerInvariant(c);
+                lower[i] = c == '\u2019' ? '\'' : LanguageDetector.FoldAccent(char.ToLowerInvariant(c));
                 i++;
             }
 

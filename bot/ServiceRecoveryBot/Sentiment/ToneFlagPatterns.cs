@@ -4,11 +4,15 @@ namespace ServiceRecoveryBot.Sentiment;
 /// The phrases that raise each <see cref="ToneFlag"/>. Pattern syntax, one word per space-separated item:
 /// <c>word</c> exact (lower case, straight apostrophe); <c>word*</c> prefix; <c>a|b</c> alternatives; <c>#</c> a number
 /// (digits or a number word); <c>...</c> a gap of up to three words; <c>&lt;profanity&gt;</c> a swear word or a masked one.
+/// Words are compared without accents ("abogado", "rapido"), except ñ.
 /// A leading <c>!</c> marks a pattern that a negation just before it does not cancel ("not safe" stays a trigger).
 /// </summary>
-internal static class ToneFlagPatterns
+internal static partial class ToneFlagPatterns
 {
-    public static readonly (ToneFlag Flag, bool NegationCancels, string[] Patterns)[] All =
+    /// <summary>Every language's patterns: the detector looks for all of them in any text, since a guest may mix languages.</summary>
+    public static readonly (ToneFlag Flag, bool NegationCancels, string[] Patterns)[] All = [.. English, .. Spanish];
+
+    private static (ToneFlag Flag, bool NegationCancels, string[] Patterns)[] English =>
     [
         (ToneFlag.ChurnRisk, true,
         [

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using ServiceRecoveryBot.Sentiment.Languages;
 
 namespace ServiceRecoveryBot.Sentiment;
 
 /// <summary>
 /// One short line for chat: a five-step scale (very negative ●○○○○ to very positive ○○○○●), the label, the score,
 /// then each flag with up to two trigger phrases, e.g.
-/// <c>Tone: ●○○○○ very negative (-0.82) · churn risk ("stay somewhere else")</c>.
+/// <c>Tone: ●○○○○ very negative (-0.82) · churn risk ("stay somewhere else")</c>. Words not in English say their
+/// language (<c>· in Spanish</c>); words the analyzer could not score say so instead of showing a scale.
 /// </summary>
 public static class ToneLine
 {
@@ -15,15 +17,27 @@ public static class ToneLine
     public static string Format(ToneAssessment tone)
     {
         ArgumentNullException.ThrowIfNull(tone);
-        int step = Step(tone.Compound);
         var line = new StringBuilder("Tone: ", 96);
-        for (int i = 0; i < 5; i++)
+        if (!tone.IsRead)
         {
-            line.Append(i == step ? '●' : '○');
+            line.Append("not scored, the words look ").Append(LanguageDetector.NameOf(tone.Language ?? "foreign"))
+                .Append(" (this reader knows English and Spanish)");
         }
+        else
+        {
+            int step = Step(tone.Compound);
+            for (int i = 0; i < 5; i++)
+            {
+                line.Append(i == step ? '●' : '○');
+            }
 
-        line.Append(' ').Append(Describe(tone.Label, step))
-            .Append(" (").Append(tone.Compound.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)).Append(')');
+            line.Append(' ').Append(Describe(tone.Label, step))
+                .Append(" (").Append(tone.Compound.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)).Append(')');
+            if (tone.Language is { } language && language != "en")
+            {
+                line.Append(" · in ").Append(LanguageDetector.NameOf(language));
+            }
+        }
 
         foreach (var hit in tone.Flags)
         {

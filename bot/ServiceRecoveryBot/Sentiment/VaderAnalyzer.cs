@@ -15,15 +15,13 @@ public sealed class VaderAnalyzer
 {
     private readonly VaderLexicon _lexicon;
     private readonly ServiceLexicon? _service;
+    private readonly VaderLanguage _language;
     private readonly FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _words;
 
     /// <summary>A faithful VADER analyzer over <paramref name="lexicon"/>.</summary>
     public VaderAnalyzer(VaderLexicon lexicon)
+        : this(lexicon, SentimentMode.Vader)
     {
-        ArgumentNullException.ThrowIfNull(lexicon);
-        _lexicon = lexicon;
-        Mode = SentimentMode.Vader;
-        _words = BuildWordTable(_lexicon, service: false);
     }
 
     /// <summary>An analyzer in the given mode; service mode layers <see cref="ServiceLexicon"/> over the lexicon.</summary>
@@ -31,6 +29,7 @@ public sealed class VaderAnalyzer
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         Mode = mode;
+        _language = VaderLanguage.English;
         if (mode == SentimentMode.Service)
         {
             _service = new ServiceLexicon();
@@ -41,13 +40,24 @@ public sealed class VaderAnalyzer
             _lexicon = lexicon;
         }
 
-        _words = BuildWordTable(_lexicon, _service is not null);
+        _words = BuildWordTable(_lexicon, _language, _service is not null);
+    }
+
+    /// <summary>VADER's rules over another language's lexicon and words (no service layer: that one is English).</summary>
+    public VaderAnalyzer(VaderLexicon lexicon, VaderLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(language);
+        Mode = SentimentMode.Vader;
+        _language = language;
+        _lexicon = lexicon;
+        _words = BuildWordTable(_lexicon, _language, service: false);
     }
 
     /// <summary>Everything the rules know about a word, so each token costs one hash look-up.</summary>
     private readonly record struct WordInfo(bool InLexicon, double Valence, bool IsBooster, double Booster, bool IsNegation, VaderWord Word, ServiceWord Service);
 
-    private static FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> BuildWordTable(VaderLexicon lexicon, bool service)
+    private static FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> BuildWordTable(VaderLexicon lexicon, VaderLanguage language, bool service)
     {
         var kinds = new Dictionary<string, ServiceWord>(StringComparer.Ordinal);
         if (service)
@@ -58,18 +68,16 @@ public sealed class VaderAnalyzer
             }
         }
 
-        var keys = lexicon.Valences.Keys.Concat(VaderRules.Boosters.Keys).Concat(VaderRules.Negate)
-            .Concat(["no", "or", "nor", "kind", "of", "never", "so", "this", "without", "doubt", "least", "at", "very", "but"])
+        var keys = lexicon.Valences.Keys.Concat(language.Boosters.Keys).Concat(language.Negations).Concat(language.RuleWords.Keys)
             .Concat(kinds.Keys)
             .Distinct(StringComparer.Ordinal);
         var table = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             bool inLexicon = lexicon.TryGetValence(key, out double valence);
-            bool isBooster = VaderRules.Boosters.TryGetValue(key, out double booster);
-            table[key] = new WordInfo(
-                inLexicon, valence, isBooster, booster, VaderRules.Negate.Contains(key) || key.Contains("n't", StringComparison.Ordinal), Recognise(key),
-                kinds.GetValueOrDefault(key));
+            bool isBooster = language.Boosters.TryGetValue(key, out double booster);
+            bool isNegation = language.Negations.Contains(key) || (language.ContractedNegations && key.Contains("n't", StringComparison.Ordinal));
+            table[key] = new WordInfo(inLexicon, valence, isBooster, booster, isNegation, language.RuleWords.GetValueOrDefault(key), kinds.GetValueOrDefault(key));
         }
 
         return table.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -213,7 +221,7 @@ public sealed class VaderAnalyzer
             }
             else
             {
-                token.IsNegation = word.Length >= 3 && word.IndexOf("n't", StringComparison.Ordinal) >= 0;
+                token.IsNegation = _language.ContractedNegations && word.Length >= 3 && word.IndexOf("n't", StringComparison.Ordinal) >= 0;
             }
         }
 
@@ -222,26 +230,7 @@ public sealed class VaderAnalyzer
         return n;
     }
 
-    private static VaderWord Recognise(ReadOnlySpan<char> word) => word switch
-    {
-        "no" => VaderWord.No,
-        "or" => VaderWord.Or,
-        "nor" => VaderWord.Nor,
-        "kind" => VaderWord.Kind,
-        "of" => VaderWord.Of,
-        "never" => VaderWord.Never,
-        "so" => VaderWord.So,
-        "this" => VaderWord.This,
-        "without" => VaderWord.Without,
-        "doubt" => VaderWord.Doubt,
-        "least" => VaderWord.Least,
-        "at" => VaderWord.At,
-        "very" => VaderWord.Very,
-        "but" => VaderWord.But,
-        _ => VaderWord.None,
-    };
-
-    private static double SentimentValence(ReadOnlySpan<VaderToken> t, ReadOnlySpan<char> lower, int i, bool isCapDiff)
+    private double SentimentValence(ReadOnlySpan<VaderToken> t, ReadOnlySpan<char> lower, int i, bool isCapDiff)
     {
         ref readonly var item = ref t[i];
         if (!item.InLexicon)
@@ -367,7 +356,7 @@ public sealed class VaderAnalyzer
         return valence;
     }
 
-    private static double SpecialIdiomsCheck(double valence, ReadOnlySpan<VaderToken> t, ReadOnlySpan<char> lower, int i)
+    private double SpecialIdiomsCheck(double valence, ReadOnlySpan<VaderToken> t, ReadOnlySpan<char> lower, int i)
     {
         // Same order as the reference: onezero, twoonezero, twoone, threetwoone, threetwo; first match wins.
         if (TryIdiom(t, lower, i - 1, 2, out double v) || TryIdiom(t, lower, i - 2, 3, out v) || TryIdiom(t, lower, i - 2, 2, out v)
@@ -401,9 +390,9 @@ public sealed class VaderAnalyzer
         return valence;
     }
 
-    private static bool TryIdiom(ReadOnlySpan<VaderToken> t, ReadOnlySpan<char> lower, int first, int count, out double valence)
+    private bool TryIdiom(ReadOnlySpan<VaderToken> t, ReadOnlySpan<char> lower, int first, int count, out double valence)
     {
-        foreach (var (words, value) in VaderRules.SpecialCases)
+        foreach (var (words, value) in _language.Idioms)
         {
             if (words.Length != count)
             {

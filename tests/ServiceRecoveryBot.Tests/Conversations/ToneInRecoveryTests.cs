@@ -54,4 +54,39 @@ public sealed class ToneInRecoveryTests
         Assert.True(Assert.Single(bot.Cases.All).NeedsManagerAttention);
         Assert.Contains(apology, r => r.Contains(ApologyWording.AngerAcknowledged, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_guests_Spanish_is_read_in_Spanish_and_the_apology_comes_with_a_sorry_in_Spanish()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayEachAsync("Guest in 214 says no hot water in the shower", "1", "regular");
+        var severity = await chat.SayAsync("¡Es el tercer día sin agua caliente y nadie me hace caso!");
+
+        Assert.Contains(severity, r => r.StartsWith("Tone: ", StringComparison.Ordinal) && r.Contains("negative", StringComparison.Ordinal) && r.Contains("in Spanish", StringComparison.Ordinal));
+        Assert.Contains(severity, r => r.Contains("repeat failure (\"tercer\")", StringComparison.Ordinal));
+        var apology = await chat.SayAsync("1");
+
+        Assert.Contains(apology, r => r.Contains("In Spanish: _Lo siento mucho", StringComparison.Ordinal));
+        await chat.SayEachAsync("done", "skip", "1", "1", "skip", "ok");
+        var reading = Assert.Single(Assert.Single(bot.Cases.All).Tones);
+        Assert.Equal("es", reading.Language);
+        Assert.True(reading.Compound < 0);
+    }
+
+    [Fact]
+    public async Task Words_the_bot_cannot_read_say_so_and_the_apology_still_offers_their_language()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayEachAsync("Guest in 301 says the room was not cleaned", "1", "regular");
+        var severity = await chat.SayAsync("La chambre n'a pas été nettoyée et personne ne répond à la réception.");
+
+        Assert.Contains(severity, r => r.Contains("Tone: not scored, the words look French", StringComparison.Ordinal));
+        var apology = await chat.SayAsync("1");
+
+        Assert.Contains(apology, r => r.Contains("In French: _Je suis vraiment désolé", StringComparison.Ordinal));
+        await chat.SayEachAsync("done", "skip", "1", "1", "skip", "ok");
+        Assert.False(Assert.Single(Assert.Single(bot.Cases.All).Tones).Scored);
+    }
 }

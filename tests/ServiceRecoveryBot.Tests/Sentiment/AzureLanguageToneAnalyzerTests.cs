@@ -59,6 +59,25 @@ public sealed class AzureLanguageToneAnalyzerTests(LexiconFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_guests_Spanish_typed_into_an_English_chat_is_sent_as_Spanish()
+    {
+        _server.Respond("02-opinion-mining-single-positive.json");
+        var tone = await Analyzer().AnalyzeAsync("¡Es el tercer día sin agua caliente y nadie me hace caso!", "en-US", CancellationToken.None);
+
+        Assert.Equal("es", Assert.Single(_server.Requests).Documents.Single().GetProperty("language").GetString());
+        Assert.Equal("es", tone.Language);
+    }
+
+    [Fact]
+    public async Task Words_that_do_not_show_their_language_are_sent_in_the_chats()
+    {
+        _server.Respond("02-opinion-mining-single-positive.json");
+        await Analyzer().AnalyzeAsync("¡Pésimo!", "es-MX", CancellationToken.None);
+
+        Assert.Equal("es", Assert.Single(_server.Requests).Documents.Single().GetProperty("language").GetString());
+    }
+
+    [Fact]
     public async Task Recording_01_maps_three_documents_to_their_labels_and_sentences()
     {
         _server.Respond("01-batch-three-labels-showstats.json");

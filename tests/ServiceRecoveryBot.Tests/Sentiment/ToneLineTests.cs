@@ -30,4 +30,11 @@ public sealed class ToneLineTests
         };
         Assert.Equal("Tone: ○○○●○ mixed (+0.10) · public complaint (\"review\", \"Instagram\") · about: toilet", ToneLine.Format(tone));
     }
+
+    [Fact]
+    public void Words_not_in_English_say_their_language()
+    {
+        var tone = new ToneAssessment(-0.34, ToneLabel.Negative, 0, 0.7, 0.3, [], [], "local-service") { Language = "es" };
+        Assert.Equal("Tone: ○●○○○ negative (-0.34) · in Spanish", ToneLine.Format(tone));
+    }
 }

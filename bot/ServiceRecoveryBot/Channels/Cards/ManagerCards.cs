@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Sentiment.Languages;
 
 namespace ServiceRecoveryBot.Channels.Cards;
 
@@ -97,9 +98,19 @@ public static class ManagerCards
         Add("Offered", c.Atonement is { } a ? a.Offer + (a.Approval == ApprovalState.Pending ? " (pending approval)" : "") : null);
         Add("Promised", c.Promise is { } p ? Replies.Describe(p) : null);
         Add("Follow up", c.FollowUpAt is { } f ? Replies.When(f) : null);
-        Add("Tone", c.Tones.LastOrDefault() is { } t ? $"{t.Label} ({t.Compound:+0.00;-0.00;0.00}){(t.Flags.Count > 0 ? " · " + string.Join(", ", t.Flags) : "")}" : null);
+        Add("Tone", c.Tones.LastOrDefault() is { } t ? Describe(t) : null);
         Add("Staff", c.StaffName ?? c.StaffId);
         return new JsonObject { ["type"] = "FactSet", ["facts"] = facts };
+    }
+
+    /// <summary>"Negative (-0.34) · in Spanish · Urgent", or "not scored (French)" for words the analyzer could not read.</summary>
+    private static string Describe(ToneReading tone)
+    {
+        var language = tone.Language is { } code && code != "en" ? LanguageDetector.NameOf(code) : null;
+        var reading = !tone.Scored
+            ? $"not scored ({language ?? "another language"})"
+            : $"{tone.Label} ({tone.Compound.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)})" + (language is null ? "" : " · in " + language);
+        return reading + (tone.Flags.Count > 0 ? " · " + string.Join(", ", tone.Flags) : "");
     }
 
     private static JsonObject Submit(string title, string command, RecoveryCase c, string? style = null)

@@ -63,8 +63,8 @@ public sealed class FollowUpDialog(ICaseStore cases, ISentimentAnalyzer tone, Ca
             var assessment = await tone.AnalyzeAsync(words, step.Context.Activity.Locale, ct);
             step.Context.SendText(ToneLine.Format(assessment));
             var c = step.State.Case!;
-            step.State.Case = c with { Tones = [.. c.Tones, new ToneReading(assessment.Compound, assessment.Label.ToString(), assessment.Flags.Select(f => f.Flag.ToString()).ToList(), step.Context.ReceivedAt)] };
-            if (c.Tones.FirstOrDefault() is { } first)
+            step.State.Case = c with { Tones = [.. c.Tones, ToneReading.Of(assessment, step.Context.ReceivedAt)] };
+            if (assessment.IsRead && c.Tones.FirstOrDefault(t => t.Scored) is { } first)
                 step.Context.SendText($"Tone moved from {first.Compound:+0.00;-0.00;0.00} at the start to {assessment.Compound:+0.00;-0.00;0.00} now.");
         }
         return await step.PromptAsync(DialogIds.Confirm, new PromptOptions { Prompt = "Is the customer recovered — happy to come back?", Choices = [new("yes", "Yes"), new("no", "No")] }, ct);

@@ -7,6 +7,7 @@ using ServiceRecoveryBot.Recovery.Compensation;
 using ServiceRecoveryBot.Recovery.Playbooks;
 using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Sentiment;
+using ServiceRecoveryBot.Sentiment.Languages;
 
 namespace ServiceRecoveryBot.Conversations.Recovery;
 
@@ -203,9 +204,11 @@ public sealed class RecoveryDialog(
         var c = draft.Case!;
         if (Skip(step, c.Apology is not null)) return step.NextAsync(null, ct);
         var wording = ApologyWording.For(playbook.For(c.Category ?? FailureCategory.Other), c.Severity ?? 2, c.Tones.LastOrDefault());
+        var language = c.Tones.LastOrDefault()?.Language;
         return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
         {
-            Prompt = Replies.Apologize(playbook.Stage("apologize"), wording, c.Severity ?? 2),
+            Prompt = Replies.Apologize(playbook.Stage("apologize"), wording, c.Severity ?? 2,
+                playbook.ApologyIn(language) is { } theirs ? (LanguageDetector.NameOf(language!), theirs) : null),
             Choices = [new(Done, "Done, I apologised", ["done", "ok", "yes", "apologised", "apologized"])],
             Suggested = wording,
         }, ct);
@@ -379,7 +382,7 @@ public sealed class RecoveryDialog(
     {
         var assessment = await tone.AnalyzeAsync(words, step.Context.Activity.Locale, ct);
         step.Context.SendText(ToneLine.Format(assessment));
-        var reading = new ToneReading(assessment.Compound, assessment.Label.ToString(), assessment.Flags.Select(f => f.Flag.ToString()).ToList(), step.Context.ReceivedAt);
+        var reading = ToneReading.Of(assessment, step.Context.ReceivedAt);
         step.Context.OnCommitted(_ =>
         {
             foreach (var flag in reading.Flags) telemetry.ToneFlagRaised(flag);

@@ -1,5 +1,7 @@
 using ServiceRecoveryBot.Recovery.Cases;
 
+using ServiceRecoveryBot.Sentiment.Languages;
+
 namespace ServiceRecoveryBot.Recovery.Playbooks;
 
 /// <summary>Suggests the failure category from what staff wrote, by the playbook's keywords (phrases count double).</summary>
@@ -27,7 +29,7 @@ public sealed class CategorySuggester(RecoveryPlaybook playbook)
 
     internal static string Normalize(string text)
     {
-        var chars = text.ToLowerInvariant().Replace("’", "'", StringComparison.Ordinal).Select(c => char.IsLetterOrDigit(c) || c == '\'' ? c : ' ').ToArray();
+        var chars = text.ToLowerInvariant().Replace("’", "'", StringComparison.Ordinal).Select(c => char.IsLetterOrDigit(c) || c == '\'' ? LanguageDetector.FoldAccent(c) : ' ').ToArray();
         return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

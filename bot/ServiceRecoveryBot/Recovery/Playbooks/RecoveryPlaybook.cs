@@ -14,7 +14,16 @@ public sealed class RecoveryPlaybook
     public required IReadOnlyList<LadderRung> Ladder { get; init; }
     public required IReadOnlyList<CategoryPlaybook> Categories { get; init; }
 
+    /// <summary>
+    /// A short apology in the customer's language (by ISO 639-1 code), for staff who do not speak it well: said in the
+    /// guest's own language, even a simple sorry shows respect. English is not listed; the category wording is English.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ApologyInLanguage { get; init; } = new Dictionary<string, string>();
+
     public CategoryPlaybook For(FailureCategory category) => Categories.First(c => c.Category == category);
+
+    /// <summary>The apology in <paramref name="language"/> (a code such as "es"), when the playbook has one.</summary>
+    public string? ApologyIn(string? language) => language is not null && ApologyInLanguage.TryGetValue(language, out var wording) ? wording : null;
 
     public StageGuide Stage(string key) => Stages[key];
 

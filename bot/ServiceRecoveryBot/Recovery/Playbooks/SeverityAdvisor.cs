@@ -6,7 +6,8 @@ namespace ServiceRecoveryBot.Recovery.Playbooks;
 /// Suggests severity 1-4 from the category, what staff wrote, the customer's words and tier, following the domain's
 /// scale: harm to health or safety, privacy, discrimination or legal exposure is S4; modifiers (repeat failure, broken
 /// promise, a vulnerable person, and a safety, legal or public-complaint flag on the customer's words) add one but lift
-/// a case to S3 at most; a VIP is never handled as minor (S2 at least).
+/// a case to S3 at most; a VIP is never handled as minor (S2 at least). The signs are English plus the Spanish a guest's
+/// own words may be in, compared without accents.
 /// </summary>
 public sealed class SeverityAdvisor(RecoveryPlaybook playbook)
 {
@@ -15,15 +16,31 @@ public sealed class SeverityAdvisor(RecoveryPlaybook playbook)
         "ambulance", "allergic reaction", "anaphylaxis", "injured", "injury", "hospital", "medication", "heart tablets", "tablets", "pills",
         "food poisoning", "someone else's", "other patient", "data", "privacy", "discriminat", "racist", "shoplifting", "lawyer", "sue ",
         "wheelchair", "mobility", "i'd be in an", "severe",
+        // A guest's Spanish (compared without accents).
+        "ambulancia", "reaccion alergica", "urgencias", "herido", "herida", "intoxicacion", "abogado", "denuncia", "discrimina", "racista",
+        "silla de ruedas",
     ];
     private static readonly string[] MajorSigns =
     [
         "chargeback", "review", "instagram", "tripadvisor", "social media", "posting", "tagged", "wedding", "birthday", "anniversary",
         "midnight", "sold out", "cancelled", "missed", "lost income", "day of annual leave",
+        "reseña", "redes sociales", "boda", "cumpleaños", "aniversario", "cancelado", "cancelaron", "perdi el", "perdimos el",
     ];
-    private static readonly string[] RepeatSigns = ["again", "third", "fourth", "twice", "second time", "every time", "3rd", "4th", "third time"];
-    private static readonly string[] BrokenPromiseSigns = ["promised", "you said", "told me it", "confirmed", "was supposed to"];
-    private static readonly string[] VulnerableSigns = ["child", "daughter", "son", "baby", "infant", "elderly", "disabled", "pregnant", "asthma", "five-year-old", "5-year-old", "kid", "wheelchair"];
+    private static readonly string[] RepeatSigns =
+    [
+        "again", "third", "fourth", "twice", "second time", "every time", "3rd", "4th", "third time",
+        "otra vez", "de nuevo", "tercer", "tercera", "cuarta vez", "segunda vez", "dos veces", "cada vez", "siempre lo mismo",
+    ];
+    private static readonly string[] BrokenPromiseSigns =
+    [
+        "promised", "you said", "told me it", "confirmed", "was supposed to",
+        "prometieron", "prometido", "me dijeron que", "nos dijeron que", "me aseguraron", "confirmaron",
+    ];
+    private static readonly string[] VulnerableSigns =
+    [
+        "child", "daughter", "son", "baby", "infant", "elderly", "disabled", "pregnant", "asthma", "five-year-old", "5-year-old", "kid", "wheelchair",
+        "niño", "niña", "hijo", "hija", "embarazada", "anciano", "anciana", "discapacidad", "asma",
+    ];
 
     public SeverityAdvice Suggest(FailureCategory category, string whatHappened, string? customerWords, CustomerTier tier, ToneReading? tone = null)
     {
