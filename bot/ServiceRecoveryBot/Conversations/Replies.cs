@@ -112,6 +112,10 @@ public static class Replies
 
     public const string AskPromiseDue = "By when? (\"6pm\", \"in 2 hours\", \"tomorrow 9am\")";
 
+    /// <summary>"A message you could send:" and each draft as a quote, the first unlabelled, the others with their language; empty for none.</summary>
+    public static string FollowUpMessages(IReadOnlyList<(string Language, string Message)> messages) =>
+        messages.Count == 0 ? "" : "A message you could send:\n\n" + string.Concat(messages.Select((m, i) => (i == 0 ? "" : $"In {m.Language}:\n\n") + $"> {m.Message}\n\n"));
+
     public static string FollowUp(StageGuide stage, DateTimeOffset suggested) =>
         $"**6. {stage.Title}.** {stage.Tip}\n\nWhen should we follow up? Default: {When(suggested)}.";
 

@@ -111,6 +111,31 @@ public sealed class ManagerFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task The_follow_up_drafts_a_message_to_the_customer_in_English()
+    {
+        var (staff, _, c) = await RecoveryWithOfferAsync("dessert on the house");
+        var opening = await staff.SayAsync($"follow up {c.Id}");
+
+        Assert.Contains(opening, r => r.Contains("A message you could send:", StringComparison.Ordinal)
+            && r.Contains($"the problem you had on {c.OpenedAt:d MMM}. Is everything sorted now?", StringComparison.Ordinal));
+        Assert.DoesNotContain(opening, r => r.Contains("In Spanish", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_guest_who_spoke_Spanish_gets_the_follow_up_message_in_Spanish_too()
+    {
+        var staff = bot.Chat("staff-chat", "staff-1");
+        await staff.SayAsync("Guest in 214: no hot water in the shower for the third day.");
+        await staff.SayEachAsync("1", "regular", "¡Es el tercer día sin agua caliente y nadie me hace caso!", "1", "done", "skip", "1", "skip", "skip", "ok");
+        var c = Assert.Single(bot.Cases.All);
+
+        var opening = await staff.SayAsync($"follow up {c.Id}");
+
+        Assert.Contains(opening, r => r.Contains("In Spanish:", StringComparison.Ordinal)
+            && r.Contains($"Hola, le escribo por el problema que tuvo el {c.OpenedAt:dd/MM}. ¿Está todo resuelto?", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Not_reaching_the_customer_moves_the_follow_up()
     {
         var (staff, _, c) = await RecoveryWithOfferAsync("dessert on the house");

@@ -5,7 +5,9 @@ using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Reminders;
+using ServiceRecoveryBot.Recovery.Playbooks;
 using ServiceRecoveryBot.Sentiment;
+using ServiceRecoveryBot.Sentiment.Languages;
 
 namespace ServiceRecoveryBot.Conversations.FollowUp;
 
@@ -14,7 +16,7 @@ namespace ServiceRecoveryBot.Conversations.FollowUp;
 /// (tone scored) → recovered? → root cause → lesson → the case closes, or stays open with a new follow-up.
 /// Not reached: when to try again, and the follow-up moves.
 /// </summary>
-public sealed class FollowUpDialog(ICaseStore cases, ISentimentAnalyzer tone, CaseFollowThrough followThrough, IOptions<RecoveryOptions> options)
+public sealed class FollowUpDialog(ICaseStore cases, ISentimentAnalyzer tone, CaseFollowThrough followThrough, RecoveryPlaybook playbook, IOptions<RecoveryOptions> options)
     : WaterfallDialog<FollowUpDraft>(DialogIds.FollowUpCase, version: 1)
 {
     public static readonly string[] RootCauses = ["Process", "People or training", "Product", "System or technology", "Supplier or partner", "Communication", "Staffing or capacity", "Other"];
@@ -29,12 +31,25 @@ public sealed class FollowUpDialog(ICaseStore cases, ISentimentAnalyzer tone, Ca
 
     protected override string DescribeStep(string stepName, FollowUpDraft state) => "follow-up of " + state.Case?.Id;
 
-    private static Task<DialogTurnResult> AskReachedStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct) =>
-        step.PromptAsync(DialogIds.Confirm, new PromptOptions
+    private Task<DialogTurnResult> AskReachedStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
+    {
+        var c = step.State.Case!;
+        return step.PromptAsync(DialogIds.Confirm, new PromptOptions
         {
-            Prompt = $"Follow-up for {step.State.Case!.Id} ({Replies.Describe(step.State.Case.Status)}): {step.State.Case.WhatHappened}\n\nDid you reach the customer?",
+            Prompt = $"Follow-up for {c.Id} ({Replies.Describe(c.Status)}): {c.WhatHappened}\n\n{Replies.FollowUpMessages(MessagesFor(c))}Did you reach the customer?",
             Choices = [new("yes", "Yes"), new("no", "No")],
         }, ct);
+    }
+
+    /// <summary>The message to send, in English and, when the customer's words were in another language the playbook has, in that one too.</summary>
+    private IReadOnlyList<(string Language, string Message)> MessagesFor(RecoveryCase c)
+    {
+        var messages = new List<(string, string)>();
+        if (playbook.FollowUpMessageIn("en", c.OpenedAt) is { } english) messages.Add(("English", english));
+        if (c.Tones.LastOrDefault()?.Language is { } code && code != "en" && playbook.FollowUpMessageIn(code, c.OpenedAt) is { } theirs)
+            messages.Add((LanguageDetector.NameOf(code), theirs));
+        return messages;
+    }
 
     private Task<DialogTurnResult> AskSatisfactionStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ServiceRecoveryBot.Recovery.Cases;
@@ -20,7 +21,19 @@ public sealed class RecoveryPlaybook
     /// </summary>
     public IReadOnlyDictionary<string, string> ApologyInLanguage { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The message to send the customer at follow-up, by language code, with <c>{date}</c> for the day of the failure
+    /// (domain: "drafts the follow-up message, in the customer's language where possible"). "en" is the default.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FollowUpMessage { get; init; } = new Dictionary<string, string>();
+
     public CategoryPlaybook For(FailureCategory category) => Categories.First(c => c.Category == category);
+
+    /// <summary>The follow-up message in <paramref name="language"/>, dated <paramref name="failedOn"/> as that language writes a day; null when there is none.</summary>
+    public string? FollowUpMessageIn(string language, DateTimeOffset failedOn) =>
+        FollowUpMessage.TryGetValue(language, out var template)
+            ? template.Replace("{date}", failedOn.ToString(language switch { "en" => "d MMM", "de" => "dd.MM.", _ => "dd/MM" }, CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            : null;
 
     /// <summary>The apology in <paramref name="language"/> (a code such as "es"), when the playbook has one.</summary>
     public string? ApologyIn(string? language) => language is not null && ApologyInLanguage.TryGetValue(language, out var wording) ? wording : null;
