@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ServiceRecoveryBot.Sentiment;
+using ServiceRecoveryBot.Sentiment.Languages;
 
 namespace ServiceRecoveryBot.ToneBenchmarks;
 
@@ -22,6 +23,8 @@ public static class QuickTiming
         Time("service Score", () => { double s = 0; foreach (var t in sentences) s += service.Score(t).Compound; return s; });
         Time("flags Detect", () => { double s = 0; foreach (var t in sentences) s += detector.Detect(t).Count; return s; });
         Time("local Score (compound+label)", () => { double s = 0; foreach (var t in sentences) s += local.Score(t).Compound; return s; });
+        Time("language Detect", () => { double s = 0; foreach (var t in sentences) s += LanguageDetector.Detect(t)?.Length ?? 0; return s; });
+        Time("local Analyze (chat turn, language detected)", () => { double s = 0; foreach (var t in sentences) s += local.Analyze(t).Compound; return s; });
         return 0;
 
         void Time(string name, Func<double> body)

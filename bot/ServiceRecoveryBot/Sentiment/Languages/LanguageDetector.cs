@@ -18,8 +18,6 @@ public static class LanguageDetector
     /// <summary>The languages this detector can name, as ISO 639-1 codes.</summary>
     public static IReadOnlyList<string> Known { get; } = ["en", "es", "fr", "de", "pt", "it"];
 
-    private const int MaxWordLength = 32;
-
     private static readonly (string Code, FrozenSet<string> Words)[] Profiles =
     [
         ("en", Set("the and is are was were it it's you your my to of this that with for have has been not i i'm we they what just at on don't can't didn't won't there here who would should could will our from about please")),
@@ -30,8 +28,14 @@ public static class LanguageDetector
         ("it", Set("il lo la gli le di del della che e non un una per con sono mi ho nessuno niente molto ma questo questa qui gia piu anche sempre perche ancora stato stata")),
     ];
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>[] Lookups =
-        [.. Profiles.Select(p => p.Words.GetAlternateLookup<ReadOnlySpan<char>>())];
+    private static readonly int LongestWord = Profiles.Max(profile => profile.Words.Max(word => word.Length));
+
+    /// <summary>Each profile word, with a bit per language that has it: one look-up per word of the text.</summary>
+    private static readonly FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> Languages = Profiles
+        .SelectMany((profile, index) => profile.Words.Select(word => (word, bit: 1 << index)))
+        .GroupBy(entry => entry.word, StringComparer.Ordinal)
+        .ToFrozenDictionary(group => group.Key, group => (byte)group.Aggregate(0, (mask, entry) => mask | entry.bit), StringComparer.Ordinal)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The language of <paramref name="text"/> as an ISO 639-1 code, or null when the words do not say clearly. Words are
@@ -41,36 +45,36 @@ public static class LanguageDetector
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         Span<int> scores = stackalloc int[Profiles.Length];
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '¿' or '¡' or 'ñ' or 'Ñ': scores[1] += 4; break;
-                case 'ã' or 'õ' or 'Ã' or 'Õ': scores[4] += 4; break;
-                case 'ß': scores[3] += 4; break;
-                case 'ç' or 'Ç': scores[2] += 2; scores[4] += 2; break;
-            }
-        }
-
-        Span<char> word = stackalloc char[MaxWordLength];
+        Span<char> word = stackalloc char[LongestWord + 1];
         var length = 0;
         for (var at = 0; at <= text.Length; at++)
         {
             var c = at < text.Length ? text[at] : ' ';
+            if (c > '\u007f')
+            {
+                switch (c)
+                {
+                    case '¿' or '¡' or 'ñ' or 'Ñ': scores[1] += 4; break;
+                    case 'ã' or 'õ' or 'Ã' or 'Õ': scores[4] += 4; break;
+                    case 'ß': scores[3] += 4; break;
+                    case 'ç' or 'Ç': scores[2] += 2; scores[4] += 2; break;
+                }
+            }
+
             if (char.IsLetter(c) || (c is '\'' or '\u2019' && length > 0))
             {
-                if (length < MaxWordLength) word[length] = c == '\u2019' ? '\'' : FoldAccent(char.ToLowerInvariant(c));
+                if (length < word.Length) word[length] = c == '\u2019' ? '\'' : FoldAccent(char.ToLowerInvariant(c));
                 length++;
                 continue;
             }
 
             var end = length;
-            while (end > 0 && end <= MaxWordLength && word[end - 1] == '\'') end--;
-            if (end is > 0 and <= MaxWordLength)
+            while (end > 0 && end <= LongestWord && word[end - 1] == '\'') end--;
+            if (end > 0 && end <= LongestWord && Languages.TryGetValue(word[..end], out var mask))
             {
                 for (var i = 0; i < Profiles.Length; i++)
                 {
-                    if (Lookups[i].Contains(word[..end])) scores[i] += end > 2 ? 2 : 1;
+                    if ((mask & (1 << i)) != 0) scores[i] += end > 2 ? 2 : 1;
                 }
             }
 
