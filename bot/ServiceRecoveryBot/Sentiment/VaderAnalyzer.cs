@@ -7,7 +7,9 @@ namespace ServiceRecoveryBot.Sentiment;
 /// A C# port of the VADER sentiment algorithm (Hutto and Gilbert, ICWSM 2014; reference vaderSentiment.py):
 /// lexicon valences, boosters and dampeners, negation, "no", "least", the "but" shift, ALL-CAPS and punctuation
 /// emphasis, special idioms, compound normalisation (alpha 15). In <see cref="SentimentMode.Service"/> our own
-/// service-domain layer is applied on top (see <see cref="ServiceLexicon"/>).
+/// service-domain layer is applied on top (see <see cref="ServiceLexicon"/>). The rules' own words (negations,
+/// boosters, "but", idioms) come from a <see cref="VaderLanguage"/>: English by default, or another language's with its
+/// own lexicon (Spanish, see <see cref="Languages.SpanishTone"/>).
 /// Stateless and thread-safe; scoring a text allocates nothing (buffers come from <see cref="ArrayPool{T}"/>).
 /// Emoji are not translated to words (the emoji lexicon is not in the npm package).
 /// </summary>
