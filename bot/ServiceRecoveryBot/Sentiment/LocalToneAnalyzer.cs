@@ -58,26 +58,30 @@ public sealed class LocalToneAnalyzer : ISentimentAnalyzer
         var language = detected ?? LanguageDetector.LanguageOf(locale);
         if (language == "es") return ReadSpanish(text);
         if (detected is not null && detected != "en") return Unread(text, detected);
-        var english = Score(text, _vader, text) with { Language = detected };
+        var english = Score(text, _vader, EmojiTone.Pad) with { Language = detected };
         return detected is null && english.Neutral == 1 && ReadSpanish(text) is { Neutral: < 1 } spanish ? spanish : english;
     }
 
-    private ToneAssessment ReadSpanish(string text) => Score(SpanishTone.Prepare(text), Spanish.Value, text) with { Language = "es" };
+    private ToneAssessment ReadSpanish(string text) => Score(text, Spanish.Value, static t => EmojiTone.Pad(SpanishTone.Prepare(t))) with { Language = "es" };
 
     /// <summary>A text in a language this analyzer does not read: neutral and marked unread, with its flags.</summary>
     private ToneAssessment Unread(string text, string language) =>
         new(0, ToneLabel.Neutral, 0, 1, 0, [], _flags.Detect(text), Name) { Language = language, IsRead = false };
 
-    private ToneAssessment Score(string prepared, VaderAnalyzer vader, string original)
+    /// <summary>Scores the text as <paramref name="prepare"/> makes it ready for <paramref name="vader"/>, whole and sentence by sentence.</summary>
+    private ToneAssessment Score(string text, VaderAnalyzer vader, Func<string, string> prepare)
     {
-        var whole = vader.Score(prepared);
-        var (label, sentences) = ScoreSentences(prepared, original, vader, whole.Compound);
+        var whole = vader.Score(prepare(text));
+        var (label, sentences) = ScoreSentences(text, vader, prepare, whole.Compound);
         return new ToneAssessment(
             Math.Round(whole.Compound, 4), label, Math.Round(whole.Positive, 3), Math.Round(whole.Neutral, 3), Math.Round(whole.Negative, 3),
-            sentences, _flags.Detect(original), Name);
+            sentences, _flags.Detect(text), Name);
     }
 
-    /// <summary>Only the compound score and the label (what the CLI prints), without building the sentence list.</summary>
+    /// <summary>
+    /// Only the compound score and the label (what the CLI prints), without building the sentence list or allocating:
+    /// English words, emoji not stood apart (the CLI sends other lines through <see cref="Analyze"/>).
+    /// </summary>
     public (double Compound, ToneLabel Label) Score(ReadOnlySpan<char> text)
     {
         double compound = _vader.Score(text).Compound;
@@ -111,19 +115,19 @@ public sealed class LocalToneAnalyzer : ISentimentAnalyzer
     public static ToneLabel LabelFor(double compound) =>
         compound >= 0.05 ? ToneLabel.Positive : compound <= -0.05 ? ToneLabel.Negative : ToneLabel.Neutral;
 
-    /// <summary>Per-sentence scores of <paramref name="prepared"/>, reported with the words of <paramref name="original"/> (same length).</summary>
-    private static (ToneLabel Label, IReadOnlyList<SentenceTone> Sentences) ScoreSentences(string prepared, string original, VaderAnalyzer vader, double compound)
+    /// <summary>Each sentence of the text scored on its own (the label is mixed when one is clearly positive and another clearly negative).</summary>
+    private static (ToneLabel Label, IReadOnlyList<SentenceTone> Sentences) ScoreSentences(string text, VaderAnalyzer vader, Func<string, string> prepare, double compound)
     {
-        Range[] ranges = ArrayPool<Range>.Shared.Rent(SentenceSplitter.MaxSentences(prepared));
+        Range[] ranges = ArrayPool<Range>.Shared.Rent(SentenceSplitter.MaxSentences(text));
         try
         {
-            int n = SentenceSplitter.Split(prepared, ranges);
+            int n = SentenceSplitter.Split(text, ranges);
             var sentences = new SentenceTone[n];
             bool high = false, low = false;
             for (int i = 0; i < n; i++)
             {
-                string sentence = original[ranges[i]];
-                double c = n == 1 ? compound : vader.Score(prepared.AsSpan()[ranges[i]]).Compound;
+                string sentence = text[ranges[i]];
+                double c = n == 1 ? compound : vader.Score(prepare(sentence)).Compound;
                 high |= c >= MixedThreshold;
                 low |= c <= -MixedThreshold;
                 sentences[i] = new SentenceTone(sentence, Math.Round(c, 4), LabelFor(c));

@@ -11,7 +11,8 @@ namespace ServiceRecoveryBot.Sentiment;
 /// <c>compound&lt;TAB&gt;label&lt;TAB&gt;flags</c> per line, in order (compound with 4 decimals, invariant culture; label
 /// lower case; flags as comma-separated <see cref="ToneFlag"/> names, empty when none). Streams with constant memory;
 /// output is written in blocks. With <c>--analyzer azure</c>, lines go 10 per request and a line Azure cannot score is
-/// scored locally. A line clearly in another language than English is read in it (<see cref="LanguageDetector"/>):
+/// scored locally. A line clearly in another language than English is read in it (<see cref="LanguageDetector"/>), and
+/// emoji count (<see cref="EmojiTone"/>):
 /// Spanish with the Spanish lexicon, others not scored locally (0, neutral); Azure is told the language.
 /// Exit codes: 0 done, 2 bad arguments.
 /// </summary>
@@ -81,7 +82,7 @@ public static class ToneCommand
         int lines = 0;
         while (await input.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
         {
-            if (LanguageDetector.Detect(line) is { } language && language != "en")
+            if (EmojiTone.MayHaveEmoji(line) || LanguageDetector.Detect(line) is { } language && language != "en")
             {
                 var tone = analyzer.Analyze(line);
                 Append(block, tone.Compound, tone.Label, tone.Flags);

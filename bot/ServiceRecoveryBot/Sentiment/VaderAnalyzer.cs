@@ -11,7 +11,8 @@ namespace ServiceRecoveryBot.Sentiment;
 /// boosters, "but", idioms) come from a <see cref="VaderLanguage"/>: English by default, or another language's with its
 /// own lexicon (Spanish, see <see cref="Languages.SpanishTone"/>).
 /// Stateless and thread-safe; scoring a text allocates nothing (buffers come from <see cref="ArrayPool{T}"/>).
-/// Emoji are not translated to words (the emoji lexicon is not in the npm package).
+/// Emoji in <see cref="EmojiTone"/> count as words of their own valence when they stand apart (see
+/// <see cref="EmojiTone.Pad"/>); the reference's emoji-to-name lexicon is not in the npm package.
 /// </summary>
 public sealed class VaderAnalyzer
 {
@@ -57,7 +58,7 @@ public sealed class VaderAnalyzer
     }
 
     /// <summary>Everything the rules know about a word, so each token costs one hash look-up.</summary>
-    private readonly record struct WordInfo(bool InLexicon, double Valence, bool IsBooster, double Booster, bool IsNegation, VaderWord Word, ServiceWord Service);
+    private readonly record struct WordInfo(bool InLexicon, double Valence, bool IsBooster, double Booster, bool IsNegation, VaderWord Word, ServiceWord Service, bool IsEmoji);
 
     private static FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> BuildWordTable(VaderLexicon lexicon, VaderLanguage language, bool service)
     {
@@ -71,15 +72,17 @@ public sealed class VaderAnalyzer
         }
 
         var keys = lexicon.Valences.Keys.Concat(language.Boosters.Keys).Concat(language.Negations).Concat(language.RuleWords.Keys)
-            .Concat(kinds.Keys)
+            .Concat(kinds.Keys).Concat(EmojiTone.Valences.Keys)
             .Distinct(StringComparer.Ordinal);
         var table = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
-            bool inLexicon = lexicon.TryGetValence(key, out double valence);
+            bool isEmoji = EmojiTone.Valences.TryGetValue(key, out double emoji);
+            bool inLexicon = lexicon.TryGetValence(key, out double valence) || isEmoji;
+            if (isEmoji) valence = emoji;
             bool isBooster = language.Boosters.TryGetValue(key, out double booster);
             bool isNegation = language.Negations.Contains(key) || (language.ContractedNegations && key.Contains("n't", StringComparison.Ordinal));
-            table[key] = new WordInfo(inLexicon, valence, isBooster, booster, isNegation, language.RuleWords.GetValueOrDefault(key), kinds.GetValueOrDefault(key));
+            table[key] = new WordInfo(inLexicon, valence, isBooster, booster, isNegation, language.RuleWords.GetValueOrDefault(key), kinds.GetValueOrDefault(key), isEmoji);
         }
 
         return table.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -119,7 +122,8 @@ public sealed class VaderAnalyzer
                     continue;
                 }
 
-                sentiments[i] = SentimentValence(tokens, lowered, i, isCapDiff);
+                // An emoji says how the writer feels as it stands: no word before it negates or boosts it.
+                sentiments[i] = token.IsEmoji ? token.Valence : SentimentValence(tokens, lowered, i, isCapDiff);
             }
 
             _service?.Adjust(tokens, lowered, sentiments);
@@ -220,6 +224,7 @@ public sealed class VaderAnalyzer
                 token.IsNegation = info.IsNegation;
                 token.Word = info.Word;
                 token.Service = info.Service;
+                token.IsEmoji = info.IsEmoji;
             }
             else
             {

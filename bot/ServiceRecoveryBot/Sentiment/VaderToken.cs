@@ -42,6 +42,7 @@ internal struct VaderToken
     public bool InLexicon;
     public bool IsBooster;
     public bool IsNegation;
+    public bool IsEmoji;
     public VaderWord Word;
     public ServiceWord Service;
     public double Valence;
