@@ -18,9 +18,6 @@ public sealed class LocalToneAnalyzer : ISentimentAnalyzer
     /// <summary>A sentence this far from zero in each direction makes a text mixed.</summary>
     public const double MixedThreshold = 0.3;
 
-    /// <summary>The languages this analyzer scores.</summary>
-    public static IReadOnlyList<string> ReadLanguages { get; } = ["en", "es"];
-
     private static readonly Lazy<VaderAnalyzer> Spanish = new(() => new VaderAnalyzer(SpanishTone.LoadLexicon(), SpanishTone.Rules));
 
     private readonly VaderAnalyzer _vader;

@@ -8,16 +8,14 @@ namespace ServiceRecoveryBot.Sentiment.Languages;
 /// Spanish, French, German, Portuguese and Italian, and answers only when one of them clearly leads. A word of three
 /// letters or more counts two points, a shorter one ("de", "la") one, ¿ ¡ ñ ã õ ß four: a language leads with two
 /// points and none for any other, or with four and half as many again as the next. Words several languages share with
-/// English ("he", "son", "die", "as", "camera") are left out. A text without such words, or a mixed one, gets no answer, and the chat's locale
-/// decides (<see cref="Resolve"/>). Staff often type a guest's words in the guest's language while their own chat is
-/// in English, so the words, not the chat, say which lexicon and which service language to use.
-/// Stateless and thread-safe.
+/// English ("he", "son", "die", "as", "camera") are left out. A text without such words, or a mixed one, gets no
+/// answer, and the chat's locale decides (<see cref="LanguageOf"/>). Staff often type a guest's words in the guest's
+/// language while their own chat is in English, so the words, not the chat, say which lexicon and which service
+/// language to use. Stateless and thread-safe.
 /// </summary>
 public static class LanguageDetector
 {
-    /// <summary>The languages this detector can name, as ISO 639-1 codes.</summary>
-    public static IReadOnlyList<string> Known { get; } = ["en", "es", "fr", "de", "pt", "it"];
-
+    /// <summary>Each language's common words, lower case without accents. The cue letters in <see cref="Detect"/> count by index: es 1, fr 2, de 3, pt 4.</summary>
     private static readonly (string Code, FrozenSet<string> Words)[] Profiles =
     [
         ("en", Set("the and is are was were it it's you your my to of this that with for have has been not i i'm we they what just at on don't can't didn't won't there here who would should could will our from about please")),
@@ -99,9 +97,6 @@ public static class LanguageDetector
         var clear = runnerUp == 0 ? scores[best] >= 2 : scores[best] >= 4 && scores[best] * 2 >= runnerUp * 3;
         return clear && scores[best] > runnerUp ? Profiles[best].Code : null;
     }
-
-    /// <summary>The words' language when they say it clearly, otherwise the chat locale's ("es-MX" → "es"); null when neither is known.</summary>
-    public static string? Resolve(string? text, string? locale) => Detect(text) ?? LanguageOf(locale);
 
     /// <summary>The language part of a locale, lower case ("pt-BR" → "pt"); null for none.</summary>
     public static string? LanguageOf(string? locale)

@@ -23,13 +23,12 @@ public sealed class LanguageDetectorTests
     [InlineData("Mr De la Cruz says the room is cold")]
     public void Says_nothing_when_the_words_do_not_tell(string text) => Assert.Null(LanguageDetector.Detect(text));
 
-    [Fact]
-    public void A_text_that_does_not_tell_takes_the_chats_locale() =>
-        Assert.Equal("es", LanguageDetector.Resolve("¡Terrible!", "es-MX"));
-
-    [Fact]
-    public void The_words_outrank_the_chats_locale() =>
-        Assert.Equal("es", LanguageDetector.Resolve("¡Es el tercer día sin agua caliente y nadie me hace caso!", "en-US"));
+    [Theory]
+    [InlineData("es-MX", "es")]
+    [InlineData("pt_BR", "pt")]
+    [InlineData("EN", "en")]
+    [InlineData(null, null)]
+    public void A_chats_locale_gives_its_language(string? locale, string? language) => Assert.Equal(language, LanguageDetector.LanguageOf(locale));
 
     [Fact]
     public void English_review_snippets_are_never_taken_for_another_language()
