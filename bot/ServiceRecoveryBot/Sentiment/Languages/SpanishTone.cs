@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace ServiceRecoveryBot.Sentiment.Languages;
 
 /// <summary>
