@@ -47,6 +47,7 @@ public sealed record Activity
         Type = ActivityTypes.Message,
         Text = text,
         ReplyToId = Id,
+        ChannelId = ChannelId,
         From = Recipient is null ? null : new ChannelAccount { Id = Recipient.Id, Name = Recipient.Name },
         Recipient = From is null ? null : new ChannelAccount { Id = From.Id, Name = From.Name },
         Conversation = Conversation is null ? null : new ConversationAccount { Id = Conversation.Id },

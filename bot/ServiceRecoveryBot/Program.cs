@@ -4,6 +4,7 @@ using ServiceRecoveryBot.Channels.BotFramework;
 using ServiceRecoveryBot.Channels.Cards;
 using ServiceRecoveryBot.Channels.DirectLine;
 using ServiceRecoveryBot.Channels.Local;
+using ServiceRecoveryBot.Channels.Slack;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Guidance;
 using ServiceRecoveryBot.Operations;
@@ -43,6 +44,7 @@ if (args is ["chat", ..])
 }
 
 app.MapBotMessages();
+app.MapSlack();
 app.MapBotHealth();
 app.MapLocalWebChat();
 app.Run();

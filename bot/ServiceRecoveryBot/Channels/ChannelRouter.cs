@@ -1,14 +1,24 @@
 using ServiceRecoveryBot.Channels.Local;
+using ServiceRecoveryBot.Channels.Slack;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Channels;
 
-/// <summary>Sends to the local in-process channel when the serviceUrl is its own, otherwise over the Bot Connector API.</summary>
-public sealed class ChannelRouter(LocalChannel local, ConnectorClient connector) : IChannelClient
+/// <summary>
+/// Sends to the local in-process channel when the serviceUrl is its own, to Slack's Web API for Slack conversations,
+/// otherwise over the Bot Connector API.
+/// </summary>
+public sealed class ChannelRouter(LocalChannel local, ConnectorClient connector, SlackWebClient slack) : IChannelClient
 {
     public Task<SendResult> SendAsync(string serviceUrl, Activity activity, CancellationToken ct) =>
-        local.Owns(serviceUrl) ? Task.FromResult(local.Deliver(activity)) : connector.SendAsync(serviceUrl, activity, ct);
+        local.Owns(serviceUrl) ? Task.FromResult(local.Deliver(activity))
+        : IsSlack(activity) ? slack.SendAsync(serviceUrl, activity, ct)
+        : connector.SendAsync(serviceUrl, activity, ct);
 
     public Task<SendResult> UpdateAsync(string serviceUrl, Activity activity, CancellationToken ct) =>
-        local.Owns(serviceUrl) ? Task.FromResult(local.Deliver(activity)) : connector.UpdateAsync(serviceUrl, activity, ct);
+        local.Owns(serviceUrl) ? Task.FromResult(local.Deliver(activity))
+        : IsSlack(activity) ? slack.UpdateAsync(serviceUrl, activity, ct)
+        : connector.UpdateAsync(serviceUrl, activity, ct);
+
+    private static bool IsSlack(Activity activity) => string.Equals(activity.ChannelId, SlackOptions.ChannelId, StringComparison.OrdinalIgnoreCase);
 }

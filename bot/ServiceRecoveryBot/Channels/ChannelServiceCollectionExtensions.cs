@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using ServiceRecoveryBot.Channels.Local;
+using ServiceRecoveryBot.Channels.Slack;
 using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.Protocol;
 
@@ -13,7 +14,8 @@ public static class ChannelServiceCollectionExtensions
 {
     /// <summary>
     /// Outbound: the Bot Connector client (at most 7 sends a second per conversation, 10 s per attempt, retries on
-    /// 412/429/502/503/504 honouring Retry-After, 30 s in all) and the local in-process channel. Inbound: the authenticator seam (local-only until an app id is set).
+    /// 412/429/502/503/504 honouring Retry-After, 30 s in all), Slack's Web API (<see cref="SlackWebClient"/>) and the
+    /// local in-process channel. Inbound: the authenticator seam (local-only until an app id is set) and the Slack turns.
     /// </summary>
     public static IServiceCollection AddBotChannels(this IServiceCollection services)
     {
@@ -43,7 +45,10 @@ public static class ChannelServiceCollectionExtensions
             });
         // Inside the retries, so a retried send also waits for its conversation's slot.
         connector.AddHttpMessageHandler<ConversationRateLimitHandler>();
-        services.AddSingleton<IChannelClient>(provider => new ChannelRouter(provider.GetRequiredService<LocalChannel>(), provider.GetRequiredService<ConnectorClient>()));
+        services.AddSlackWebClient();
+        services.AddSingleton<SlackTurns>();
+        services.AddSingleton<IChannelClient>(provider => new ChannelRouter(
+            provider.GetRequiredService<LocalChannel>(), provider.GetRequiredService<ConnectorClient>(), provider.GetRequiredService<SlackWebClient>()));
         services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
         return services;
     }

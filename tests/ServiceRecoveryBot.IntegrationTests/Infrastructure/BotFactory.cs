@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ServiceRecoveryBot.IntegrationTests.Infrastructure;
 
-/// <summary>The real bot host, with storage on Azurite under its own table prefix.</summary>
-public sealed class BotFactory(AzuriteFixture azurite, string tablePrefix) : WebApplicationFactory<Program>
+/// <summary>The real bot host, with storage on Azurite under its own table prefix, and any further settings.</summary>
+public sealed class BotFactory(AzuriteFixture azurite, string tablePrefix, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public string TablePrefix => tablePrefix;
 
@@ -13,5 +13,7 @@ public sealed class BotFactory(AzuriteFixture azurite, string tablePrefix) : Web
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Tables", azurite.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", tablePrefix);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
     }
 }

@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Protocol;
+
+namespace ServiceRecoveryBot.Channels.Slack;
+
+/// <summary>
+/// Slack's three request URLs (see manifest/slack): <c>/api/slack/events</c> (Events API, JSON),
+/// <c>/api/slack/interactions</c> (button presses, a form field <c>payload</c> holding JSON) and
+/// <c>/api/slack/commands</c> (the <c>/recovery</c> slash command, form fields). Every request is checked against the
+/// signing secret over its raw bytes first (401 and nothing read otherwise); a body that is not what Slack sends gets
+/// 400. Answers come within Slack's 3 seconds: 200 once the turn ran, or once <see cref="SlackTurns.AckBudget"/> passed
+/// (the turn goes on), or 503 when the conversation was too busy and Slack should send it again. Without
+/// <c>Slack:SigningSecret</c> the endpoints answer 404.
+/// </summary>
+public static partial class SlackEndpoints
+{
+    /// <summary>Slack's own payloads are a few kilobytes; anything this large is not from Slack.</summary>
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public const string EventsPath = "/api/slack/events";
+    public const string InteractionsPath = "/api/slack/interactions";
+    public const string CommandsPath = "/api/slack/commands";
+
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(EventsPath, EventsAsync);
+        app.MapPost(InteractionsPath, InteractionsAsync);
+        app.MapPost(CommandsPath, CommandsAsync);
+        return app;
+    }
+
+    private static async Task<IResult> EventsAsync(HttpContext http, IOptions<SlackOptions> options, TimeProvider clock, SlackTurns turns, ILoggerFactory loggers)
+    {
+        var (body, refusal) = await ReadSignedAsync(http, options.Value, clock, loggers);
+        if (refusal is not null) return refusal;
+        JsonElement envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize<JsonElement>(body);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest(new { error = "The body is not JSON." });
+        }
+        if (envelope.ValueKind != JsonValueKind.Object) return Results.BadRequest(new { error = "The body is not a JSON object." });
+
+        var type = envelope.TryGetProperty("type", out var t) ? t.GetString() : null;
+        if (type == "url_verification")
+            return envelope.TryGetProperty("challenge", out var challenge) ? Results.Json(new { challenge = challenge.GetString() }) : Results.BadRequest(new { error = "No challenge." });
+        if (type != "event_callback") return Results.Ok();
+        return SlackInbound.FromEvent(envelope, options.Value.ApiBaseUrl.ToString()) is { } turn
+            ? await RunAsync(turns, turn.Activity, turn.OnlyIfConversationExists, clock)
+            : Results.Ok();
+    }
+
+    private static async Task<IResult> InteractionsAsync(HttpContext http, IOptions<SlackOptions> options, TimeProvider clock, SlackTurns turns, ILoggerFactory loggers)
+    {
+        var (body, refusal) = await ReadSignedAsync(http, options.Value, clock, loggers);
+        if (refusal is not null) return refusal;
+        if (!Form(body).TryGetValue("payload", out var payload)) return Results.BadRequest(new { error = "No payload field." });
+        JsonElement json;
+        try
+        {
+            json = JsonSerializer.Deserialize<JsonElement>(payload);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest(new { error = "The payload is not JSON." });
+        }
+        return SlackInbound.FromInteraction(json, options.Value.ApiBaseUrl.ToString()) is { } activity
+            ? await RunAsync(turns, activity, onlyIfConversationExists: false, clock)
+            : Results.Ok();
+    }
+
+    private static async Task<IResult> CommandsAsync(HttpContext http, IOptions<SlackOptions> options, TimeProvider clock, SlackTurns turns, ILoggerFactory loggers)
+    {
+        var (body, refusal) = await ReadSignedAsync(http, options.Value, clock, loggers);
+        if (refusal is not null) return refusal;
+        return SlackInbound.FromCommand(Form(body), options.Value.ApiBaseUrl.ToString()) is { } activity
+            ? await RunAsync(turns, activity, onlyIfConversationExists: false, clock)
+            : Results.BadRequest(new { error = "A slash command needs user_id and channel_id." });
+    }
+
+    /// <summary>Waits for the turn up to the ack budget: 503 asks Slack to send it again when the conversation was too busy.</summary>
+    private static async Task<IResult> RunAsync(SlackTurns turns, Activity activity, bool onlyIfConversationExists, TimeProvider clock)
+    {
+        try
+        {
+            var outcome = await turns.RunAsync(activity, onlyIfConversationExists).WaitAsync(SlackTurns.AckBudget, clock);
+            return outcome is { Status: TurnStatus.Rejected, Retryable: true } ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
+        }
+        catch (TimeoutException)
+        {
+            return Results.Ok(); // The turn goes on; its replies follow.
+        }
+    }
+
+    /// <summary>The raw body, or the answer to give instead: 404 when Slack is not configured, 413 when too large, 401 when not signed by Slack.</summary>
+    private static async Task<(byte[] Body, IResult? Refusal)> ReadSignedAsync(HttpContext http, SlackOptions options, TimeProvider clock, ILoggerFactory loggers)
+    {
+        if (!options.IsEnabled) return ([], Results.NotFound());
+        if (http.Request.ContentLength > MaxBodyBytes) return ([], Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        if (buffer.Length > MaxBodyBytes) return ([], Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+        var body = buffer.ToArray();
+        var headers = http.Request.Headers;
+        if (!SlackSignature.IsValid(options.SigningSecret!, headers["X-Slack-Request-Timestamp"], headers["X-Slack-Signature"], body, clock.GetUtcNow(), options.MaxClockSkew))
+        {
+            LogUnsigned(loggers.CreateLogger("ServiceRecoveryBot.Slack"), http.Request.Path);
+            return ([], Results.Unauthorized());
+        }
+        return (body, null);
+    }
+
+    private static Dictionary<string, string> Form(byte[] body) =>
+        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
+
+    [LoggerMessage(EventId = 1312, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: no valid signature")]
+    private static partial void LogUnsigned(ILogger logger, PathString path);
+}

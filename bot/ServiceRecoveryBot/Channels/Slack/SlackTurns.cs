@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Protocol;
+
+namespace ServiceRecoveryBot.Channels.Slack;
+
+/// <summary>
+/// Runs the turns Slack brings on the bot's lifetime, not the request's: Slack wants its answer within 3 seconds, so the
+/// endpoint waits for the turn only that long (<see cref="AckBudget"/>) and the turn goes on if it takes longer. A turn
+/// that may succeed if Slack sends it again (a busy conversation) says so, so the endpoint can ask for the retry.
+/// </summary>
+public sealed partial class SlackTurns(TurnProcessor turns, IConversationStateStore states, IHostApplicationLifetime lifetime, ILogger<SlackTurns> logger)
+{
+    /// <summary>How long a request waits for its turn before answering Slack anyway (Slack retries after 3 s).</summary>
+    public static TimeSpan AckBudget { get; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>Runs the turn; null when it was not one (a reply in a thread that is no conversation with the bot).</summary>
+    public async Task<TurnOutcome?> RunAsync(Activity activity, bool onlyIfConversationExists)
+    {
+        var ct = lifetime.ApplicationStopping;
+        try
+        {
+            if (onlyIfConversationExists && await states.LoadAsync(new ConversationKey(SlackOptions.ChannelId, activity.Conversation!.Id!), ct) is null)
+                return null;
+            var outcome = await turns.ProcessAsync(activity, ct);
+            if (outcome.Status == TurnStatus.Rejected) LogRejected(logger, outcome.Error);
+            return outcome;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex);
+            return TurnOutcome.Rejected("The turn failed.", retryable: true);
+        }
+    }
+
+    [LoggerMessage(EventId = 1310, Level = LogLevel.Warning, Message = "A Slack turn was rejected: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string? reason);
+
+    [LoggerMessage(EventId = 1311, Level = LogLevel.Error, Message = "A Slack turn failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ServiceRecoveryBot.IntegrationTests.Infrastructure;
+using ServiceRecoveryBot.Testing;
+
+namespace ServiceRecoveryBot.IntegrationTests.Slack;
+
+/// <summary>
+/// Recorded Slack requests, signed with a test secret, posted to the real bot host; its replies go to a loopback
+/// stand-in for Slack's Web API. The endpoint answers once the turn ran (within Slack's 3 s), so the replies are there
+/// when the response is.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Secret = "test-signing-secret";
+    private const string Token = "xoxb-test-token";
+
+    private LoopbackSlackApi slack = null!;
+    private BotFactory factory = null!;
+    private HttpClient http = null!;
+
+    public async Task InitializeAsync()
+    {
+        slack = (await LoopbackSlackApi.StartAsync()).RespondWithFixture("web_chat_postMessage_ok.json");
+        factory = new BotFactory(azurite, AzuriteFixture.NewTablePrefix(), new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = Secret,
+            ["Slack:BotToken"] = Token,
+            ["Slack:ApiBaseUrl"] = slack.BaseUrl.ToString(),
+        });
+        http = factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        await factory.DisposeAsync();
+        await slack.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_events_url_check_is_answered_with_its_challenge()
+    {
+        var response = await PostSignedAsync("/api/slack/events", File.ReadAllText(SharedFixtures.Fixture("slack", "url_verification.json")), "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var expected = JsonNode.Parse(File.ReadAllText(SharedFixtures.Fixture("slack", "url_verification.json")))!["challenge"]!.GetValue<string>();
+        Assert.Equal(expected, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["challenge"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_request_not_signed_with_the_secret_is_refused_and_runs_nothing()
+    {
+        var body = DirectMessage("Guest in 12 furious, steak overcooked twice", "1700000000.000100");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/slack/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Slack-Request-Timestamp", Now());
+        request.Headers.Add("X-Slack-Signature", Sign("another-secret", Now(), body));
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(slack.Requests);
+    }
+
+    [Fact]
+    public async Task A_direct_message_opens_a_case_and_the_reply_goes_to_that_DM_with_the_bot_token()
+    {
+        var response = await PostSignedAsync("/api/slack/events", DirectMessage("Guest in 12 furious, steak overcooked twice", "1700000000.000100"), "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var posts = slack.Requests.Where(r => r.Path.EndsWith("chat.postMessage", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(posts);
+        Assert.All(posts, p => Assert.Equal("Bearer " + Token, p.Authorization));
+        Assert.All(posts, p => Assert.Equal("D024BE91L", p.Json.GetProperty("channel").GetString()));
+        Assert.Contains(posts, p => p.Json.GetProperty("text").GetString()!.Contains("SR-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_is_answered_once()
+    {
+        var body = DirectMessage("help", "1700000000.000200");
+        await PostSignedAsync("/api/slack/events", body, "application/json");
+        var answered = slack.Requests.Count;
+
+        var again = await PostSignedAsync("/api/slack/events", body, "application/json", retry: 1);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.True(answered > 0);
+        Assert.Equal(answered, slack.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_button_press_answers_the_question_it_was_offered_with()
+    {
+        await PostSignedAsync("/api/slack/events", DirectMessage("Guest in 12 furious, steak overcooked twice", "1700000000.000300"), "application/json");
+        var category = slack.Requests.Last();
+        var button = Assert.IsType<JsonElement>(category.Buttons.First());
+        var before = slack.Requests.Count;
+
+        var payload = JsonNode.Parse(File.ReadAllText(SharedFixtures.Fixture("slack", "interaction_block_actions.json")))!;
+        payload["channel"]!["id"] = "D024BE91L";
+        payload["user"]!["id"] = "U2147483697";
+        payload["actions"]![0]!["value"] = button.GetProperty("value").GetString();
+        var response = await PostSignedAsync("/api/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var next = slack.Requests.Skip(before).Select(r => r.Json.GetProperty("text").GetString()!).ToList();
+        Assert.NotEmpty(next);
+        Assert.DoesNotContain(next, text => text.Contains("didn't catch that", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_slash_command_runs_its_text_and_answers_in_its_channel()
+    {
+        var fields = JsonNode.Parse(File.ReadAllText(SharedFixtures.Fixture("slack", "slash_command.json")))!.AsObject()
+            .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
+        fields["command"] = "/recovery";
+        fields["text"] = "my cases";
+        var body = string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
+
+        var response = await PostSignedAsync("/api/slack/commands", body, "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var post = Assert.Single(slack.Requests);
+        Assert.Equal(fields["channel_id"], post.Json.GetProperty("channel").GetString());
+    }
+
+    [Theory]
+    [InlineData("event_callback_message_from_app_bot.json")]
+    [InlineData("event_callback_message_bot_message_subtype.json")]
+    public async Task Messages_from_bots_get_no_answer(string fixture)
+    {
+        var response = await PostSignedAsync("/api/slack/events", File.ReadAllText(SharedFixtures.Fixture("slack", fixture)), "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(slack.Requests);
+    }
+
+    [Fact]
+    public async Task Without_a_signing_secret_the_Slack_endpoints_are_not_there()
+    {
+        await using var plain = new BotFactory(azurite, AzuriteFixture.NewTablePrefix());
+        using var client = plain.CreateClient();
+
+        var response = await client.PostAsync("/api/slack/events", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static string DirectMessage(string text, string ts)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(SharedFixtures.Fixture("slack", "event_callback_message_im.json")))!;
+        json["event"]!["text"] = text;
+        json["event"]!["ts"] = ts;
+        json["event"]!["event_ts"] = ts;
+        json["event_id"] = "Ev" + ts.Replace(".", "", StringComparison.Ordinal);
+        return json.ToJsonString();
+    }
+
+    private async Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, int? retry = null)
+    {
+        var timestamp = Now();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", Sign(Secret, timestamp, body));
+        if (retry is { } n)
+        {
+            request.Headers.Add("X-Slack-Retry-Num", n.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        }
+        return await http.SendAsync(request);
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    private static string Sign(string secret, string timestamp, string body) =>
+        "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes("v0:" + timestamp + ":" + body)));
+}

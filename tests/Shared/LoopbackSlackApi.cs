@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ServiceRecoveryBot.Testing;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 (free port) standing in for Slack's Web API: it answers with the queued responses in
+/// order (the last one repeats; recorded ones come from shared/fixtures/slack) and keeps every request.
+/// </summary>
+internal sealed class LoopbackSlackApi : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<SlackApiResponse> queue = new();
+    private SlackApiResponse? last;
+
+    private LoopbackSlackApi(WebApplication app) => this.app = app;
+
+    public ConcurrentQueue<SlackApiRequest> Requests { get; } = new();
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public static async Task<LoopbackSlackApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var api = new LoopbackSlackApi(app);
+        app.Run(api.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        api.BaseUrl = new Uri(address + "/api/");
+        return api;
+    }
+
+    /// <summary>Answers the next call with a recorded fixture (HTTP 200, as Slack sends ok:false errors too).</summary>
+    public LoopbackSlackApi RespondWithFixture(string fixture) => Respond(200, File.ReadAllText(Fixture(fixture)));
+
+    public LoopbackSlackApi Respond(int status, string body, string? retryAfter = null)
+    {
+        queue.Enqueue(new SlackApiResponse(status, body, retryAfter));
+        return this;
+    }
+
+    public LoopbackSlackApi RespondWithError(string error) => Respond(200, JsonSerializer.Serialize(new { ok = false, error }));
+
+    public static string Fixture(string fixture) => SharedFixtures.Fixture("slack", fixture);
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        Requests.Enqueue(new SlackApiRequest(
+            Stopwatch.GetTimestamp(), context.Request.Method, context.Request.Path.Value ?? string.Empty,
+            context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? string.Empty,
+            await reader.ReadToEndAsync(context.RequestAborted)));
+
+        var response = queue.TryDequeue(out var next) ? last = next : last ?? new SlackApiResponse(500, "{}", null);
+        context.Response.StatusCode = response.Status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        if (response.RetryAfter is not null) context.Response.Headers.RetryAfter = response.RetryAfter;
+        await context.Response.WriteAsync(response.Body, context.RequestAborted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private sealed record SlackApiResponse(int Status, string Body, string? RetryAfter);
+}
+
+internal sealed record SlackApiRequest(long ReceivedAt, string Method, string Path, string Authorization, string ContentType, string Body)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    public JsonElement[] Blocks => Json.TryGetProperty("blocks", out var blocks) ? [.. blocks.EnumerateArray()] : [];
+
+    public JsonElement[] Buttons => [.. Blocks.Where(b => b.GetProperty("type").GetString() == "actions").SelectMany(b => b.GetProperty("elements").EnumerateArray())];
+}
