@@ -81,6 +81,43 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mention_in_a_channel_is_answered_in_its_thread_and_replies_there_continue_the_case()
+    {
+        var mention = JsonNode.Parse(File.ReadAllText(SharedFixtures.Fixture("slack", "event_callback_app_mention.json")))!;
+        mention["event"]!["text"] = "<@U0LAN0Z89> guest in 12 furious, steak overcooked twice";
+        mention["event_time"] = 1515449483;
+        await PostSignedAsync("/api/slack/events", mention.ToJsonString(), "application/json");
+
+        var opened = slack.Requests.ToList();
+        Assert.NotEmpty(opened);
+        Assert.All(opened, r => Assert.Equal(("C0LAN2Q65", "1515449483.000108"), (r.Json.GetProperty("channel").GetString(), r.Json.GetProperty("thread_ts").GetString())));
+
+        var reply = JsonNode.Parse(File.ReadAllText(SharedFixtures.Fixture("slack", "event_callback_message_im.json")))!;
+        reply["event"]!["channel"] = "C0LAN2Q65";
+        reply["event"]!["channel_type"] = "channel";
+        reply["event"]!["user"] = "W021FGA1Z";
+        reply["event"]!["text"] = "1";
+        reply["event"]!["ts"] = "1515449490.000200";
+        reply["event"]!["thread_ts"] = "1515449483.000108";
+        await PostSignedAsync("/api/slack/events", reply.ToJsonString(), "application/json");
+
+        var next = slack.Requests.Skip(opened.Count).ToList();
+        Assert.NotEmpty(next);
+        Assert.All(next, r => Assert.Equal("1515449483.000108", r.Json.GetProperty("thread_ts").GetString()));
+    }
+
+    [Fact]
+    public async Task A_reply_in_a_thread_the_bot_is_not_part_of_gets_no_answer()
+    {
+        var fixture = File.ReadAllText(SharedFixtures.Fixture("slack", "event_callback_message_thread_reply.json"));
+
+        var response = await PostSignedAsync("/api/slack/events", fixture, "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(slack.Requests);
+    }
+
+    [Fact]
     public async Task A_redelivered_event_is_answered_once()
     {
         var body = DirectMessage("help", "1700000000.000200");

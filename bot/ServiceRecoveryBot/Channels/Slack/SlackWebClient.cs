@@ -34,14 +34,18 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
     // Per instance: the client is resolved once by whoever routes to Slack, so the warning is written once, not per reply.
     private int missingTokenLogged;
 
-    /// <summary>Posts a message activity (the serviceUrl is not used: Slack has one API). Other activity types, typing
-    /// included, have no Slack form (a bot has no typing indicator) and count as delivered without a call.</summary>
+    /// <summary>
+    /// Posts a message activity (the serviceUrl is not used: Slack has one API): a reply into its conversation's thread,
+    /// a proactive message (no <see cref="Activity.ReplyToId"/>: a reminder, an escalation) at the channel's top level,
+    /// where the channel sees it. Other activity types, typing included, have no Slack form (a bot has no typing
+    /// indicator) and count as delivered without a call.
+    /// </summary>
     public Task<SendResult> SendAsync(string serviceUrl, Activity activity, CancellationToken ct)
     {
         if (!activity.IsMessage) return Task.FromResult(new SendResult(SendOutcome.Delivered));
         var conversation = ConversationOf(activity);
         var body = new JsonObject { ["channel"] = conversation.Channel };
-        if (conversation.ThreadTs is { Length: > 0 } threadTs) body["thread_ts"] = threadTs;
+        if (conversation.ThreadTs is { Length: > 0 } threadTs && activity.ReplyToId is not null) body["thread_ts"] = threadTs;
         return SendMessageAsync("chat.postMessage", conversation.Channel, body, activity, replacing: false, ct);
     }
 

@@ -92,11 +92,23 @@ public sealed class SlackWebClientTests : IAsyncLifetime
     {
         api.RespondWithFixture("web_chat_postMessage_ok.json");
 
-        await SendAsync(Reply("On it.", conversationId: "C0LAN2Q65:1515449483.000108"));
+        await SendAsync(Reply("On it.", conversationId: "C0LAN2Q65:1515449483.000108") with { ReplyToId = "C0LAN2Q65:1515449483.000200" });
 
         var body = Assert.Single(api.Requests).Json;
         Assert.Equal("C0LAN2Q65", body.GetProperty("channel").GetString());
         Assert.Equal("1515449483.000108", body.GetProperty("thread_ts").GetString());
+    }
+
+    [Fact]
+    public async Task A_proactive_message_to_a_thread_conversation_goes_to_the_channel_where_everyone_sees_it()
+    {
+        api.RespondWithFixture("web_chat_postMessage_ok.json");
+
+        await SendAsync(Reply("Follow-up due: SR-7K3Q", conversationId: "C0LAN2Q65:1515449483.000108"));
+
+        var body = Assert.Single(api.Requests).Json;
+        Assert.Equal("C0LAN2Q65", body.GetProperty("channel").GetString());
+        Assert.False(body.TryGetProperty("thread_ts", out _));
     }
 
     [Fact]
