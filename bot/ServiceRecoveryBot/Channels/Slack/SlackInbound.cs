@@ -53,7 +53,9 @@ public static partial class SlackInbound
 
         var message = payload.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
         var direct = channel.StartsWith('D');
-        var thread = message.ValueKind == JsonValueKind.Object ? Text(message, "thread_ts") ?? Text(message, "ts") : null;
+        // A button on a message in a thread answers that thread's conversation; one on a top-level message (the answer
+        // to a slash command in a channel) answers the channel's.
+        var thread = message.ValueKind == JsonValueKind.Object ? Text(message, "thread_ts") : null;
         var team = payload.TryGetProperty("team", out var t) && t.ValueKind == JsonValueKind.Object ? Text(t, "id") : null;
         var pressed = Text(action, "action_ts") ?? Text(payload, "trigger_id") ?? Guid.NewGuid().ToString("N");
         return Message(

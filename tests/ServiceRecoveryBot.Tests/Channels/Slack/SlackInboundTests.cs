@@ -96,8 +96,19 @@ public sealed class SlackInboundTests
 
         Assert.Equal("click_me_123", activity.Text);
         Assert.Equal("UA8RXUSPL", activity.From!.Id);
-        Assert.Equal("CBR2V3XEX:1548261231.000200", activity.Conversation!.Id);
+        Assert.Equal("CBR2V3XEX", activity.Conversation!.Id);
         Assert.Equal("T9TK3CUKW", activity.Conversation.TenantId);
+    }
+
+    [Fact]
+    public void A_button_on_a_message_in_a_thread_answers_that_threads_conversation()
+    {
+        var payload = JsonNode.Parse(SlackFixtures.Read("interaction_block_actions.json").GetRawText())!;
+        payload["message"]!["thread_ts"] = "1548261200.000100";
+
+        var activity = SlackInbound.FromInteraction(JsonSerializer.Deserialize<JsonElement>(payload.ToJsonString()), Api)!;
+
+        Assert.Equal("CBR2V3XEX:1548261200.000100", activity.Conversation!.Id);
     }
 
     [Fact]
