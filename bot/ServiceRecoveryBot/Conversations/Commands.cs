@@ -14,6 +14,15 @@ public enum CommandKind
     Show,
     Resume,
     NewCase,
+
+    /// <summary>Cases of the team whose story mentions the argument ("did anyone call back the Okafor couple?").</summary>
+    Search,
+
+    /// <summary>The team's recovery summary over the last days (the argument: 1, 7 or 30).</summary>
+    Summary,
+
+    /// <summary>Practice on a hard made-up case; nothing is saved.</summary>
+    Practice,
 }
 
 public sealed record Command(CommandKind Kind, string? Argument = null);
@@ -39,8 +48,16 @@ public static partial class Commands
         // than open a new case called "show sr 7k3".
         if (MistypedCasePattern().Match(t) is { Success: true } typo) return CaseCommand(typo);
         if (NewWithTextPattern().Match(t) is { Success: true } n) return new Command(CommandKind.NewCase, n.Groups["rest"].Value);
+        if (PracticePattern().IsMatch(t)) return new Command(CommandKind.Practice);
+        if (SummaryPattern().Match(t) is { Success: true } summary) return new Command(CommandKind.Summary, DaysOf(summary.Groups["period"].Value));
+        if (SearchPattern().Match(t) is { Success: true } search) return new Command(CommandKind.Search, search.Groups["query"].Value);
         return new Command(CommandKind.None);
     }
+
+    private static string DaysOf(string period) =>
+        period.StartsWith("today", StringComparison.Ordinal) || period is "daily" or "shift" ? "1"
+        : period.Contains("month", StringComparison.Ordinal) ? "30"
+        : "7";
 
     private static Command CaseCommand(Match m) =>
         new(m.Groups["verb"].Value is "resume" or "continue" ? CommandKind.Resume : CommandKind.Show, m.Groups["id"].Value);
@@ -55,4 +72,13 @@ public static partial class Commands
 
     [GeneratedRegex(@"^new case[:,]?\s+(?<rest>.+)$")]
     private static partial Regex NewWithTextPattern();
+
+    [GeneratedRegex(@"^(?:practi[cs]e(?:\s+mode)?|role\s?play|train me|quiz me|test me)\b|\bgive me an? (?:hard|tough|difficult|tricky) (?:one|case|customer)\b")]
+    private static partial Regex PracticePattern();
+
+    [GeneratedRegex(@"^(?:(?:give|show|send|get)\s+(?:me|us)\s+|what'?s\s+)?(?:the\s+|a\s+|our\s+)?(?<period>this\s+week'?s|weekly|week'?s|today'?s|daily|shift|monthly|this\s+month'?s)?\s*(?:recovery\s+|case\s+)?(?:summary|recap|stats|numbers)\b")]
+    private static partial Regex SummaryPattern();
+
+    [GeneratedRegex(@"^(?:(?:did|has|have)\s+(?:anyone|anybody|someone|somebody|we)\s+(?:call(?:ed)?|rung?|phoned?|emailed|e mailed|contacted|followed up with|follow up with|got back to|get back to)(?:\s+back)?|any\s+(?:news|update)s?\s+(?:on|about|for)|what\s+happened\s+(?:with|to)|search(?:\s+for)?|look\s+up|cases?\s+(?:for|about))\s+(?<query>.+)$")]
+    private static partial Regex SearchPattern();
 }

@@ -36,6 +36,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<FreshCaseIds>();
         services.AddSingleton<RecoveryDialog>();
         services.AddSingleton<FollowUpDialog>();
+        services.AddSingleton(_ => Practice.PracticeScenarios.LoadDefault());
+        services.AddSingleton<Practice.PracticeDialog>();
+        services.AddSingleton<CaseLookup>();
         services.AddSingleton<ManagerCommands>();
         services.AddSingleton<CaseFollowThrough>();
         services.AddSingleton<ManagerChannelNotifier>();
@@ -47,6 +50,7 @@ public static class ConversationServiceCollectionExtensions
             [
                 provider.GetRequiredService<RecoveryDialog>(),
                 provider.GetRequiredService<FollowUpDialog>(),
+                provider.GetRequiredService<Practice.PracticeDialog>(),
                 new TextPrompt(DialogIds.Text),
                 new ChoicePrompt(DialogIds.Choice),
                 new ChoiceOrTextPrompt(DialogIds.ChoiceOrText),

@@ -5,6 +5,7 @@ public static class DialogIds
 {
     public const string Recovery = "recovery";
     public const string FollowUpCase = "followUp";
+    public const string Practice = "practice";
     public const string Text = "prompt.text";
     public const string Choice = "prompt.choice";
     public const string ChoiceOrText = "prompt.choiceOrText";

@@ -13,7 +13,8 @@ namespace ServiceRecoveryBot.Conversations;
 
 /// <summary>
 /// Routes one turn: greetings on join, global interruptions (help, cancel/pause, back, status) while a dialog is
-/// active, commands (my cases, show, resume, new case) when none is, and anything else as a new incident.
+/// active, commands (my cases, show, resume, new case, search, summary, practice) when none is, and anything else as a
+/// new incident.
 /// </summary>
 public sealed class RecoveryBot(
     DialogSet dialogs,
@@ -21,6 +22,7 @@ public sealed class RecoveryBot(
     ManagerCommands caseCommands,
     GuidanceService guidance,
     ICaseStore cases,
+    CaseLookup lookup,
     IConversationReferenceStore references,
     RecoveryPlaybook playbook,
     IOptions<RecoveryOptions> options)
@@ -185,6 +187,16 @@ public sealed class RecoveryBot(
             case CommandKind.NewCase:
                 AfterDialog(await dc.BeginDialogAsync(recovery.Id, new RecoveryStart(command.Argument, null), ct), state, dc);
                 return;
+            case CommandKind.Search:
+                turn.SendText(Replies.SearchResults(command.Argument!, await lookup.SearchAsync(team, command.Argument!, ct)));
+                return;
+            case CommandKind.Summary:
+                var days = int.Parse(command.Argument!, System.Globalization.CultureInfo.InvariantCulture);
+                turn.SendText(Replies.TeamSummary(await lookup.SummarizeAsync(team, days, turn.ReceivedAt, ct), playbook));
+                return;
+            case CommandKind.Practice:
+                AfterDialog(await dc.BeginDialogAsync(DialogIds.Practice, state.LastPracticeId, ct), state, dc);
+                return;
             default:
                 AfterDialog(await dc.BeginDialogAsync(recovery.Id, new RecoveryStart(text, null), ct), state, dc);
                 return;
@@ -231,8 +243,11 @@ public sealed class RecoveryBot(
         dc.Context.SendText(Replies.Paused(paused.Id));
     }
 
-    private void AfterDialog(DialogTurnResult result, ConversationState state, DialogContext dc) =>
+    private void AfterDialog(DialogTurnResult result, ConversationState state, DialogContext dc)
+    {
         state.ActiveCaseId = result.Status == DialogTurnStatus.Waiting ? CurrentCase(dc)?.Id.Value : null;
+        if (result is { Status: DialogTurnStatus.Complete, Result: Practice.PracticeDone done }) state.LastPracticeId = done.ScenarioId;
+    }
 
     private RecoveryCase? CurrentCase(DialogContext dc) =>
         dc.Stack.FirstOrDefault(frame => frame.Id == recovery.Id) is { } frame ? recovery.ReadState(frame).Case : null;

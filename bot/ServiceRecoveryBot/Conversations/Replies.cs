@@ -20,7 +20,7 @@ public static class Replies
     public static readonly string Help =
         "Start a case by describing what happened, or say \"new case\".\n" +
         "During a case: \"back\" re-asks the previous question, \"skip\" skips an optional one, \"status\" shows where we are, \"pause\" saves it for later.\n" +
-        "Any time: \"my cases\", \"show SR-XXXX\", \"resume SR-XXXX\".\n\n" + Guidance.GuidanceReplies.WhatYouCanAsk;
+        "Any time: \"my cases\", \"show SR-XXXX\", \"resume SR-XXXX\", \"did anyone call back …?\", \"this week's summary\", \"practice\".\n\n" + Guidance.GuidanceReplies.WhatYouCanAsk;
 
     public const string AskWhatHappened = "What happened? One line is enough.";
     public const string NothingToGoBackTo = "There's no earlier question to go back to.";
@@ -140,6 +140,54 @@ public static class Replies
     public static string CaseList(IReadOnlyList<CaseSummary> cases) => cases.Count == 0
         ? NoCases
         : "Your open cases:\n" + string.Join("\n", cases.Select(c => $"- {c.Id} · {Describe(c.Status)}{(c.Severity is { } s ? $" · S{s}" : "")} · {Short(c.WhatHappened)}"));
+
+    /// <summary>The cases a search found, each with where it stands and its follow-up; or that none mentions the words.</summary>
+    public static string SearchResults(string query, IReadOnlyList<CaseSummary> found) => found.Count == 0
+        ? $"No recent case mentions \"{Short(query)}\". Say \"my cases\" for yours, or tell me what happened to open one."
+        : "Cases that mention it:\n" + string.Join("\n", found.Select(c =>
+            $"- {c.Id} · {Describe(c.Status)}{FollowUpNote(c)} · {Short(c.WhatHappened)}")) +
+          $"\nSay \"show {found[0].Id}\" for the whole story.";
+
+    private static string FollowUpNote(CaseSummary c) => c.Status switch
+    {
+        CaseStatus.Closed => ", followed up",
+        CaseStatus.AwaitingFollowUp when c.FollowUpAt is { } due => $" (due {When(due)})",
+        _ => "",
+    };
+
+    /// <summary>"Last 7 days: 12 cases — 8 closed, 3 awaiting follow-up (1 overdue) …"</summary>
+    public static string TeamSummary(TeamSummary s, RecoveryPlaybook playbook)
+    {
+        var period = s.Days == 1 ? "Last 24 hours" : $"Last {s.Days} days";
+        if (s.Opened == 0) return $"{period}: no cases. Quiet, or nobody told me — say what happened next time something goes wrong.";
+        var line = $"{period}: {Count(s.Opened, "case")} — {s.Closed} closed, {s.AwaitingFollowUp} awaiting follow-up" +
+            (s.OverdueFollowUps > 0 ? $" ({s.OverdueFollowUps} overdue)" : "") +
+            (s.Unfinished > 0 ? $", {s.Unfinished} in progress or paused" : "") + ".";
+        line += $"\n{s.Severe} major or critical (S3-S4); {s.Flagged} flagged for the customer's tone or a manager.";
+        if (s.TopCategories.Count > 0)
+            line += "\nMost common: " + string.Join(", ", s.TopCategories.Select(t => $"{playbook.For(t.Category).Title.ToLowerInvariant()} ({t.Count})")) + ".";
+        return line;
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    /// <summary>The practice case: nothing is saved; what happened, what the customer says, and the question.</summary>
+    public static string PracticeScenario(Practice.PracticeScenario s) =>
+        $"**Practice** ({s.Sector.ToLowerInvariant()}, nothing is saved). {s.Situation}\n\nThe customer says: \"{s.CustomerWords}\"\n\nWhat do you say first? Type it as you'd say it.";
+
+    /// <summary>What went well, what to add, what to avoid, then the playbook's wording and the scenario's trap.</summary>
+    public static string PracticeFeedback(Practice.PracticeFeedback.Result r, Practice.PracticeScenario s, string model)
+    {
+        var headline = r.Score >= 3 ? "Strong start." : r.Score == 2 ? "Good — one thing to add." : "Let's sharpen it.";
+        var lines = new List<string>
+        {
+            r.SaidSorry ? "✓ You said sorry." : "• Start with a sincere sorry, before any explanation.",
+            r.NamedFeelings ? "✓ You acknowledged how they feel." : "• Name the feeling: \"I can see how upsetting this is.\"",
+            r.SaidWhatsNext ? "✓ You said what happens next." : "• Say what you'll do next, and when.",
+        };
+        lines.AddRange(r.Excuses.Select(e => $"✗ Avoid \"{e}\": it sounds like an excuse."));
+        return $"{headline}\n{string.Join("\n", lines)}\n\nThe playbook would say:\n\n> {model}\n\nWatch for: {s.WatchFor}\n\nSay \"practice\" for another, or tell me about a real case.";
+    }
 
     public static string PickPaused(IReadOnlyList<CaseSummary> paused) =>
         "Which one? Your paused cases:\n" + string.Join("\n", paused.Select(c => $"- {c.Id} · {Short(c.WhatHappened)}")) +

@@ -33,6 +33,9 @@ public sealed class ConversationState
 
     public int GuidanceStep { get; set; }
 
+    /// <summary>The last practice case this conversation did, so "practice" again gives the next one.</summary>
+    public string? LastPracticeId { get; set; }
+
     public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId, StringComparer.Ordinal);
 
     public void MarkProcessed(string? activityId)

@@ -1,0 +1,68 @@
+using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Testing;
+
+namespace ServiceRecoveryBot.Tests.Conversations;
+
+/// <summary>The domain's questions about cases (section 5.1) are answered, not taken for new incidents.</summary>
+public sealed class AskingAboutCasesTests
+{
+    [Fact]
+    public async Task Asking_whether_anyone_called_a_guest_back_finds_their_case_and_opens_none()
+    {
+        using var bot = new BotHarness();
+        await bot.Chat("conv-night", "staff-night").SayEachAsync("No reservation on file for the Okafor couple but they have our website confirmation. We're sold out.", "1");
+        var opened = Assert.Single(bot.Cases.All);
+
+        var answer = await bot.Chat("conv-day", "staff-day").SayAsync("Did anyone call back the Okafor couple from last night?");
+
+        Assert.Contains(answer, r => r.Contains(opened.Id.Value, StringComparison.Ordinal) && r.Contains("Okafor", StringComparison.Ordinal));
+        Assert.Single(bot.Cases.All);
+    }
+
+    [Fact]
+    public async Task A_search_that_matches_nothing_says_so_and_offers_a_way_on()
+    {
+        using var bot = new BotHarness();
+
+        var answer = await bot.Chat().SayAsync("Any news on the Hendricks wedding party?");
+
+        Assert.Contains(answer, r => r.Contains("No recent case mentions", StringComparison.Ordinal));
+        Assert.Empty(bot.Cases.All);
+    }
+
+    [Fact]
+    public async Task The_weekly_summary_counts_the_teams_cases_and_names_what_failed_most()
+    {
+        using var bot = new BotHarness();
+        await bot.Chat("conv-1").SayEachAsync([.. RecoveryScript.UpToTheClose, "ok"]);
+        await bot.Chat("conv-2", "staff-2").SayEachAsync("Drinks took 15 minutes at table 9", "1", "pause");
+
+        var summary = await bot.Chat("conv-3", "manager-1").SayAsync("Give me this week's recovery summary for the Harbour Street store.");
+
+        var text = Assert.Single(summary);
+        Assert.StartsWith("Last 7 days: 2 cases — 0 closed, 1 awaiting follow-up, 1 in progress or paused.", text, StringComparison.Ordinal);
+        Assert.Contains("Most common: wait or delay (2).", text, StringComparison.Ordinal);
+        Assert.Equal(2, bot.Cases.All.Count);
+    }
+
+    [Fact]
+    public async Task A_quiet_week_says_there_were_no_cases()
+    {
+        using var bot = new BotHarness();
+
+        Assert.StartsWith("Last 7 days: no cases.", Assert.Single(await bot.Chat().SayAsync("weekly summary")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Did anyone call back the Okafor couple from last night?", CommandKind.Search, "the okafor couple from last night")]
+    [InlineData("any update on room 305", CommandKind.Search, "room 305")]
+    [InlineData("Give me this week's recovery summary for the Harbour Street store.", CommandKind.Summary, "7")]
+    [InlineData("today's summary", CommandKind.Summary, "1")]
+    [InlineData("monthly stats", CommandKind.Summary, "30")]
+    [InlineData("Practice mode — give me a hard one.", CommandKind.Practice, null)]
+    [InlineData("practise", CommandKind.Practice, null)]
+    [InlineData("Guest says the bill summary was wrong", CommandKind.None, null)]
+    [InlineData("guest in 12 furious, steak overcooked twice", CommandKind.None, null)]
+    public void The_domains_questions_are_commands_and_incidents_are_not(string text, CommandKind kind, string? argument) =>
+        Assert.Equal(new Command(kind, argument), Commands.Parse(text));
+}
