@@ -118,6 +118,18 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Opening_the_bots_DM_says_hello_once()
+    {
+        const string opened = """{"type":"event_callback","team_id":"T061EG9R6","event":{"type":"app_home_opened","user":"U061F7AUR","channel":"D0LAN2Q65","tab":"messages","event_ts":"1515449522.000016"},"event_id":"Ev0LAN670R"}""";
+        await PostSignedAsync("/api/slack/events", opened, "application/json");
+        await PostSignedAsync("/api/slack/events", opened.Replace("1515449522.000016", "1515449600.000020", StringComparison.Ordinal), "application/json");
+
+        var hello = Assert.Single(slack.Requests);
+        Assert.Equal("D0LAN2Q65", hello.Json.GetProperty("channel").GetString());
+        Assert.StartsWith("Hi, I'm ServiceRecoveryBot", hello.Json.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_redelivered_event_is_answered_once()
     {
         var body = DirectMessage("help", "1700000000.000200");

@@ -10,7 +10,8 @@ namespace ServiceRecoveryBot.Channels.Slack;
 /// a Slack workspace is a team of cases). A DM is one conversation; in a channel each mention starts a thread of its own
 /// (<see cref="SlackConversation"/>). The activity id is the Slack message (channel and ts), so the <c>app_mention</c>
 /// and <c>message</c> events Slack sends for one message, or a redelivery, run once. Messages from bots (the bot's
-/// own replies among them) and edits, joins and other subtypes are not turns.
+/// own replies among them) and edits, joins and other subtypes are not turns; opening the bot's DM and the bot joining a
+/// channel are (the bot says hello once).
 /// </summary>
 public static partial class SlackInbound
 {
@@ -25,6 +26,7 @@ public static partial class SlackInbound
     {
         if (!envelope.TryGetProperty("event", out var e) || e.ValueKind != JsonValueKind.Object) return null;
         var type = Text(e, "type");
+        if (type is "app_home_opened" or "member_joined_channel") return Arrival(envelope, e, type, serviceUrl);
         if (type is not ("message" or "app_mention")) return null;
         if (e.TryGetProperty("bot_id", out _) || e.TryGetProperty("subtype", out _)) return null;
         if (Text(e, "user") is not { Length: > 0 } user || Text(e, "channel") is not { Length: > 0 } channel || Text(e, "ts") is not { Length: > 0 } ts)
@@ -38,6 +40,28 @@ public static partial class SlackInbound
             id: channel + ":" + ts, conversation, direct, user, Text(envelope, "team_id"), WithoutMentions(Text(e, "text") ?? ""), serviceUrl,
             bot: BotUser(envelope), at: FromTs(ts));
         return new EventTurn(activity, OnlyIfConversationExists: !direct && type == "message");
+    }
+
+    /// <summary>
+    /// First contact, as Teams tells it with a conversation update: someone opens the bot's Messages tab (its DM), or
+    /// the bot itself is added to a channel. The bot says hello once per conversation.
+    /// </summary>
+    private static EventTurn? Arrival(JsonElement envelope, JsonElement e, string type, string serviceUrl)
+    {
+        if (Text(e, "user") is not { Length: > 0 } user || Text(e, "channel") is not { Length: > 0 } channel) return null;
+        var bot = BotUser(envelope);
+        if (type == "app_home_opened" && Text(e, "tab") != "messages") return null;
+        if (type == "member_joined_channel" && user != bot) return null;
+        var direct = type == "app_home_opened";
+        var activity = Message(
+            id: type + ":" + channel + ":" + (Text(e, "event_ts") ?? Text(envelope, "event_id") ?? ""), new SlackConversation(channel, null), direct, user,
+            Text(envelope, "team_id") ?? Text(e, "team"), "", serviceUrl, bot, at: FromTs(Text(e, "event_ts"))) with
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            Text = null,
+            MembersAdded = [new ChannelAccount { Id = direct ? user : bot! }],
+        };
+        return new EventTurn(activity, OnlyIfConversationExists: false);
     }
 
     /// <summary>A button press (<c>block_actions</c>): its value is the answer, as if typed.</summary>

@@ -74,6 +74,29 @@ public sealed class SlackInboundTests
         Assert.EndsWith(":" + ThreadOf("event_callback_message_thread_reply.json"), turn.Activity.Conversation!.Id, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Opening_the_bots_messages_tab_is_a_first_contact_in_that_DM()
+    {
+        var turn = SlackInbound.FromEvent(Envelope("""{"type":"app_home_opened","user":"U061F7AUR","channel":"D0LAN2Q65","tab":"messages","event_ts":"1515449522000016"}"""), Api)!;
+
+        Assert.Equal(ActivityTypes.ConversationUpdate, turn.Activity.Type);
+        Assert.Equal("D0LAN2Q65", turn.Activity.Conversation!.Id);
+        Assert.Equal("U061F7AUR", Assert.Single(turn.Activity.MembersAdded!).Id);
+        Assert.Null(SlackInbound.FromEvent(Envelope("""{"type":"app_home_opened","user":"U061F7AUR","channel":"D0LAN2Q65","tab":"home"}"""), Api));
+    }
+
+    [Fact]
+    public void The_bot_joining_a_channel_is_a_first_contact_there_and_anyone_else_joining_is_not()
+    {
+        var joined = SlackInbound.FromEvent(Envelope("""{"type":"member_joined_channel","user":"U0LAN0Z89","channel":"C0698JE0H","channel_type":"C","team":"T061EG9R6"}"""), Api)!;
+
+        Assert.Equal(("C0698JE0H", "channel"), (joined.Activity.Conversation!.Id, joined.Activity.Conversation.ConversationType));
+        Assert.Null(SlackInbound.FromEvent(Envelope("""{"type":"member_joined_channel","user":"W06GH7XHN","channel":"C0698JE0H","channel_type":"C"}"""), Api));
+    }
+
+    private static JsonElement Envelope(string eventJson) => JsonSerializer.Deserialize<JsonElement>(
+        $$"""{"type":"event_callback","team_id":"T061EG9R6","event":{{eventJson}},"event_id":"Ev0LAN670R","authorizations":[{"user_id":"U0LAN0Z89","is_bot":true}]}""");
+
     [Theory]
     [InlineData("event_callback_message_from_app_bot.json")]
     [InlineData("event_callback_message_bot_message_subtype.json")]
