@@ -20,6 +20,7 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<SlackApiResponse> queue = new();
+    private readonly ConcurrentDictionary<string, SlackApiResponse> byMethod = new(StringComparer.Ordinal);
     private SlackApiResponse? last;
 
     private LoopbackSlackApi(WebApplication app) => this.app = app;
@@ -51,6 +52,16 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Answers every call of one Web API method (e.g. <c>users.info</c>) with this body, whatever is queued.</summary>
+    public LoopbackSlackApi RespondTo(string method, string body)
+    {
+        byMethod[method] = new SlackApiResponse(200, body, null);
+        return this;
+    }
+
+    /// <summary>The requests to one Web API method, in order.</summary>
+    public IReadOnlyList<SlackApiRequest> To(string method) => [.. Requests.Where(r => r.Path.EndsWith("/" + method, StringComparison.Ordinal))];
+
     public LoopbackSlackApi RespondWithError(string error) => Respond(200, JsonSerializer.Serialize(new { ok = false, error }));
 
     public static string Fixture(string fixture) => SharedFixtures.Fixture("slack", fixture);
@@ -63,7 +74,8 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
             context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? string.Empty,
             await reader.ReadToEndAsync(context.RequestAborted)));
 
-        var response = queue.TryDequeue(out var next) ? last = next : last ?? new SlackApiResponse(500, "{}", null);
+        var response = byMethod.TryGetValue(context.Request.Path.Value?.Split('/')[^1] ?? "", out var fixedAnswer) ? fixedAnswer
+            : queue.TryDequeue(out var next) ? last = next : last ?? new SlackApiResponse(500, "{}", null);
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = "application/json; charset=utf-8";
         if (response.RetryAfter is not null) context.Response.Headers.RetryAfter = response.RetryAfter;

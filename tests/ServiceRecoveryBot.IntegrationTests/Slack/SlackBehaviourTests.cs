@@ -64,7 +64,7 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(slack.Requests);
+        Assert.Empty(Posts);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await PostSignedAsync("/api/slack/events", DirectMessage("Guest in 12 furious, steak overcooked twice", "1700000000.000100"), "application/json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var posts = slack.Requests.Where(r => r.Path.EndsWith("chat.postMessage", StringComparison.Ordinal)).ToList();
+        var posts = slack.To("chat.postMessage");
         Assert.NotEmpty(posts);
         Assert.All(posts, p => Assert.Equal("Bearer " + Token, p.Authorization));
         Assert.All(posts, p => Assert.Equal("D024BE91L", p.Json.GetProperty("channel").GetString()));
@@ -88,7 +88,7 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         mention["event_time"] = 1515449483;
         await PostSignedAsync("/api/slack/events", mention.ToJsonString(), "application/json");
 
-        var opened = slack.Requests.ToList();
+        var opened = Posts.ToList();
         Assert.NotEmpty(opened);
         Assert.All(opened, r => Assert.Equal(("C0LAN2Q65", "1515449483.000108"), (r.Json.GetProperty("channel").GetString(), r.Json.GetProperty("thread_ts").GetString())));
 
@@ -101,7 +101,7 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         reply["event"]!["thread_ts"] = "1515449483.000108";
         await PostSignedAsync("/api/slack/events", reply.ToJsonString(), "application/json");
 
-        var next = slack.Requests.Skip(opened.Count).ToList();
+        var next = Posts.Skip(opened.Count).ToList();
         Assert.NotEmpty(next);
         Assert.All(next, r => Assert.Equal("1515449483.000108", r.Json.GetProperty("thread_ts").GetString()));
     }
@@ -114,7 +114,7 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await PostSignedAsync("/api/slack/events", fixture, "application/json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(slack.Requests);
+        Assert.Empty(Posts);
     }
 
     [Fact]
@@ -124,9 +124,24 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         await PostSignedAsync("/api/slack/events", opened, "application/json");
         await PostSignedAsync("/api/slack/events", opened.Replace("1515449522.000016", "1515449600.000020", StringComparison.Ordinal), "application/json");
 
-        var hello = Assert.Single(slack.Requests);
+        var hello = Assert.Single(Posts);
         Assert.Equal("D0LAN2Q65", hello.Json.GetProperty("channel").GetString());
         Assert.StartsWith("Hi, I'm ServiceRecoveryBot", hello.Json.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_case_names_the_staff_member_as_Slack_shows_them_and_asks_Slack_once()
+    {
+        slack.RespondTo("users.info", """{"ok":true,"user":{"id":"U2147483697","real_name":"Samira Okoye","profile":{"display_name":"Sam","real_name":"Samira Okoye"}}}""");
+
+        await PostSignedAsync("/api/slack/events", DirectMessage("Guest in 12 furious, steak overcooked twice", "1700000000.000400"), "application/json");
+        await PostSignedAsync("/api/slack/events", DirectMessage("1", "1700000000.000500"), "application/json");
+
+        var lookup = Assert.Single(slack.To("users.info"));
+        Assert.Equal("user=U2147483697", lookup.Body);
+        var cases = factory.Services.GetRequiredService<ServiceRecoveryBot.Recovery.Cases.ICaseStore>();
+        var listed = Assert.Single(await cases.ListAsync("slack:T061EG9R6", 10, CancellationToken.None));
+        Assert.Equal("Sam", (await cases.FindAsync("slack:T061EG9R6", listed.Id, CancellationToken.None))!.StaffName);
     }
 
     [Fact]
@@ -134,22 +149,22 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var body = DirectMessage("help", "1700000000.000200");
         await PostSignedAsync("/api/slack/events", body, "application/json");
-        var answered = slack.Requests.Count;
+        var answered = Posts.Count;
 
         var again = await PostSignedAsync("/api/slack/events", body, "application/json", retry: 1);
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.True(answered > 0);
-        Assert.Equal(answered, slack.Requests.Count);
+        Assert.Equal(answered, Posts.Count);
     }
 
     [Fact]
     public async Task A_button_press_answers_the_question_it_was_offered_with()
     {
         await PostSignedAsync("/api/slack/events", DirectMessage("Guest in 12 furious, steak overcooked twice", "1700000000.000300"), "application/json");
-        var category = slack.Requests.Last();
+        var category = Posts.Last();
         var button = Assert.IsType<JsonElement>(category.Buttons.First());
-        var before = slack.Requests.Count;
+        var before = Posts.Count;
 
         var payload = JsonNode.Parse(File.ReadAllText(SharedFixtures.Fixture("slack", "interaction_block_actions.json")))!;
         payload["channel"]!["id"] = "D024BE91L";
@@ -158,7 +173,7 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await PostSignedAsync("/api/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var next = slack.Requests.Skip(before).Select(r => r.Json.GetProperty("text").GetString()!).ToList();
+        var next = Posts.Skip(before).Select(r => r.Json.GetProperty("text").GetString()!).ToList();
         Assert.NotEmpty(next);
         Assert.DoesNotContain(next, text => text.Contains("didn't catch that", StringComparison.Ordinal));
     }
@@ -175,7 +190,7 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await PostSignedAsync("/api/slack/commands", body, "application/x-www-form-urlencoded");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var post = Assert.Single(slack.Requests);
+        var post = Assert.Single(Posts);
         Assert.Equal(fields["channel_id"], post.Json.GetProperty("channel").GetString());
     }
 
@@ -187,7 +202,7 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await PostSignedAsync("/api/slack/events", File.ReadAllText(SharedFixtures.Fixture("slack", fixture)), "application/json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(slack.Requests);
+        Assert.Empty(Posts);
     }
 
     [Fact]
@@ -200,6 +215,9 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    /// <summary>The messages the bot posted (users.info look-ups aside).</summary>
+    private IReadOnlyList<SlackApiRequest> Posts => slack.To("chat.postMessage");
 
     private static string DirectMessage(string text, string ts)
     {

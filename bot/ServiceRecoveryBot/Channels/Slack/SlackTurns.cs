@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ServiceRecoveryBot.Conversations;
@@ -11,8 +12,12 @@ namespace ServiceRecoveryBot.Channels.Slack;
 /// endpoint waits for the turn only that long (<see cref="AckBudget"/>) and the turn goes on if it takes longer. A turn
 /// that may succeed if Slack sends it again (a busy conversation) says so, so the endpoint can ask for the retry.
 /// </summary>
-public sealed partial class SlackTurns(TurnProcessor turns, IConversationStateStore states, IHostApplicationLifetime lifetime, ILogger<SlackTurns> logger)
+public sealed partial class SlackTurns(
+    TurnProcessor turns, IConversationStateStore states, SlackWebClient slack, IMemoryCache names, IHostApplicationLifetime lifetime, ILogger<SlackTurns> logger)
 {
+    private static readonly TimeSpan NameLookupBudget = TimeSpan.FromSeconds(1.5);
+    private static readonly MemoryCacheEntryOptions NameEntry = new() { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(12) };
+
     /// <summary>How long a request waits for its turn before answering Slack anyway (Slack retries after 3 s).</summary>
     public static TimeSpan AckBudget { get; } = TimeSpan.FromSeconds(2.5);
 
@@ -24,7 +29,7 @@ public sealed partial class SlackTurns(TurnProcessor turns, IConversationStateSt
         {
             if (onlyIfConversationExists && await states.LoadAsync(new ConversationKey(SlackOptions.ChannelId, activity.Conversation!.Id!), ct) is null)
                 return null;
-            var outcome = await turns.ProcessAsync(activity, ct);
+            var outcome = await turns.ProcessAsync(await WithNameAsync(activity, ct), ct);
             if (outcome.Status == TurnStatus.Rejected) LogRejected(logger, outcome.Error);
             return outcome;
         }
@@ -38,6 +43,25 @@ public sealed partial class SlackTurns(TurnProcessor turns, IConversationStateSt
             return TurnOutcome.Rejected("The turn failed.", retryable: true);
         }
     }
+
+    /// <summary>
+    /// The sender with the name Slack shows for them (looked up once, kept 12 hours, and so is "no name"), so the case and
+    /// the managers' cards name the staff member. Slack's events carry only the user id; without a name, the id stays.
+    /// </summary>
+    private async Task<Activity> WithNameAsync(Activity activity, CancellationToken ct)
+    {
+        if (activity.From is not { Id: { Length: > 0 } id, Name: null } sender || !activity.IsMessage) return activity;
+        if (!names.TryGetValue<string>(NameKey(id), out var name))
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            budget.CancelAfter(NameLookupBudget);
+            name = await slack.UserNameAsync(id, budget.Token) ?? "";
+            names.Set(NameKey(id), name, NameEntry); // "" for a user Slack gave no name for: not asked again for a while
+        }
+        return name is not { Length: > 0 } ? activity : activity with { From = sender with { Name = name } };
+    }
+
+    private static string NameKey(string userId) => "slack-user-name/" + userId;
 
     [LoggerMessage(EventId = 1310, Level = LogLevel.Warning, Message = "A Slack turn was rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string? reason);

@@ -58,6 +58,42 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
         return SendMessageAsync("chat.update", conversation.Channel, body, activity, replacing: true, ct);
     }
 
+    /// <summary>
+    /// The name Slack shows for a user (<c>users.info</c>: the display name, else the real name), so cases and managers'
+    /// cards name the staff member rather than a user id; null when Slack does not say (no token, no scope, an error).
+    /// </summary>
+    public async Task<string?> UserNameAsync(string userId, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(options.Value.BotToken)) return null;
+        using var request = new HttpRequestMessage(HttpMethod.Post, MethodUri("users.info"))
+        {
+            Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("user", userId)]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            var root = answer.RootElement;
+            if (!root.TryGetProperty("ok", out var ok) || !ok.GetBoolean() || !root.TryGetProperty("user", out var user))
+            {
+                UserUnknown(logger, root.TryGetProperty("error", out var error) ? error.GetString() ?? "error" : "invalid_response");
+                return null;
+            }
+            var profile = user.TryGetProperty("profile", out var p) ? p : default;
+            return NonEmpty(profile, "display_name") ?? NonEmpty(user, "real_name") ?? NonEmpty(profile, "real_name");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TimeoutRejectedException or InvalidOperationException
+            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            UserUnknown(logger, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    private static string? NonEmpty(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.GetString() is { Length: > 0 } text ? text : null;
+
     private static SlackConversation ConversationOf(Activity activity) =>
         SlackConversation.Parse(activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity)));
 
@@ -213,6 +249,9 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning, Message = "Slack {Method} to channel {Channel} skipped: the activity has nothing Slack can show")]
     private static partial void NothingToShow(ILogger logger, string method, string channel);
+
+    [LoggerMessage(EventId = 1305, Level = LogLevel.Information, Message = "Slack users.info gave no name: {Error}")]
+    private static partial void UserUnknown(ILogger logger, string error);
 
     [LoggerMessage(EventId = 1304, Level = LogLevel.Information, Message = "Slack {Method} to channel {Channel} succeeded with warnings: {Warnings}")]
     private static partial void SucceededWithWarnings(ILogger logger, string method, string channel, string warnings);
