@@ -67,6 +67,21 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(Posts);
     }
 
+    [Theory]
+    [InlineData("/api/slack/events", "not json", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("/api/slack/events", "{\"type\":\"url_verification\",\"challenge\":[1]}", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("/api/slack/events", "{\"type\":7}", "application/json", HttpStatusCode.OK)]
+    [InlineData("/api/slack/interactions", "payload=%7Bnot", "application/x-www-form-urlencoded", HttpStatusCode.BadRequest)]
+    [InlineData("/api/slack/commands", "text=help", "application/x-www-form-urlencoded", HttpStatusCode.BadRequest)]
+    public async Task A_signed_body_that_is_not_what_Slack_sends_is_refused_or_ignored_and_runs_nothing(string path, string body, string contentType, HttpStatusCode expected)
+    {
+        var response = await PostSignedAsync(path, body, contentType);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest) Assert.Contains("\"error\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(Posts);
+    }
+
     [Fact]
     public async Task A_direct_message_opens_a_case_and_the_reply_goes_to_that_DM_with_the_bot_token()
     {

@@ -52,9 +52,13 @@ public static partial class SlackEndpoints
         }
         if (envelope.ValueKind != JsonValueKind.Object) return Results.BadRequest(new { error = "The body is not a JSON object." });
 
-        var type = envelope.TryGetProperty("type", out var t) ? t.GetString() : null;
+        var type = envelope.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (type == "url_verification")
-            return envelope.TryGetProperty("challenge", out var challenge) ? Results.Json(new { challenge = challenge.GetString() }) : Results.BadRequest(new { error = "No challenge." });
+        {
+            return envelope.TryGetProperty("challenge", out var challenge) && challenge.ValueKind == JsonValueKind.String
+                ? Results.Json(new { challenge = challenge.GetString() })
+                : Results.BadRequest(new { error = "No challenge." });
+        }
         if (type != "event_callback") return Results.Ok();
         return SlackInbound.FromEvent(envelope, options.Value.ApiBaseUrl.ToString()) is { } turn
             ? await RunAsync(turns, turn.Activity, turn.OnlyIfConversationExists, clock)
