@@ -72,7 +72,7 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
         Requests.Enqueue(new SlackApiRequest(
             Stopwatch.GetTimestamp(), context.Request.Method, context.Request.Path.Value ?? string.Empty,
             context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? string.Empty,
-            await reader.ReadToEndAsync(context.RequestAborted)));
+            await reader.ReadToEndAsync(context.RequestAborted), context.Request.QueryString.Value ?? string.Empty));
 
         var response = byMethod.TryGetValue(context.Request.Path.Value?.Split('/')[^1] ?? "", out var fixedAnswer) ? fixedAnswer
             : queue.TryDequeue(out var next) ? last = next : last ?? new SlackApiResponse(500, "{}", null);
@@ -91,7 +91,7 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
     private sealed record SlackApiResponse(int Status, string Body, string? RetryAfter);
 }
 
-internal sealed record SlackApiRequest(long ReceivedAt, string Method, string Path, string Authorization, string ContentType, string Body)
+internal sealed record SlackApiRequest(long ReceivedAt, string Method, string Path, string Authorization, string ContentType, string Body, string Query = "")
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 

@@ -153,7 +153,7 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         await PostSignedAsync("/api/slack/events", DirectMessage("1", "1700000000.000500"), "application/json");
 
         var lookup = Assert.Single(slack.To("users.info"));
-        Assert.Equal("user=U2147483697", lookup.Body);
+        Assert.Equal(("GET", "?user=U2147483697"), (lookup.Method, lookup.Query));
         var cases = factory.Services.GetRequiredService<ServiceRecoveryBot.Recovery.Cases.ICaseStore>();
         var listed = Assert.Single(await cases.ListAsync("slack:T061EG9R6", 10, CancellationToken.None));
         Assert.Equal("Sam", (await cases.FindAsync("slack:T061EG9R6", listed.Id, CancellationToken.None))!.StaffName);
@@ -194,20 +194,44 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_slash_command_runs_its_text_and_answers_in_its_channel()
+    public async Task A_slash_command_in_a_channel_goes_on_in_the_users_DM_and_tells_only_them()
+    {
+        slack.RespondTo("conversations.open", """{"ok":true,"channel":{"id":"D069C7QFK"}}""");
+        var fields = SlashCommand("my cases");
+
+        var response = await PostSignedAsync("/api/slack/commands", Form(fields), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ack = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("ephemeral", ack["response_type"]!.GetValue<string>());
+        Assert.Equal(fields["user_id"], JsonNode.Parse(Assert.Single(slack.To("conversations.open")).Body)!["users"]!.GetValue<string>());
+        Assert.Equal("D069C7QFK", Assert.Single(Posts).Json.GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task A_slash_command_in_the_DM_answers_there()
+    {
+        var fields = SlashCommand("my cases");
+        fields["channel_id"] = "D024BE91L";
+
+        var response = await PostSignedAsync("/api/slack/commands", Form(fields), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(slack.To("conversations.open"));
+        Assert.Equal("D024BE91L", Assert.Single(Posts).Json.GetProperty("channel").GetString());
+    }
+
+    private static Dictionary<string, string> SlashCommand(string text)
     {
         var fields = JsonNode.Parse(File.ReadAllText(SharedFixtures.Fixture("slack", "slash_command.json")))!.AsObject()
             .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
         fields["command"] = "/recovery";
-        fields["text"] = "my cases";
-        var body = string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
-
-        var response = await PostSignedAsync("/api/slack/commands", body, "application/x-www-form-urlencoded");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var post = Assert.Single(Posts);
-        Assert.Equal(fields["channel_id"], post.Json.GetProperty("channel").GetString());
+        fields["text"] = text;
+        return fields;
     }
+
+    private static string Form(Dictionary<string, string> fields) =>
+        string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
 
     [Theory]
     [InlineData("event_callback_message_from_app_bot.json")]

@@ -84,13 +84,25 @@ public static partial class SlackEndpoints
             : Results.Ok();
     }
 
-    private static async Task<IResult> CommandsAsync(HttpContext http, IOptions<SlackOptions> options, TimeProvider clock, SlackTurns turns, ILoggerFactory loggers)
+    /// <summary>
+    /// A slash command runs in the DM with the one who typed it: in a channel, typed answers would be channel chatter,
+    /// so the command moves to the DM (<c>conversations.open</c>) and Slack shows them, and only them, where it went.
+    /// </summary>
+    private static async Task<IResult> CommandsAsync(HttpContext http, IOptions<SlackOptions> options, TimeProvider clock, SlackTurns turns, SlackWebClient slack, ILoggerFactory loggers)
     {
         var (body, refusal) = await ReadSignedAsync(http, options.Value, clock, loggers);
         if (refusal is not null) return refusal;
-        return SlackInbound.FromCommand(Form(body), options.Value.ApiBaseUrl.ToString()) is { } activity
-            ? await RunAsync(turns, activity, onlyIfConversationExists: false, clock)
-            : Results.BadRequest(new { error = "A slash command needs user_id and channel_id." });
+        if (SlackInbound.FromCommand(Form(body), options.Value.ApiBaseUrl.ToString()) is not { } activity)
+            return Results.BadRequest(new { error = "A slash command needs user_id and channel_id." });
+        if (activity.Conversation!.IsGroup != true) return await RunAsync(turns, activity, onlyIfConversationExists: false, clock);
+
+        if (await slack.OpenDirectMessageAsync(activity.From!.Id, http.RequestAborted) is not { } direct)
+            return await RunAsync(turns, activity, onlyIfConversationExists: false, clock);
+        var moved = activity with { Conversation = activity.Conversation with { Id = direct, IsGroup = false, ConversationType = "personal" } };
+        var answered = await RunAsync(turns, moved, onlyIfConversationExists: false, clock);
+        return answered is IStatusCodeHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable }
+            ? answered
+            : Results.Json(new { response_type = "ephemeral", text = "I've answered in our direct messages, so we can go on there." });
     }
 
     /// <summary>Waits for the turn up to the ack budget: 503 asks Slack to send it again when the conversation was too busy.</summary>

@@ -65,17 +65,15 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
     public async Task<string?> UserNameAsync(string userId, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(options.Value.BotToken)) return null;
-        using var request = new HttpRequestMessage(HttpMethod.Post, MethodUri("users.info"))
-        {
-            Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("user", userId)]),
-        };
+        // A read method: GET with the query string (Slack's reference lists no body for it).
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(MethodUri("users.info") + "?user=" + Uri.EscapeDataString(userId)));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
         try
         {
             using var response = await http.SendAsync(request, ct);
             using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
             var root = answer.RootElement;
-            if (!root.TryGetProperty("ok", out var ok) || !ok.GetBoolean() || !root.TryGetProperty("user", out var user))
+            if (!root.TryGetProperty("ok", out var ok) || ok.ValueKind != JsonValueKind.True || !root.TryGetProperty("user", out var user))
             {
                 UserUnknown(logger, root.TryGetProperty("error", out var error) ? error.GetString() ?? "error" : "invalid_response");
                 return null;
@@ -83,10 +81,34 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
             var profile = user.TryGetProperty("profile", out var p) ? p : default;
             return NonEmpty(profile, "display_name") ?? NonEmpty(user, "real_name") ?? NonEmpty(profile, "real_name");
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or TimeoutRejectedException or InvalidOperationException
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TimeoutRejectedException
             || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
             UserUnknown(logger, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>The bot's DM with a user (<c>conversations.open</c>, safe to call again: Slack returns the same one); null when Slack refuses.</summary>
+    public async Task<string?> OpenDirectMessageAsync(string userId, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(options.Value.BotToken)) return null;
+        using var request = new HttpRequestMessage(HttpMethod.Post, MethodUri("conversations.open")) { Content = JsonContent.Create(new { users = userId }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            var root = answer.RootElement;
+            if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True && root.TryGetProperty("channel", out var channel))
+                return NonEmpty(channel, "id");
+            NotDelivered(logger, "conversations.open", userId, root.TryGetProperty("error", out var error) ? error.GetString() ?? "error" : "invalid_response", SendOutcome.Failed);
+            return null;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TimeoutRejectedException
+            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            NotDelivered(logger, "conversations.open", userId, ex.GetType().Name, SendOutcome.Failed);
             return null;
         }
     }
