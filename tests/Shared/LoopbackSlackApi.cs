@@ -21,6 +21,8 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<SlackApiResponse> queue = new();
     private readonly ConcurrentDictionary<string, SlackApiResponse> byMethod = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> holds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<SlackApiRequest>> firstCalls = new(StringComparer.Ordinal);
     private SlackApiResponse? last;
 
     private LoopbackSlackApi(WebApplication app) => this.app = app;
@@ -59,6 +61,17 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Answers calls of <paramref name="method"/> only once <paramref name="release"/> completes (a slow Slack).</summary>
+    public LoopbackSlackApi Hold(string method, Task release)
+    {
+        holds[method] = release;
+        return this;
+    }
+
+    /// <summary>Completes with the first request to <paramref name="method"/>, when it arrives.</summary>
+    public Task<SlackApiRequest> FirstCallTo(string method) =>
+        firstCalls.GetOrAdd(method, _ => new TaskCompletionSource<SlackApiRequest>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
     /// <summary>The requests to one Web API method, in order.</summary>
     public IReadOnlyList<SlackApiRequest> To(string method) => [.. Requests.Where(r => r.Path.EndsWith("/" + method, StringComparison.Ordinal))];
 
@@ -69,10 +82,14 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        Requests.Enqueue(new SlackApiRequest(
+        var request = new SlackApiRequest(
             Stopwatch.GetTimestamp(), context.Request.Method, context.Request.Path.Value ?? string.Empty,
             context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? string.Empty,
-            await reader.ReadToEndAsync(context.RequestAborted), context.Request.QueryString.Value ?? string.Empty));
+            await reader.ReadToEndAsync(context.RequestAborted), context.Request.QueryString.Value ?? string.Empty);
+        Requests.Enqueue(request);
+        var method = request.Path.Split('/')[^1];
+        firstCalls.GetOrAdd(method, _ => new TaskCompletionSource<SlackApiRequest>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(request);
+        if (holds.TryGetValue(method, out var release)) await release.WaitAsync(context.RequestAborted);
 
         var response = byMethod.TryGetValue(context.Request.Path.Value?.Split('/')[^1] ?? "", out var fixedAnswer) ? fixedAnswer
             : queue.TryDequeue(out var next) ? last = next : last ?? new SlackApiResponse(500, "{}", null);

@@ -16,7 +16,7 @@ namespace ServiceRecoveryBot.Channels.Slack;
 /// <c>/api/slack/interactions</c> (button presses, a form field <c>payload</c> holding JSON) and
 /// <c>/api/slack/commands</c> (the <c>/recovery</c> slash command, form fields). Every request is checked against the
 /// signing secret over its raw bytes first (401 and nothing read otherwise); a body that is not what Slack sends gets
-/// 400. Answers come within Slack's 3 seconds: 200 once the turn ran, or once <see cref="SlackTurns.AckBudget"/> passed
+/// 400. Answers come within Slack's 3 seconds: 200 once the turn ran, or once <see cref="SlackOptions.AckBudget"/> passed
 /// (the turn goes on), or 503 when the conversation was too busy and Slack should send it again. Without
 /// <c>Slack:SigningSecret</c> the endpoints answer 404.
 /// </summary>
@@ -61,7 +61,7 @@ public static partial class SlackEndpoints
         }
         if (type != "event_callback") return Results.Ok();
         return SlackInbound.FromEvent(envelope, options.Value.ApiBaseUrl.ToString()) is { } turn
-            ? await RunAsync(turns, turn.Activity, turn.OnlyIfConversationExists, clock)
+            ? await RunAsync(turns, turn.Activity, turn.OnlyIfConversationExists, options.Value.AckBudget, clock)
             : Results.Ok();
     }
 
@@ -80,7 +80,7 @@ public static partial class SlackEndpoints
             return Results.BadRequest(new { error = "The payload is not JSON." });
         }
         return SlackInbound.FromInteraction(json, options.Value.ApiBaseUrl.ToString()) is { } activity
-            ? await RunAsync(turns, activity, onlyIfConversationExists: false, clock)
+            ? await RunAsync(turns, activity, onlyIfConversationExists: false, options.Value.AckBudget, clock)
             : Results.Ok();
     }
 
@@ -94,23 +94,23 @@ public static partial class SlackEndpoints
         if (refusal is not null) return refusal;
         if (SlackInbound.FromCommand(Form(body), options.Value.ApiBaseUrl.ToString()) is not { } activity)
             return Results.BadRequest(new { error = "A slash command needs user_id and channel_id." });
-        if (activity.Conversation!.IsGroup != true) return await RunAsync(turns, activity, onlyIfConversationExists: false, clock);
+        if (activity.Conversation!.IsGroup != true) return await RunAsync(turns, activity, onlyIfConversationExists: false, options.Value.AckBudget, clock);
 
         if (await slack.OpenDirectMessageAsync(activity.From!.Id, http.RequestAborted) is not { } direct)
-            return await RunAsync(turns, activity, onlyIfConversationExists: false, clock);
+            return await RunAsync(turns, activity, onlyIfConversationExists: false, options.Value.AckBudget, clock);
         var moved = activity with { Conversation = activity.Conversation with { Id = direct, IsGroup = false, ConversationType = "personal" } };
-        var answered = await RunAsync(turns, moved, onlyIfConversationExists: false, clock);
+        var answered = await RunAsync(turns, moved, onlyIfConversationExists: false, options.Value.AckBudget, clock);
         return answered is IStatusCodeHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable }
             ? answered
             : Results.Json(new { response_type = "ephemeral", text = "I've answered in our direct messages, so we can go on there." });
     }
 
     /// <summary>Waits for the turn up to the ack budget: 503 asks Slack to send it again when the conversation was too busy.</summary>
-    private static async Task<IResult> RunAsync(SlackTurns turns, Activity activity, bool onlyIfConversationExists, TimeProvider clock)
+    private static async Task<IResult> RunAsync(SlackTurns turns, Activity activity, bool onlyIfConversationExists, TimeSpan ackBudget, TimeProvider clock)
     {
         try
         {
-            var outcome = await turns.RunAsync(activity, onlyIfConversationExists).WaitAsync(SlackTurns.AckBudget, clock);
+            var outcome = await turns.RunAsync(activity, onlyIfConversationExists).WaitAsync(ackBudget, clock);
             return outcome is { Status: TurnStatus.Rejected, Retryable: true } ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
         }
         catch (TimeoutException)

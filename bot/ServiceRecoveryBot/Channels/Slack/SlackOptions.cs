@@ -23,5 +23,11 @@ public sealed class SlackOptions
     /// <summary>How far a request's timestamp may be from now (Slack's guidance: 5 minutes), against replayed requests.</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a request waits for its turn before answering Slack anyway (Slack gives up, and retries, after 3 s);
+    /// the turn goes on. Until then the answer follows the turn, so a busy conversation can ask Slack to retry.
+    /// </summary>
+    public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(2.5);
+
     public bool IsEnabled => !string.IsNullOrEmpty(SigningSecret);
 }

@@ -9,7 +9,7 @@ namespace ServiceRecoveryBot.Channels.Slack;
 
 /// <summary>
 /// Runs the turns Slack brings on the bot's lifetime, not the request's: Slack wants its answer within 3 seconds, so the
-/// endpoint waits for the turn only that long (<see cref="AckBudget"/>) and the turn goes on if it takes longer. A turn
+/// endpoint waits for the turn only that long (<see cref="SlackOptions.AckBudget"/>) and the turn goes on if it takes longer. A turn
 /// that may succeed if Slack sends it again (a busy conversation) says so, so the endpoint can ask for the retry.
 /// </summary>
 public sealed partial class SlackTurns(
@@ -17,9 +17,6 @@ public sealed partial class SlackTurns(
 {
     private static readonly TimeSpan NameLookupBudget = TimeSpan.FromSeconds(1.5);
     private static readonly MemoryCacheEntryOptions NameEntry = new() { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(12) };
-
-    /// <summary>How long a request waits for its turn before answering Slack anyway (Slack retries after 3 s).</summary>
-    public static TimeSpan AckBudget { get; } = TimeSpan.FromSeconds(2.5);
 
     /// <summary>Runs the turn; null when it was not one (a reply in a thread that is no conversation with the bot).</summary>
     public async Task<TurnOutcome?> RunAsync(Activity activity, bool onlyIfConversationExists)
