@@ -27,6 +27,13 @@ public sealed class ChatDriver(TurnProcessor turns, LocalChannel local, string c
         return replies;
     }
 
+    /// <summary>Sends a photo without a word, as staff on a phone sometimes do.</summary>
+    public async Task<IReadOnlyList<string>> SendPhotoAsync(CancellationToken ct = default)
+    {
+        await turns.ProcessAsync(Message(null) with { Attachments = [new Attachment { ContentType = "image/jpeg", Name = "IMG_0421.jpg" }] }, ct);
+        return Replies();
+    }
+
     public async Task<IReadOnlyList<string>> SubmitAsync(string answer, CancellationToken ct = default)
     {
         var value = System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["answer"] = answer });

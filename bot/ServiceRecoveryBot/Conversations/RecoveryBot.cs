@@ -57,6 +57,13 @@ public sealed class RecoveryBot(
 
         if (await caseCommands.TryHandleAsync(dc, ct)) return;
         var text = PromptInput.TextOf(activity) ?? "";
+        if (text.Length == 0 && activity.Value is null && activity.Attachments is { Count: > 0 })
+        {
+            // A photo or a file and no words: say what the bot can take, and ask the question again.
+            turn.SendText(Replies.FilesNotRead);
+            if (dc.ActiveDialog is not null) await dc.RepromptDialogAsync(ct);
+            return;
+        }
         if (await GuideAsync(dc, text, state, ct)) return;
         var command = Commands.Parse(text);
         if (dc.ActiveDialog is not null)

@@ -26,6 +26,7 @@ public static class Replies
     public const string NothingToGoBackTo = "There's no earlier question to go back to.";
     public const string NothingInProgress = "Nothing is in progress. Tell me what happened to start a case.";
     public const string NoCases = "You have no open cases.";
+    public const string FilesNotRead = "I can't open photos or files. Tell me in a few words instead: what happened, or what the customer said.";
     public const string CancelledBeforeCase = "Cancelled. Nothing was saved.";
     public const string Restarted = "I was updated since we last spoke, so I couldn't continue that conversation where it was.";
 

@@ -10,8 +10,8 @@ namespace ServiceRecoveryBot.Channels.Slack;
 /// a Slack workspace is a team of cases). A DM is one conversation; in a channel each mention starts a thread of its own
 /// (<see cref="SlackConversation"/>). The activity id is the Slack message (channel and ts), so the <c>app_mention</c>
 /// and <c>message</c> events Slack sends for one message, or a redelivery, run once. Messages from bots (the bot's
-/// own replies among them) and edits, joins and other subtypes are not turns; opening the bot's DM and the bot joining a
-/// channel are (the bot says hello once).
+/// own replies among them) and edits, joins and other subtypes are not turns; a shared file is one (its caption is the
+/// text, the file is named, not read); opening the bot's DM and the bot joining a channel are (the bot says hello once).
 /// </summary>
 public static partial class SlackInbound
 {
@@ -28,7 +28,9 @@ public static partial class SlackInbound
         var type = Text(e, "type");
         if (type is "app_home_opened" or "member_joined_channel") return Arrival(envelope, e, type, serviceUrl);
         if (type is not ("message" or "app_mention")) return null;
-        if (e.TryGetProperty("bot_id", out _) || e.TryGetProperty("subtype", out _)) return null;
+        if (e.TryGetProperty("bot_id", out _)) return null;
+        var subtype = Text(e, "subtype");
+        if (subtype is not (null or "file_share")) return null; // edits, deletions, joins …
         if (Text(e, "user") is not { Length: > 0 } user || Text(e, "channel") is not { Length: > 0 } channel || Text(e, "ts") is not { Length: > 0 } ts)
             return null;
 
@@ -39,6 +41,7 @@ public static partial class SlackInbound
         var activity = Message(
             id: channel + ":" + ts, conversation, direct, user, Text(envelope, "team_id"), WithoutMentions(Text(e, "text") ?? ""), serviceUrl,
             bot: BotUser(envelope), at: FromTs(ts));
+        if (subtype == "file_share") activity = activity with { Attachments = Files(e) };
         return new EventTurn(activity, OnlyIfConversationExists: !direct && type == "message");
     }
 
@@ -118,6 +121,12 @@ public static partial class SlackInbound
         },
         Text = text,
     };
+
+    /// <summary>The files a message shares, named and typed only: the bot does not download them.</summary>
+    private static List<Attachment> Files(JsonElement e) =>
+        e.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array
+            ? [.. files.EnumerateArray().Select(f => new Attachment { ContentType = Text(f, "mimetype") ?? "application/octet-stream", Name = Text(f, "name") })]
+            : [new Attachment { ContentType = "application/octet-stream" }];
 
     /// <summary>The bot's own user id, when the envelope names it (to address replies from it).</summary>
     private static string? BotUser(JsonElement envelope)

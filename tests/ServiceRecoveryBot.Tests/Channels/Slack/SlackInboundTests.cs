@@ -97,6 +97,22 @@ public sealed class SlackInboundTests
     private static JsonElement Envelope(string eventJson) => JsonSerializer.Deserialize<JsonElement>(
         $$"""{"type":"event_callback","team_id":"T061EG9R6","event":{{eventJson}},"event_id":"Ev0LAN670R","authorizations":[{"user_id":"U0LAN0Z89","is_bot":true}]}""");
 
+    [Fact]
+    public void A_shared_photo_is_a_turn_whose_caption_is_the_text_and_whose_file_is_named_not_read()
+    {
+        var withCaption = SlackInbound.FromEvent(Envelope("""{"type":"message","subtype":"file_share","user":"U2147483697","channel":"D024BE91L","channel_type":"im","ts":"1700000000.000700","text":"the steak","files":[{"id":"F1","name":"IMG_0421.jpg","mimetype":"image/jpeg"}]}"""), Api)!;
+        var bare = SlackInbound.FromEvent(Envelope("""{"type":"message","subtype":"file_share","user":"U2147483697","channel":"D024BE91L","channel_type":"im","ts":"1700000000.000800","text":""}"""), Api)!;
+
+        Assert.Equal("the steak", withCaption.Activity.Text);
+        Assert.Equal(("image/jpeg", "IMG_0421.jpg"), (Assert.Single(withCaption.Activity.Attachments!).ContentType, withCaption.Activity.Attachments![0].Name));
+        Assert.Equal("", bare.Activity.Text);
+        Assert.Single(bare.Activity.Attachments!);
+    }
+
+    [Fact]
+    public void An_edited_message_is_not_a_turn() =>
+        Assert.Null(SlackInbound.FromEvent(Envelope("""{"type":"message","subtype":"message_changed","channel":"D024BE91L","channel_type":"im","ts":"1700000000.000900","user":"U2147483697"}"""), Api));
+
     [Theory]
     [InlineData("event_callback_message_from_app_bot.json")]
     [InlineData("event_callback_message_bot_message_subtype.json")]
