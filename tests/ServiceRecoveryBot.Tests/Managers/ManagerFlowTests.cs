@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Tests.Conversations;
@@ -47,6 +48,29 @@ public sealed class ManagerFlowTests : IDisposable
         Assert.Contains(decided.Timeline, e => e.Step == CaseStep.ApprovalDecided && e.By == "manager-1");
 
         Assert.Contains(await managers.SubmitValueAsync(new { command = "decline", caseId = c.Id.Value }), r => r.Contains("no pending approval", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_a_managers_channel_the_staff_member_is_told_at_once_that_the_request_could_not_be_posted()
+    {
+        var staff = bot.Chat("staff-chat", "staff-1");
+        await staff.SayAsync("No reservation on file for the Okafor couple but they have our confirmation. We're sold out.");
+        await staff.SayEachAsync("1", "skip", "regular", "We've been travelling for fourteen hours.", "1", "done", "skip", "1");
+
+        var atone = await staff.SayAsync("$120 credit for a night elsewhere");
+
+        var needsApproval = atone.ToList().FindIndex(r => r.Contains("approval", StringComparison.OrdinalIgnoreCase));
+        var headsUp = atone.ToList().IndexOf(Replies.NoManagerChannel);
+        Assert.InRange(needsApproval, 0, headsUp - 1);
+        Assert.Equal(ApprovalState.Pending, Assert.Single(bot.Cases.All).Atonement?.Approval);
+    }
+
+    [Fact]
+    public async Task With_a_managers_channel_there_is_no_heads_up()
+    {
+        var (staff, _, _) = await RecoveryWithOfferAsync("$120 credit for a night elsewhere");
+
+        Assert.DoesNotContain(staff.AllActivities(), a => a.Text == Replies.NoManagerChannel);
     }
 
     [Fact]

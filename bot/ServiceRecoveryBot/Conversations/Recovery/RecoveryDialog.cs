@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;
 using ServiceRecoveryBot.Operations;
@@ -28,6 +29,7 @@ public sealed class RecoveryDialog(
     ISentimentAnalyzer tone,
     BotTelemetry telemetry,
     CaseFollowThrough followThrough,
+    ITeamDirectory teams,
     IOptions<RecoveryOptions> options)
     : WaterfallDialog<RecoveryDraft>(DialogIds.Recovery, version: 1)
 {
@@ -264,7 +266,7 @@ public sealed class RecoveryDialog(
         }, ct);
     }
 
-    private Task<DialogTurnResult> AtoneStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    private async Task<DialogTurnResult> AtoneStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
     {
         var draft = step.State;
         var c = draft.Case!;
@@ -285,22 +287,21 @@ public sealed class RecoveryDialog(
             Update(step, c, publish: pending);
             if (pending)
             {
-                // After the case is saved, so a manager who answers at once finds the request.
+                // Told in this turn, in order: an effect runs after the turn's replies have gone.
                 var requested = step.State.Case!;
                 var turn = step.Context;
-                turn.OnCommitted(async token =>
-                {
-                    if (!await followThrough.RequestApprovalAsync(requested, turn.ReceivedAt, token)) turn.SendText(Replies.NoManagerChannel);
-                });
+                if (await teams.ManagerChannelAsync(requested.TeamKey, ct) is null) turn.SendText(Replies.NoManagerChannel);
+                // After the case is saved, so a manager who answers at once finds the request.
+                turn.OnCommitted(token => followThrough.RequestApprovalAsync(requested, turn.ReceivedAt, token));
             }
         }
         else if (!c.Timeline.Any(e => e.Step == CaseStep.AtonementOffered))
         {
             Update(step, c.Record(CaseStep.AtonementOffered, step.Context.ReceivedAt, Staff(step), "none"));
         }
-        if (Skip(step, draft.PromiseAsked)) return step.NextAsync(null, ct);
+        if (Skip(step, draft.PromiseAsked)) return await step.NextAsync(null, ct);
         draft.PromiseAsked = true;
-        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.Promise(playbook.Stage("promise")), Skippable = true }, ct);
+        return await step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.Promise(playbook.Stage("promise")), Skippable = true }, ct);
     }
 
     private Task<DialogTurnResult> PromiseStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
