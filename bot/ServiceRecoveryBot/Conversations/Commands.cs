@@ -11,6 +11,9 @@ public enum CommandKind
     Back,
     Status,
     MyCases,
+
+    /// <summary>The staff member's cases waiting for a follow-up, soonest due first.</summary>
+    MyFollowUps,
     Show,
     Resume,
     NewCase,
@@ -39,8 +42,9 @@ public static partial class Commands
         if (t is "back" or "go back" or "undo" or "previous") return new Command(CommandKind.Back);
         if (t is "status" or "where are we" or "where was i") return new Command(CommandKind.Status);
         if (t is "hi" or "hello" or "hey" or "start" or "good morning" or "good evening") return new Command(CommandKind.Greeting);
-        if (t is "my cases" or "cases" or "open cases" or "list" or "list cases" or "my open cases" or "show my cases" or "show me my open follow ups" or "my follow ups")
+        if (t is "my cases" or "cases" or "open cases" or "list" or "list cases" or "my open cases" or "show my cases")
             return new Command(CommandKind.MyCases);
+        if (FollowUpsPattern().IsMatch(t)) return new Command(CommandKind.MyFollowUps);
         if (t is "new" or "new case" or "open case" or "open a case" or "new incident" or "report") return new Command(CommandKind.NewCase);
         if (CasePattern().Match(t) is { Success: true } m) return CaseCommand(m);
         if (t is "resume" or "continue") return new Command(CommandKind.Resume);
@@ -69,6 +73,9 @@ public static partial class Commands
 
     [GeneratedRegex(@"^(?:(?<verb>show|view|find)\s+(?:case\s+)?(?<id>\S+(?:\s\S+)?)|(?<verb>resume|continue)\s+(?:case\s+)?(?<id>sr\s?\S+|\S*\d\S*))$")]
     private static partial Regex MistypedCasePattern();
+
+    [GeneratedRegex(@"^(?:(?:show|list|give)\s+(?:me\s+)?)?(?:my\s+)?(?:open\s+|due\s+|overdue\s+)?follow\s?ups?(?:\s+due)?(?:\s+(?:today|this week))?$")]
+    private static partial Regex FollowUpsPattern();
 
     [GeneratedRegex(@"^new case[:,]?\s+(?<rest>.+)$")]
     private static partial Regex NewWithTextPattern();

@@ -179,6 +179,9 @@ public sealed class RecoveryBot(
             case CommandKind.MyCases:
                 turn.SendText(Replies.CaseList(await MyOpenCasesAsync(team, turn, ct)));
                 return;
+            case CommandKind.MyFollowUps:
+                turn.SendText(Replies.FollowUpList(await MyFollowUpsAsync(team, turn, ct), turn.ReceivedAt));
+                return;
             case CommandKind.Show:
                 turn.SendText(await FindAsync(team, command.Argument, ct) is { } shown ? Replies.Summary(shown, playbook) : Replies.CaseNotFound(command.Argument ?? ""));
                 return;
@@ -214,6 +217,13 @@ public sealed class RecoveryBot(
     private async Task<List<CaseSummary>> MyOpenCasesAsync(string team, TurnContext turn, CancellationToken ct) =>
         (await cases.ListAsync(team, 200, ct))
             .Where(c => c.StaffId == turn.Activity.From?.Id && c.Status is not CaseStatus.Closed)
+            .Take(10).ToList();
+
+    /// <summary>The staff member's cases awaiting a follow-up, soonest due first (at most 10).</summary>
+    private async Task<List<CaseSummary>> MyFollowUpsAsync(string team, TurnContext turn, CancellationToken ct) =>
+        (await cases.ListAsync(team, 200, ct))
+            .Where(c => c.StaffId == turn.Activity.From?.Id && c.Status == CaseStatus.AwaitingFollowUp)
+            .OrderBy(c => c.FollowUpAt ?? DateTimeOffset.MaxValue)
             .Take(10).ToList();
 
     private async Task ResumeAsync(DialogContext dc, string team, string? idText, ConversationState state, CancellationToken ct)

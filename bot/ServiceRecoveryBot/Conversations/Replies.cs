@@ -190,6 +190,13 @@ public static class Replies
         return $"{headline}\n{string.Join("\n", lines)}\n\nThe playbook would say:\n\n> {model}\n\nWatch for: {s.WatchFor}\n\nSay \"practice\" for another, or tell me about a real case.";
     }
 
+    /// <summary>Follow-ups waiting, soonest first, the overdue ones marked, each with how to record it.</summary>
+    public static string FollowUpList(IReadOnlyList<CaseSummary> waiting, DateTimeOffset now) => waiting.Count == 0
+        ? "No follow-ups waiting for you."
+        : "Your follow-ups:\n" + string.Join("\n", waiting.Select(c =>
+            $"- {c.Id} · {(c.FollowUpAt is { } due ? $"due {When(due)}{(due < now ? " (overdue)" : "")}" : "no time set")} · {Short(c.WhatHappened)}")) +
+          $"\nSay \"follow up {waiting[0].Id}\" when you've spoken to them.";
+
     public static string PickPaused(IReadOnlyList<CaseSummary> paused) =>
         "Which one? Your paused cases:\n" + string.Join("\n", paused.Select(c => $"- {c.Id} · {Short(c.WhatHappened)}")) +
         $"\nSay \"resume {paused[0].Id}\".";

@@ -46,6 +46,34 @@ public sealed class AskingAboutCasesTests
     }
 
     [Fact]
+    public async Task My_open_follow_ups_lists_mine_with_when_they_are_due_and_how_to_record_one()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat("conv-1");
+        await chat.SayEachAsync([.. RecoveryScript.UpToTheClose, "ok"]);
+        await bot.Chat("conv-2", "staff-2").SayEachAsync([.. RecoveryScript.UpToTheClose, "ok"]);
+        var mine = bot.Cases.All.Single(c => c.StaffId == "staff-1");
+
+        var listed = Assert.Single(await chat.SayAsync("Show me my open follow-ups."));
+
+        Assert.StartsWith("Your follow-ups:", listed, StringComparison.Ordinal);
+        Assert.Contains($"{mine.Id} · due {Replies.When(mine.FollowUpAt!.Value)}", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Cases.All.Single(c => c.StaffId == "staff-2").Id.Value, listed, StringComparison.Ordinal);
+        Assert.Contains($"Say \"follow up {mine.Id}\"", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_overdue_follow_up_says_so()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayEachAsync([.. RecoveryScript.UpToTheClose, "ok"]);
+        bot.Clock.Advance(TimeSpan.FromDays(3));
+
+        Assert.Contains("(overdue)", Assert.Single(await chat.SayAsync("my follow-ups")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_quiet_week_says_there_were_no_cases()
     {
         using var bot = new BotHarness();
@@ -60,6 +88,8 @@ public sealed class AskingAboutCasesTests
     [InlineData("today's summary", CommandKind.Summary, "1")]
     [InlineData("monthly stats", CommandKind.Summary, "30")]
     [InlineData("Practice mode — give me a hard one.", CommandKind.Practice, null)]
+    [InlineData("Show me my open follow-ups.", CommandKind.MyFollowUps, null)]
+    [InlineData("follow ups due today", CommandKind.MyFollowUps, null)]
     [InlineData("practise", CommandKind.Practice, null)]
     [InlineData("Guest says the bill summary was wrong", CommandKind.None, null)]
     [InlineData("guest in 12 furious, steak overcooked twice", CommandKind.None, null)]
