@@ -20,13 +20,13 @@ public sealed class CaseLookup(ICaseStore cases)
         "guest", "guests", "customer", "customers", "lady", "gentleman", "man", "woman", "mr", "mrs", "ms", "case", "cases",
     };
 
-    /// <summary>The team's cases whose story mentions the most of the query's words, best and newest first (at most 5).</summary>
+    /// <summary>The team's cases whose story or customer mentions the most of the query's words, best and newest first (at most 5).</summary>
     public async Task<IReadOnlyList<CaseSummary>> SearchAsync(string team, string query, CancellationToken ct)
     {
         var words = WordsOf(query).Where(w => (w.Length >= 3 || w.Any(char.IsAsciiDigit)) && !Filler.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
         if (words.Count == 0) return [];
         return (await cases.ListAsync(team, RecentCases, ct))
-            .Select(c => (Case: c, Hits: words.Count(WordsOf(c.WhatHappened).ToHashSet(StringComparer.Ordinal).Contains)))
+            .Select(c => (Case: c, Hits: words.Count(WordsOf(c.WhatHappened + " " + c.Customer).ToHashSet(StringComparer.Ordinal).Contains)))
             .Where(m => m.Hits > 0)
             .OrderByDescending(m => m.Hits).ThenByDescending(m => m.Case.OpenedAt)
             .Take(5).Select(m => m.Case).ToList();

@@ -146,7 +146,7 @@ public static class Replies
     public static string SearchResults(string query, IReadOnlyList<CaseSummary> found) => found.Count == 0
         ? $"No recent case mentions \"{Short(query)}\". Say \"my cases\" for yours, or tell me what happened to open one."
         : "Cases that mention it:\n" + string.Join("\n", found.Select(c =>
-            $"- {c.Id} · {Describe(c.Status)}{FollowUpNote(c)} · {Short(c.WhatHappened)}")) +
+            $"- {c.Id} · {Describe(c.Status)}{FollowUpNote(c)}{(c.Customer is { } who ? $" · {who}" : "")} · {Short(c.WhatHappened)}")) +
           $"\nSay \"show {found[0].Id}\" for the whole story.";
 
     private static string FollowUpNote(CaseSummary c) => c.Status switch

@@ -117,6 +117,7 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
                 row.GetString("WhatHappened") ?? "")
             {
                 FollowUpAt = row.GetDateTimeOffset("FollowUpUtc"),
+                Customer = row.GetString("Customer"),
                 Flagged = row.GetBoolean("Flagged") ?? false,
             });
             if (results.Count >= max) break;
@@ -192,6 +193,7 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
             ["Severity"] = c.Severity,
             ["StaffId"] = c.StaffId,
             ["WhatHappened"] = Truncate(c.WhatHappened, 500),
+            ["Customer"] = c.Customer?.NameOrReference is { } customer ? Truncate(customer, 200) : null,
             ["FollowUpUtc"] = c.FollowUpAt,
             ["Flagged"] = CaseSummary.Of(c).Flagged,
         };

@@ -176,4 +176,17 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         Assert.Equal(["SR-4444", "SR-3333", "SR-2222"], listed.Select(c => c.Id.Value));
         Assert.Equal(["SR-4444", "SR-3333"], (await cases.ListAsync("team/with#odd?chars", 2, default)).Select(c => c.Id.Value));
     }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_listed_case_names_its_customer(string kind)
+    {
+        var (_, cases) = await CreateAsync(kind);
+        await cases.TryCreateAsync(NewCase("team-a", At, "SR-5555") with { Customer = new Customer("Okafor", CustomerTier.Regular) }, default);
+        await cases.TryCreateAsync(NewCase("team-a", At.AddMinutes(1), "SR-6666"), default);
+
+        var listed = await cases.ListAsync("team-a", 10, default);
+
+        Assert.Equal([("SR-6666", null), ("SR-5555", "Okafor")], listed.Select(c => (c.Id.Value, c.Customer)));
+    }
 }

@@ -20,6 +20,18 @@ public sealed class AskingAboutCasesTests
     }
 
     [Fact]
+    public async Task A_search_finds_a_case_by_the_customers_name_given_in_the_case()
+    {
+        using var bot = new BotHarness();
+        await bot.Chat("conv-1").SayEachAsync("Room service breakfast arrived cold", "1", "Mr Hendricks", "regular", "pause");
+        var paused = Assert.Single(bot.Cases.All);
+
+        var answer = Assert.Single(await bot.Chat("conv-2", "staff-2").SayAsync("Any news on Mr Hendricks?"));
+
+        Assert.Contains($"{paused.Id} · paused · Mr Hendricks · Room service breakfast arrived cold", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_search_that_matches_nothing_says_so_and_offers_a_way_on()
     {
         using var bot = new BotHarness();

@@ -32,12 +32,16 @@ public sealed record CaseSummary(CaseId Id, DateTimeOffset OpenedAt, CaseStatus 
 {
     public DateTimeOffset? FollowUpAt { get; init; }
 
+    /// <summary>The customer's name or reference ("Okafor", "table 12") as staff gave it, if they did.</summary>
+    public string? Customer { get; init; }
+
     /// <summary>The customer's tone was negative or raised a flag, or a manager's attention is needed.</summary>
     public bool Flagged { get; init; }
 
     public static CaseSummary Of(RecoveryCase c) => new(c.Id, c.OpenedAt, c.Status, c.Category, c.Severity, c.StaffId, c.WhatHappened)
     {
         FollowUpAt = c.FollowUpAt,
+        Customer = c.Customer?.NameOrReference,
         Flagged = c.NeedsManagerAttention || c.Tones.LastOrDefault() is { } tone && (tone.Flags.Count > 0 || tone.Compound <= -0.05),
     };
 }
