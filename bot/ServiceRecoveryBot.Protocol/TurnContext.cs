@@ -8,6 +8,7 @@ namespace ServiceRecoveryBot.Protocol;
 public sealed class TurnContext(Activity activity, DateTimeOffset receivedAt)
 {
     private readonly List<Activity> outbox = [];
+    private bool outboxTaken;
     private readonly List<Func<CancellationToken, Task>> afterCommit = [];
 
     public Activity Activity { get; } = activity;
@@ -22,9 +23,21 @@ public sealed class TurnContext(Activity activity, DateTimeOffset receivedAt)
 
     public string Locale => Activity.Locale ?? "en-US";
 
-    public void Send(Activity reply) => outbox.Add(reply);
+    public void Send(Activity reply)
+    {
+        if (outboxTaken)
+            throw new InvalidOperationException("This turn's replies have gone already; work that runs after the commit sends proactively.");
+        outbox.Add(reply);
+    }
 
-    public void SendText(string text) => outbox.Add(Activity.CreateReply(text));
+    public void SendText(string text) => Send(Activity.CreateReply(text));
+
+    /// <summary>The replies, for the pipeline to send once the state is committed; after this the turn takes no more.</summary>
+    public IReadOnlyList<Activity> TakeOutbox()
+    {
+        outboxTaken = true;
+        return outbox;
+    }
 
     /// <summary>Work that must happen only if this turn's state is committed (for example saving a case).</summary>
     public IReadOnlyList<Func<CancellationToken, Task>> AfterCommit => afterCommit;

@@ -3,12 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ServiceRecoveryBot.Testing;
 
@@ -18,14 +13,12 @@ namespace ServiceRecoveryBot.Testing;
 /// </summary>
 internal sealed class LoopbackSlackApi : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private LoopbackHost host = null!;
     private readonly ConcurrentQueue<SlackApiResponse> queue = new();
     private readonly ConcurrentDictionary<string, SlackApiResponse> byMethod = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> holds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<SlackApiRequest>> firstCalls = new(StringComparer.Ordinal);
     private SlackApiResponse? last;
-
-    private LoopbackSlackApi(WebApplication app) => this.app = app;
 
     public ConcurrentQueue<SlackApiRequest> Requests { get; } = new();
 
@@ -33,15 +26,9 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
 
     public static async Task<LoopbackSlackApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var api = new LoopbackSlackApi(app);
-        app.Run(api.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        api.BaseUrl = new Uri(address + "/api/");
+        var api = new LoopbackSlackApi();
+        api.host = await LoopbackHost.StartAsync(app => app.Run(api.HandleAsync));
+        api.BaseUrl = new Uri(api.host.Address, "api/");
         return api;
     }
 
@@ -99,11 +86,7 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
         await context.Response.WriteAsync(response.Body, context.RequestAborted);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 
     private sealed record SlackApiResponse(int Status, string Body, string? RetryAfter);
 }

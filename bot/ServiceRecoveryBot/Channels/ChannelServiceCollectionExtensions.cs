@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Channels.Slack;
 using ServiceRecoveryBot.Conversations.References;
@@ -25,24 +23,8 @@ public static class ChannelServiceCollectionExtensions
         services.AddSingleton<ConversationRateLimiter>();
         services.AddTransient<ConversationRateLimitHandler>();
         var connector = services.AddHttpClient<ConnectorClient>();
-        connector.AddResilienceHandler("connector", pipeline =>
-            {
-                pipeline.AddTimeout(TimeSpan.FromSeconds(30));
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = 3,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromSeconds(1),
-                    MaxDelay = TimeSpan.FromSeconds(20),
-                    ShouldRetryAfterHeader = true,
-                    ShouldHandle = args => ValueTask.FromResult(
-                        args.Outcome.Exception is HttpRequestException
-                        || args.Outcome.Result?.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.TooManyRequests
-                            or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout),
-                });
-                pipeline.AddTimeout(TimeSpan.FromSeconds(10));
-            });
+        connector.AddOutboundResilience("connector", answer =>
+            answer.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.TooManyRequests || OutboundResilience.IsGatewayTrouble(answer.StatusCode));
         // Inside the retries, so a retried send also waits for its conversation's slot.
         connector.AddHttpMessageHandler<ConversationRateLimitHandler>();
         services.AddSlackWebClient();

@@ -1,5 +1,5 @@
-using System.Globalization;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Recovery.Playbooks;
 
 namespace ServiceRecoveryBot.Conversations;
 
@@ -50,21 +50,11 @@ public sealed class CaseLookup(ICaseStore cases)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(3).Select(g => (g.Key, g.Count()))]);
     }
 
-    private static IEnumerable<string> WordsOf(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '\'');
-            if (inWord && start < 0) start = i;
-            else if (!inWord && start >= 0)
-            {
-                var word = text[start..i].Trim('\'').ToLower(CultureInfo.InvariantCulture);
-                yield return word.EndsWith("'s", StringComparison.Ordinal) ? word[..^2] : word;
-                start = -1;
-            }
-        }
-    }
+    /// <summary>The text's words as the category suggester reads them (lower case, no accents), apostrophes and a possessive "'s" off.</summary>
+    private static IEnumerable<string> WordsOf(string text) =>
+        CategorySuggester.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w.Trim('\''))
+            .Where(w => w.Length > 0);
 }
 
 /// <summary>A team's cases over some days: how many, how they stand, and what failed most.</summary>

@@ -215,16 +215,15 @@ public sealed class RecoveryBot(
 
     /// <summary>The staff member's cases that are not closed, newest first (at most 10).</summary>
     private async Task<List<CaseSummary>> MyOpenCasesAsync(string team, TurnContext turn, CancellationToken ct) =>
-        (await cases.ListAsync(team, 200, ct))
-            .Where(c => c.StaffId == turn.Activity.From?.Id && c.Status is not CaseStatus.Closed)
-            .Take(10).ToList();
+        [.. (await MineAsync(team, turn, ct)).Where(c => c.Status is not CaseStatus.Closed).Take(10)];
+
+    /// <summary>The staff member's cases among the team's 200 newest, newest first.</summary>
+    private async Task<IEnumerable<CaseSummary>> MineAsync(string team, TurnContext turn, CancellationToken ct) =>
+        (await cases.ListAsync(team, 200, ct)).Where(c => c.StaffId == turn.Activity.From?.Id);
 
     /// <summary>The staff member's cases awaiting a follow-up, soonest due first (at most 10).</summary>
     private async Task<List<CaseSummary>> MyFollowUpsAsync(string team, TurnContext turn, CancellationToken ct) =>
-        (await cases.ListAsync(team, 200, ct))
-            .Where(c => c.StaffId == turn.Activity.From?.Id && c.Status == CaseStatus.AwaitingFollowUp)
-            .OrderBy(c => c.FollowUpAt ?? DateTimeOffset.MaxValue)
-            .Take(10).ToList();
+        [.. (await MineAsync(team, turn, ct)).Where(c => c.Status == CaseStatus.AwaitingFollowUp).OrderBy(c => c.FollowUpAt ?? DateTimeOffset.MaxValue).Take(10)];
 
     private async Task ResumeAsync(DialogContext dc, string team, string? idText, ConversationState state, CancellationToken ct)
     {

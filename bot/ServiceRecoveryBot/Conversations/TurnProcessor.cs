@@ -70,8 +70,9 @@ public sealed partial class TurnProcessor(
             }
 
             await typing.CancelAsync();
+            var replies = turn.TakeOutbox();
             var effectsRun = effects.RunAsync(key, turn.AfterCommit, activity.Id);
-            var delivered = await SendAsync(activity, turn.Outbox, ct);
+            var delivered = await SendAsync(activity, replies, ct);
             await effectsRun;
             return new TurnOutcome(TurnStatus.Processed, turn.InvokeResponse, delivered);
         }

@@ -11,7 +11,7 @@ namespace ServiceRecoveryBot.Sentiment;
 /// </summary>
 public static class EmojiTone
 {
-    public static IReadOnlyDictionary<string, double> Valences { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, double> Table = new Dictionary<string, double>(StringComparer.Ordinal)
     {
         ["😡"] = -2.9, ["🤬"] = -3.2, ["😠"] = -2.6, ["😤"] = -2.0, ["😢"] = -2.2, ["😭"] = -2.5, ["😞"] = -2.0, ["😩"] = -2.2,
         ["😫"] = -2.2, ["🙄"] = -1.5, ["👎"] = -2.0, ["💩"] = -2.5, ["😒"] = -1.7, ["😔"] = -1.8, ["☹"] = -2.2, ["🙁"] = -1.8,
@@ -21,8 +21,9 @@ public static class EmojiTone
         ["🤩"] = 2.8, ["😌"] = 1.2, ["👌"] = 1.6, ["💯"] = 1.8, ["☺"] = 2.0, ["🥳"] = 2.4,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> Lookup =
-        ((FrozenDictionary<string, double>)Valences).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> Lookup = Table.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static IReadOnlyDictionary<string, double> Valences => Table;
 
     /// <summary>Whether the text has anything beyond ASCII that could be an emoji (a cheap test before <see cref="Pad"/>).</summary>
     public static bool MayHaveEmoji(ReadOnlySpan<char> text) => text.ContainsAnyExceptInRange('\u0000', '\u2000');

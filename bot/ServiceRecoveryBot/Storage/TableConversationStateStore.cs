@@ -14,7 +14,7 @@ namespace ServiceRecoveryBot.Storage;
 /// The document is Brotli-compressed JSON in binary properties (<c>State0</c>…, with <c>StateLength</c>), under half
 /// the size of the same JSON in a string property; it is internal to the bot, so nothing else needs to read it.
 /// Point reads and conditional writes only (Add for the first write, Replace with the ETag after that).
-/// The last committed document and its ETag are kept in memory, so a turn usually skips the read; a stale copy (another
+/// The last document read or committed and its ETag are kept in memory, so a turn usually skips the read; a stale copy (another
 /// instance wrote since) fails its conditional write with 412, is dropped, and the turn re-runs on a fresh read.
 /// </summary>
 public sealed class TableConversationStateStore(TableServiceClient service, TableNames names, IMemoryCache cache, TableGroupCommit commits) : IConversationStateStore
@@ -41,6 +41,7 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
         var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(row), row, cancellationToken: ct);
         if (!response.HasValue || response.Value is not { } entity) return null;
         var json = CompressedJson.Decompress(TableLimits.ReadChunkedBytes(entity, StateProperty), entity.GetInt32(LengthProperty) ?? 0);
+        cache.Set(CacheKey(row), new CachedState(json, entity.ETag.ToString()), CacheEntry); // the next load (this turn's, after a check) skips the read
         return new StoredConversationState(Deserialize(json), entity.ETag.ToString());
     }
 

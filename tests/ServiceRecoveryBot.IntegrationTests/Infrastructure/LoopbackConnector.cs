@@ -1,20 +1,16 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using ServiceRecoveryBot.Protocol;
+using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.IntegrationTests.Infrastructure;
 
 /// <summary>A Bot Connector stand-in on a free loopback port: records every activity the bot sends and answers like Teams.</summary>
 public sealed class LoopbackConnector : IAsyncDisposable
 {
-    private readonly WebApplication app;
-
-    private LoopbackConnector(WebApplication app) => this.app = app;
+    private LoopbackHost host = null!;
 
     public ConcurrentQueue<ReceivedActivity> Received { get; } = new();
 
@@ -26,34 +22,30 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
     public static async Task<LoopbackConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var connector = new LoopbackConnector(app);
+        var connector = new LoopbackConnector();
+        connector.host = await LoopbackHost.StartAsync(app => connector.Map(app));
+        connector.ServiceUrl = connector.host.Address.AbsoluteUri.TrimEnd('/') + "/amer/tenant-1/";
+        return connector;
+    }
+
+    private void Map(WebApplication app)
+    {
         app.MapPost("/amer/tenant-1/v3/conversations/{conversationId}/activities/{activityId?}", async (HttpContext http, string conversationId, string? activityId) =>
         {
             var activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, ActivityJson.Options);
             var raw = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? http.Request.Path;
-            connector.Received.Enqueue(new ReceivedActivity(raw, conversationId, activityId, activity!));
+            Received.Enqueue(new ReceivedActivity(raw, conversationId, activityId, activity!));
             return Results.Json(new { id = "reply-" + Guid.NewGuid().ToString("N")[..8] }, statusCode: 201);
         });
         app.MapPut("/amer/tenant-1/v3/conversations/{conversationId}/activities/{activityId}", async (HttpContext http, string conversationId, string activityId) =>
         {
             var activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, ActivityJson.Options);
-            connector.Updated.Enqueue(new ReceivedActivity(http.Request.Path, conversationId, activityId, activity!));
+            Updated.Enqueue(new ReceivedActivity(http.Request.Path, conversationId, activityId, activity!));
             return Results.Json(new { id = activityId });
         });
-        await app.StartAsync();
-        connector.ServiceUrl = app.Urls.First().TrimEnd('/') + "/amer/tenant-1/";
-        return connector;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }
 
 public sealed record ReceivedActivity(string RawPath, string ConversationId, string? ReplyToId, Activity Activity);

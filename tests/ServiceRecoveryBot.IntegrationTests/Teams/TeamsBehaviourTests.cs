@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ServiceRecoveryBot.Conversations.References;
 using ServiceRecoveryBot.IntegrationTests.Infrastructure;
 using ServiceRecoveryBot.Protocol;
+using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.IntegrationTests.Teams;
 
@@ -13,16 +14,7 @@ namespace ServiceRecoveryBot.IntegrationTests.Teams;
 public sealed class TeamsBehaviourTests(AzuriteFixture azurite) : BotHostTest(azurite)
 {
 
-    private static JsonObject Fixture(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "shared", "fixtures", "teams", name);
-            if (File.Exists(path)) return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        }
-        var shared = Environment.GetEnvironmentVariable("SHARED_DIR") ?? throw new InvalidOperationException("shared/fixtures not found");
-        return JsonNode.Parse(File.ReadAllText(Path.Combine(shared, "fixtures", "teams", name)))!.AsObject();
-    }
+    private static JsonObject Fixture(string name) => JsonNode.Parse(File.ReadAllText(SharedFixtures.Fixture("teams", name)))!.AsObject();
 
     private async Task<HttpResponseMessage> PostFixtureAsync(string name, Action<JsonObject>? edit = null)
     {

@@ -1,21 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServiceRecoveryBot.Protocol;
+using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.Tests.Protocol;
 
 public sealed class ActivityJsonTests
 {
-    private static string Fixture(string name)
-    {
-        var shared = Environment.GetEnvironmentVariable("SHARED_DIR");
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); shared is null && dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "fixtures");
-            if (Directory.Exists(candidate)) shared = Path.Combine(dir.FullName, "shared");
-        }
-        return Path.Combine(shared ?? throw new InvalidOperationException("shared/fixtures not found; set SHARED_DIR"), "fixtures", "teams", name);
-    }
+    private static string Fixture(string name) => SharedFixtures.Fixture("teams", name);
 
     [Fact]
     public void A2005_unknown_fields_survive_a_round_trip()

@@ -2,12 +2,8 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using ServiceRecoveryBot.Testing;
 
 namespace ServiceRecoveryBot.Tests.Sentiment;
 
@@ -17,11 +13,9 @@ namespace ServiceRecoveryBot.Tests.Sentiment;
 /// </summary>
 internal sealed class LoopbackLanguageServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private readonly ConcurrentQueue<Func<CapturedRequest, Task<RecordedResponse>>> _queue = new();
     private Func<CapturedRequest, Task<RecordedResponse>>? _last;
-
-    private LoopbackLanguageServer(WebApplication app) => _app = app;
 
     public ConcurrentQueue<CapturedRequest> Requests { get; } = new();
 
@@ -29,15 +23,9 @@ internal sealed class LoopbackLanguageServer : IAsyncDisposable
 
     public static async Task<LoopbackLanguageServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new LoopbackLanguageServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.Endpoint = new Uri(address);
+        var server = new LoopbackLanguageServer();
+        server._host = await LoopbackHost.StartAsync(app => app.Run(server.HandleAsync));
+        server.Endpoint = server._host.Address;
         return server;
     }
 
@@ -95,11 +83,7 @@ internal sealed class LoopbackLanguageServer : IAsyncDisposable
         await context.Response.WriteAsync(response.Body, context.RequestAborted);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
 
 internal sealed record CapturedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)

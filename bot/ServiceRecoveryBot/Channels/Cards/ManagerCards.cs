@@ -20,19 +20,28 @@ public static class ManagerCards
     public const string CaseKey = "caseId";
     public const string AmountKey = "amount";
 
-    public static Activity FollowUpReminder(RecoveryCase c, string heading) =>
-        Message($"{heading}: {c.Id}. Say \"follow up {c.Id}\", \"snooze {c.Id}\" or \"reassign {c.Id}\".",
-            Card(Heading(heading, c), Facts(c), Actions(Submit("Record follow-up", "followup", c), Submit("Snooze 1 h", "snooze", c), Submit("Reassign", "reassign", c))));
+    public static Activity FollowUpReminder(RecoveryCase c, string heading)
+    {
+        var actions = Actions(Submit("Record follow-up", "followup", c), Submit("Snooze 1 h", "snooze", c), Submit("Reassign", "reassign", c));
+        return Message($"{heading}: {c.Id}. Say \"follow up {c.Id}\", \"snooze {c.Id}\" or \"reassign {c.Id}\".",
+            Card(Heading(heading, c), Facts(c), actions.Set), actions.Typed);
+    }
 
-    public static Activity Escalation(RecoveryCase c, string reason) =>
-        Message($"Escalation — {c.Id}: {reason}",
-            Card(Heading("Escalation: " + reason, c), Facts(c), Actions(Submit("Record follow-up", "followup", c), Submit("Reassign", "reassign", c))));
+    public static Activity Escalation(RecoveryCase c, string reason)
+    {
+        var actions = Actions(Submit("Record follow-up", "followup", c), Submit("Reassign", "reassign", c));
+        return Message($"Escalation — {c.Id}: {reason}", Card(Heading("Escalation: " + reason, c), Facts(c), actions.Set), actions.Typed);
+    }
 
-    public static Activity ApprovalRequest(RecoveryCase c) =>
-        Message($"Approval needed for {c.Id}: {c.Atonement?.Offer}. Say \"approve {c.Id}\", \"approve {c.Id} 40\" or \"decline {c.Id}\".",
+    public static Activity ApprovalRequest(RecoveryCase c)
+    {
+        var actions = Actions(Submit("Approve", "approve", c, "positive"), Submit("Decline", "decline", c, "destructive"), Submit("Approve this amount", "approve-amount", c));
+        return Message($"Approval needed for {c.Id}: {c.Atonement?.Offer}. Say \"approve {c.Id}\", \"approve {c.Id} 40\" or \"decline {c.Id}\".",
             Card(Heading("Approval needed", c), Facts(c),
                 new JsonObject { ["type"] = "Input.Number", ["id"] = AmountKey, ["label"] = "Approve a different amount", ["min"] = 0 },
-                Actions(Submit("Approve", "approve", c, "positive"), Submit("Decline", "decline", c, "destructive"), Submit("Approve this amount", "approve-amount", c))));
+                actions.Set),
+            actions.Typed);
+    }
 
     public static Activity ApprovalDecided(RecoveryCase c, string decidedBy) =>
         Message($"{c.Id}: {Decision(c)} by {decidedBy}.",
@@ -125,16 +134,34 @@ public static class ManagerCards
         return action;
     }
 
-    private static JsonObject Actions(params JsonObject[] actions) => new() { ["type"] = "ActionSet", ["actions"] = new JsonArray(actions) };
+    /// <summary>
+    /// The card's buttons, and the same buttons typed out ("approve SR-7K3Q", as ManagerCommands reads them) for channels
+    /// where cards don't render (see <see cref="ChannelCapabilities.Fit"/>); one that needs an input (another amount) has none.
+    /// </summary>
+    private static (JsonObject Set, IReadOnlyList<CardAction> Typed) Actions(params JsonObject[] actions) =>
+        (new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(actions) }, [.. actions.Select(Typed).OfType<CardAction>()]);
+
+    private static CardAction? Typed(JsonObject submit)
+    {
+        var data = submit["data"]!;
+        var typed = data[CommandKey]!.GetValue<string>() switch
+        {
+            "followup" => "follow up",
+            "approve-amount" => null,
+            var command => command,
+        };
+        return typed is null ? null : new CardAction { Type = "imBack", Title = submit["title"]!.GetValue<string>(), Value = $"{typed} {data[CaseKey]!.GetValue<string>()}" };
+    }
 
     private static JsonObject Card(params JsonNode[] body) => AdaptiveCard.Card(new JsonArray(body));
 
-    private static Activity Message(string text, JsonObject card) => new()
+    private static Activity Message(string text, JsonObject card, IReadOnlyList<CardAction>? typed = null) => new()
     {
         Type = ActivityTypes.Message,
         Text = text,
         Summary = text,
         Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card) }],
+        SuggestedActions = typed is { Count: > 0 } ? new SuggestedActions { Actions = typed } : null,
     };
 
     private static string Short(string text) => text.Length <= 120 ? text : text[..117] + "...";

@@ -41,16 +41,7 @@ public static partial class SlackEndpoints
     {
         var (body, refusal) = await ReadSignedAsync(http, options.Value, clock, loggers);
         if (refusal is not null) return refusal;
-        JsonElement envelope;
-        try
-        {
-            envelope = JsonSerializer.Deserialize<JsonElement>(body);
-        }
-        catch (JsonException)
-        {
-            return Results.BadRequest(new { error = "The body is not JSON." });
-        }
-        if (envelope.ValueKind != JsonValueKind.Object) return Results.BadRequest(new { error = "The body is not a JSON object." });
+        if (JsonObjectOf(body) is not { } envelope) return Results.BadRequest(new { error = "The body is not a JSON object." });
 
         var type = envelope.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (type == "url_verification")
@@ -70,15 +61,7 @@ public static partial class SlackEndpoints
         var (body, refusal) = await ReadSignedAsync(http, options.Value, clock, loggers);
         if (refusal is not null) return refusal;
         if (!Form(body).TryGetValue("payload", out var payload)) return Results.BadRequest(new { error = "No payload field." });
-        JsonElement json;
-        try
-        {
-            json = JsonSerializer.Deserialize<JsonElement>(payload);
-        }
-        catch (JsonException)
-        {
-            return Results.BadRequest(new { error = "The payload is not JSON." });
-        }
+        if (JsonObjectOf(Encoding.UTF8.GetBytes(payload)) is not { } json) return Results.BadRequest(new { error = "The payload is not a JSON object." });
         return SlackInbound.FromInteraction(json, options.Value.ApiBaseUrl.ToString()) is { } activity
             ? await RunAsync(turns, activity, onlyIfConversationExists: false, options.Value.AckBudget, clock)
             : Results.Ok();
@@ -135,6 +118,19 @@ public static partial class SlackEndpoints
             return ([], Results.Unauthorized());
         }
         return (body, null);
+    }
+
+    /// <summary>The body as a JSON object, or null when it is not one.</summary>
+    private static JsonElement? JsonObjectOf(byte[] json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<JsonElement>(json) is { ValueKind: JsonValueKind.Object } element ? element : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static Dictionary<string, string> Form(byte[] body) =>

@@ -1,14 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
 
 namespace ServiceRecoveryBot.Channels.Slack;
 
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>Longest Retry-After the pipeline waits out; a longer one comes back at once as Throttled, for the caller to retry later.</summary>
-    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan MaxRetryAfter = OutboundResilience.MaxDelay;
 
     /// <summary>
     /// The Slack Web API client: <see cref="SlackOptions"/> from section "Slack", and <see cref="SlackWebClient"/> as a
@@ -22,26 +20,9 @@ public static class SlackServiceCollectionExtensions
             .BindConfiguration(SlackOptions.Section)
             .Validate(o => o.ApiBaseUrl is { IsAbsoluteUri: true, Scheme: "https" or "http" }, "Slack:ApiBaseUrl must be an absolute http(s) URL.")
             .ValidateOnStart();
-        services.AddHttpClient<SlackWebClient>()
-            .AddResilienceHandler("slack", pipeline =>
-            {
-                pipeline.AddTimeout(TimeSpan.FromSeconds(30));
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = 3,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromSeconds(1),
-                    MaxDelay = MaxRetryAfter,
-                    ShouldRetryAfterHeader = true,
-                    ShouldHandle = args => ValueTask.FromResult(
-                        args.Outcome.Exception is HttpRequestException
-                        || args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } throttled && WaitsAtMost(throttled, MaxRetryAfter)
-                        || args.Outcome.Result?.StatusCode is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
-                            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout),
-                });
-                pipeline.AddTimeout(TimeSpan.FromSeconds(10));
-            });
+        services.AddHttpClient<SlackWebClient>().AddOutboundResilience("slack", answer =>
+            answer.StatusCode == HttpStatusCode.TooManyRequests && WaitsAtMost(answer, MaxRetryAfter)
+            || answer.StatusCode == HttpStatusCode.InternalServerError || OutboundResilience.IsGatewayTrouble(answer.StatusCode));
         return services;
     }
 

@@ -64,51 +64,49 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
     /// </summary>
     public async Task<string?> UserNameAsync(string userId, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(options.Value.BotToken)) return null;
         // A read method: GET with the query string (Slack's reference lists no body for it).
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(MethodUri("users.info") + "?user=" + Uri.EscapeDataString(userId)));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
-        try
-        {
-            using var response = await http.SendAsync(request, ct);
-            using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
-            var root = answer.RootElement;
-            if (!root.TryGetProperty("ok", out var ok) || ok.ValueKind != JsonValueKind.True || !root.TryGetProperty("user", out var user))
-            {
-                UserUnknown(logger, root.TryGetProperty("error", out var error) ? error.GetString() ?? "error" : "invalid_response");
-                return null;
-            }
-            var profile = user.TryGetProperty("profile", out var p) ? p : default;
-            return NonEmpty(profile, "display_name") ?? NonEmpty(user, "real_name") ?? NonEmpty(profile, "real_name");
-        }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or TimeoutRejectedException
-            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            UserUnknown(logger, ex.GetType().Name);
-            return null;
-        }
+        if (await CallAsync(request, error => UserUnknown(logger, error), ct) is not { } answer || !answer.TryGetProperty("user", out var user)) return null;
+        var profile = user.TryGetProperty("profile", out var p) ? p : default;
+        return NonEmpty(profile, "display_name") ?? NonEmpty(user, "real_name") ?? NonEmpty(profile, "real_name");
     }
 
     /// <summary>The bot's DM with a user (<c>conversations.open</c>, safe to call again: Slack returns the same one); null when Slack refuses.</summary>
     public async Task<string?> OpenDirectMessageAsync(string userId, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(options.Value.BotToken)) return null;
         using var request = new HttpRequestMessage(HttpMethod.Post, MethodUri("conversations.open")) { Content = JsonContent.Create(new { users = userId }) };
+        return await CallAsync(request, error => NotDelivered(logger, "conversations.open", userId, error, SendOutcome.Failed), ct) is { } answer
+            && answer.TryGetProperty("channel", out var channel)
+            ? NonEmpty(channel, "id")
+            : null;
+    }
+
+    /// <summary>
+    /// One Web API call with the bot token: the answer when Slack says <c>ok</c>; otherwise null, and Slack's error (or
+    /// what went wrong on the way) goes to <paramref name="failed"/>. Null at once without a token.
+    /// </summary>
+    private async Task<JsonElement?> CallAsync(HttpRequestMessage request, Action<string> failed, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(options.Value.BotToken)) return null;
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
         try
         {
             using var response = await http.SendAsync(request, ct);
             using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
             var root = answer.RootElement;
-            if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True && root.TryGetProperty("channel", out var channel))
-                return NonEmpty(channel, "id");
-            NotDelivered(logger, "conversations.open", userId, root.TryGetProperty("error", out var error) ? error.GetString() ?? "error" : "invalid_response", SendOutcome.Failed);
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                failed("invalid_response");
+                return null;
+            }
+            if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True) return root.Clone();
+            failed(root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String ? error.GetString()! : "invalid_response");
             return null;
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or TimeoutRejectedException
             || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            NotDelivered(logger, "conversations.open", userId, ex.GetType().Name, SendOutcome.Failed);
+            failed(ex.GetType().Name);
             return null;
         }
     }

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using ServiceRecoveryBot.Guidance;
 using ServiceRecoveryBot.Recovery.Cases;
 
 namespace ServiceRecoveryBot.Conversations.Practice;
@@ -7,7 +6,10 @@ namespace ServiceRecoveryBot.Conversations.Practice;
 /// <summary>A hard made-up case to practise on: what happened, what the customer says, and what to watch for.</summary>
 public sealed record PracticeScenario(string Id, string Sector, string Situation, string CustomerWords, FailureCategory Category, int Severity, string WatchFor);
 
-/// <summary>The practice cases (embedded <c>practice-scenarios.json</c>: the domain's example incidents that test staff most).</summary>
+/// <summary>
+/// The practice cases (embedded <c>practice-scenarios.json</c>, read like the guidance data: the domain's example
+/// incidents that test staff most).
+/// </summary>
 public sealed class PracticeScenarios
 {
     private PracticeScenarios(IReadOnlyList<PracticeScenario> all) => All = all;
@@ -23,10 +25,7 @@ public sealed class PracticeScenarios
 
     public static PracticeScenarios LoadDefault()
     {
-        using var stream = typeof(PracticeScenarios).Assembly.GetManifestResourceStream("practice-scenarios.json")
-            ?? throw new InvalidOperationException("The practice scenarios resource is missing from the build.");
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-        var file = JsonSerializer.Deserialize<ScenarioFile>(stream, options) ?? throw new InvalidDataException("The practice scenarios are empty.");
+        var file = GuidanceData.Load<ScenarioFile>("practice-scenarios.json");
         return file.Scenarios.Count > 0 ? new PracticeScenarios(file.Scenarios) : throw new InvalidDataException("There are no practice scenarios.");
     }
 

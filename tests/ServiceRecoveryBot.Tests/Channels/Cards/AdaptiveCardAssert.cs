@@ -30,6 +30,13 @@ public static class AdaptiveCardAssert
         return card;
     }
 
+    /// <summary>The card's fact set, title to value.</summary>
+    public static Dictionary<string, string> Facts(JsonElement card) =>
+        card.GetProperty("body").EnumerateArray()
+            .Single(e => e.GetProperty("type").GetString() == "FactSet")
+            .GetProperty("facts").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("title").GetString()!, f => f.GetProperty("value").GetString()!);
+
     /// <summary>The wire form survives a serialize/deserialize round trip unchanged.</summary>
     public static void RoundTrips(Attachment attachment)
     {

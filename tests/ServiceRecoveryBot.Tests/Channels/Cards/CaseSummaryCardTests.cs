@@ -16,7 +16,7 @@ public sealed class CaseSummaryCardTests
     {
         var promised = Finished() with { Promise = new Promise("new steak by 8pm", new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.Zero)) };
 
-        Assert.Equal("new steak by 8pm (due Mon 23 Nov 20:00)", Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(promised, Playbook)))["Promise"]);
+        Assert.Equal("new steak by 8pm (due Mon 23 Nov 20:00)", AdaptiveCardAssert.Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(promised, Playbook)))["Promise"]);
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class CaseSummaryCardTests
     {
         var card = AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(Finished(), Playbook));
 
-        var facts = Facts(card);
+        var facts = AdaptiveCardAssert.Facts(card);
         Assert.Equal("SR-7K3Q", facts["Case"]);
         Assert.Equal("awaiting follow-up", facts["Status"]);
         Assert.Equal("Product or food quality", facts["Category"]);
@@ -62,7 +62,7 @@ public sealed class CaseSummaryCardTests
 
         var card = AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(pending, Playbook));
 
-        Assert.Equal("Free night's stay (pending approval)", Facts(card)["Atonement"]);
+        Assert.Equal("Free night's stay (pending approval)", AdaptiveCardAssert.Facts(card)["Atonement"]);
         Assert.Contains(card.GetProperty("body").EnumerateArray(), e => e.GetProperty("type").GetString() == "TextBlock"
             && e.GetProperty("text").GetString() == "Needs manager attention.");
     }
@@ -72,7 +72,7 @@ public sealed class CaseSummaryCardTests
     {
         var opened = RecoveryCase.Open(new CaseId("SR-7K3Q"), "local", "staff-1", "Sam", "Waited 40 minutes", Opened);
 
-        var facts = Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(opened, Playbook)));
+        var facts = AdaptiveCardAssert.Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(opened, Playbook)));
 
         Assert.Equal("in progress", facts["Status"]);
         Assert.Equal("not set", facts["Category"]);
@@ -85,7 +85,7 @@ public sealed class CaseSummaryCardTests
     {
         var anonymous = Finished() with { Customer = new Customer(null, CustomerTier.New) };
 
-        Assert.Equal("not given (new)", Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(anonymous, Playbook)))["Customer"]);
+        Assert.Equal("not given (new)", AdaptiveCardAssert.Facts(AdaptiveCardAssert.IsValidCard(CaseSummaryCard.Build(anonymous, Playbook)))["Customer"]);
     }
 
     [Fact]
@@ -93,12 +93,6 @@ public sealed class CaseSummaryCardTests
     {
         AdaptiveCardAssert.RoundTrips(CaseSummaryCard.Build(Finished(), Playbook));
     }
-
-    private static Dictionary<string, string> Facts(JsonElement card) =>
-        card.GetProperty("body").EnumerateArray()
-            .Single(e => e.GetProperty("type").GetString() == "FactSet")
-            .GetProperty("facts").EnumerateArray()
-            .ToDictionary(f => f.GetProperty("title").GetString()!, f => f.GetProperty("value").GetString()!);
 
     private static RecoveryCase Finished() =>
         RecoveryCase.Open(new CaseId("SR-7K3Q"), "local", "staff-1", "Sam", "Steak overcooked twice", Opened)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ServiceRecoveryBot.Channels.Cards;
 using ServiceRecoveryBot.Recovery.Cases;
 
@@ -36,11 +35,6 @@ public sealed class ManagerCardToneTests
     private static string ToneFact(ToneReading tone)
     {
         var c = RecoveryCase.Open(new CaseId("SR-7K3Q"), "local", "staff-1", "Sam", "No hot water, third day", Opened) with { Tones = [tone] };
-        var card = AdaptiveCardAssert.IsValidCard(Assert.Single(ManagerCards.Escalation(c, "very negative guest").Attachments!));
-        return card.GetProperty("body").EnumerateArray()
-            .Single(e => e.GetProperty("type").GetString() == "FactSet")
-            .GetProperty("facts").EnumerateArray()
-            .Single(f => f.GetProperty("title").GetString() == "Tone")
-            .GetProperty("value").GetString()!;
+        return AdaptiveCardAssert.Facts(AdaptiveCardAssert.IsValidCard(Assert.Single(ManagerCards.Escalation(c, "very negative guest").Attachments!)))["Tone"];
     }
 }
