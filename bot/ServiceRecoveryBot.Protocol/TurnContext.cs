@@ -9,7 +9,6 @@ public sealed class TurnContext(Activity activity, DateTimeOffset receivedAt)
 {
     private readonly List<Activity> outbox = [];
     private bool outboxTaken;
-    private readonly List<Func<CancellationToken, Task>> afterCommit = [];
 
     public Activity Activity { get; } = activity;
 
@@ -38,11 +37,6 @@ public sealed class TurnContext(Activity activity, DateTimeOffset receivedAt)
         outboxTaken = true;
         return outbox;
     }
-
-    /// <summary>Work that must happen only if this turn's state is committed (for example saving a case).</summary>
-    public IReadOnlyList<Func<CancellationToken, Task>> AfterCommit => afterCommit;
-
-    public void OnCommitted(Func<CancellationToken, Task> effect) => afterCommit.Add(effect);
 
     /// <summary>Scratch data for this turn only (never persisted), as Bot Builder's TurnState.</summary>
     public Dictionary<string, object> TurnState { get; } = new(StringComparer.Ordinal);

@@ -28,4 +28,15 @@ public sealed class InMemoryConversationStateStore : IConversationStateStore
         }
         return Task.FromResult(new StateSaveResult(true, next));
     }
+
+    /// <summary>Every conversation whose state holds pending effects (the fake keeps no commit times).</summary>
+    public async IAsyncEnumerable<ConversationKey> WithPendingEffectsAsync(DateTimeOffset committedBefore, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var (key, row) in rows.ToArray())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (JsonSerializer.Deserialize<ConversationState>(row.Json, DialogJson.Options)?.Outbox is { Count: > 0 }) yield return key;
+        }
+        await Task.CompletedTask;
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.Effects;
 using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Conversations.Recovery;
 using ServiceRecoveryBot.Conversations.References;
@@ -23,7 +24,6 @@ public sealed class RecoveryBot(
     GuidanceService guidance,
     ICaseStore cases,
     CaseLookup lookup,
-    IConversationReferenceStore references,
     RecoveryPlaybook playbook,
     IOptions<RecoveryOptions> options)
 {
@@ -120,7 +120,7 @@ public sealed class RecoveryBot(
     {
         state.ReferenceStored = true;
         var reference = StoredReference.From(turn.Activity, TeamKey.Of(turn.Activity, options.Value.DefaultTeam), turn.ReceivedAt);
-        turn.OnCommitted(token => references.UpsertAsync(reference, token));
+        turn.Commit(new RememberConversation(reference));
     }
 
     private void Forget(TurnContext turn, ConversationState state)
@@ -128,7 +128,7 @@ public sealed class RecoveryBot(
         state.ReferenceStored = false;
         state.Greeted = false;
         var reference = StoredReference.From(turn.Activity, TeamKey.Of(turn.Activity, options.Value.DefaultTeam), turn.ReceivedAt);
-        turn.OnCommitted(token => references.RemoveAsync(reference.TeamKey, reference.ConversationId, token));
+        turn.Commit(new ForgetConversation(reference.TeamKey, reference.ConversationId));
     }
 
     private async Task<bool> InterruptAsync(DialogContext dc, Command command, ConversationState state, CancellationToken ct)
@@ -239,7 +239,7 @@ public sealed class RecoveryBot(
             return;
         }
         var resumed = found.Resume(dc.Context.ReceivedAt, dc.Context.Activity.From?.Id ?? "unknown");
-        CaseSaves.Queue(dc.Context, cases, resumed);
+        CaseSaves.Queue(dc.Context, resumed);
         dc.Context.SendText(Replies.Resuming(resumed));
         AfterDialog(await dc.BeginDialogAsync(recovery.Id, new RecoveryStart(null, resumed), ct), state, dc);
     }
@@ -255,7 +255,7 @@ public sealed class RecoveryBot(
             return;
         }
         var paused = current.Pause(dc.Context.ReceivedAt, dc.Context.Activity.From?.Id ?? "unknown");
-        CaseSaves.Queue(dc.Context, cases, paused);
+        CaseSaves.Queue(dc.Context, paused);
         dc.Context.SendText(Replies.Paused(paused.Id));
     }
 

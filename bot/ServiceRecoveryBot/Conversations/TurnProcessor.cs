@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ServiceRecoveryBot.Conversations.Effects;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Protocol;
@@ -7,17 +8,20 @@ namespace ServiceRecoveryBot.Conversations;
 
 /// <summary>
 /// Runs one inbound activity through the bot with optimistic concurrency:
-/// load state → skip if this activity id was already processed → run the bot on a fresh turn → commit with the ETag
-/// → only then send its replies while its effects run (<see cref="CommittedEffects"/>: saving the case, scheduling
-/// reminders), so the staff member does not wait for them. A turn that loses the race is thrown away and re-run on the
-/// fresh state, so a lost race never sends a duplicate or contradictory reply. A turn starts once the effects of the
-/// conversation's previous turn have run, so it sees what they stored.
+/// load state → run any committed effects a restart cut short → skip if this activity id was already processed → run
+/// the bot on a fresh turn → commit, with the effects it asks for, with the ETag → only then send its replies while its
+/// effects run (<see cref="CommittedEffects"/>: saving the case, scheduling reminders), so the staff member does not
+/// wait for them. A turn that loses the race is thrown away and re-run on the fresh state, so a lost race never sends a
+/// duplicate or contradictory reply. A turn starts once the effects of the conversation's previous turn have run, so it
+/// sees what they stored; effects committed but never run (the process stopped in between) run first
+/// (<see cref="EffectsOutbox"/>).
 /// </summary>
 public sealed partial class TurnProcessor(
     IConversationStateStore states,
     RecoveryBot bot,
     IChannelClient channel,
     CommittedEffects effects,
+    EffectsOutbox outbox,
     TimeProvider clock,
     BotTelemetry telemetry,
     ILogger<TurnProcessor> logger)
@@ -50,6 +54,7 @@ public sealed partial class TurnProcessor(
             await effects.SettledAsync(key).WaitAsync(ct);
             var stored = await states.LoadAsync(key, ct);
             var state = stored?.State ?? new ConversationState();
+            await outbox.ReplayAsync(key, state.Outbox);
             if (state.HasProcessed(activity.Id))
             {
                 LogDuplicate(logger, activity.Id);
@@ -61,6 +66,8 @@ public sealed partial class TurnProcessor(
             var turn = new TurnContext(activity, clock.GetUtcNow());
             await bot.OnTurnAsync(turn, state, ct);
             state.MarkProcessed(activity.Id);
+            var asked = TurnEffects.Pending(turn);
+            state.Outbox = outbox.Next(key, state.Outbox, asked);
 
             var saved = await states.TrySaveAsync(key, state, stored?.ETag, ct);
             if (!saved.Saved)
@@ -68,10 +75,11 @@ public sealed partial class TurnProcessor(
                 LogConflict(logger, attempt);
                 continue;
             }
+            outbox.Committed(key, state.Outbox);
 
             await typing.CancelAsync();
             var replies = turn.TakeOutbox();
-            var effectsRun = effects.RunAsync(key, turn.AfterCommit, activity.Id);
+            var effectsRun = asked is null ? Task.CompletedTask : outbox.RunAsync(key, asked);
             var delivered = await SendAsync(activity, replies, ct);
             await effectsRun;
             return new TurnOutcome(TurnStatus.Processed, turn.InvokeResponse, delivered);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -21,6 +22,7 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
 {
     private const string StateProperty = "State";
     private const string LengthProperty = "StateLength";
+    private const string PendingEffectsProperty = "PendingEffects";
 
     /// <summary>
     /// Partitions the conversations are spread over. Few enough that concurrent turns of different conversations share
@@ -55,6 +57,7 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
             ["ConversationId"] = key.ConversationId.Length <= TableLimits.MaxStringChars ? key.ConversationId : null,
             ["SchemaVersion"] = state.SchemaVersion,
             [LengthProperty] = json.Length,
+            [PendingEffectsProperty] = state.Outbox is { Count: > 0 },
         };
         TableLimits.WriteChunked(entity, StateProperty, CompressedJson.Compress(json));
         try
@@ -71,6 +74,17 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
         {
             cache.Remove(CacheKey(row));
             return StateSaveResult.Conflict;
+        }
+    }
+
+    /// <summary>A query over every shard, filtered on <c>PendingEffects</c> (a flag kept beside the document for it) and the row's timestamp.</summary>
+    public async IAsyncEnumerable<ConversationKey> WithPendingEffectsAsync(DateTimeOffset committedBefore, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PendingEffects eq {true} and Timestamp le {committedBefore}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["ChannelId", "ConversationId"], cancellationToken: ct))
+        {
+            if (row.GetString("ChannelId") is { } channel && row.GetString("ConversationId") is { } conversation)
+                yield return new ConversationKey(channel, conversation);
         }
     }
 

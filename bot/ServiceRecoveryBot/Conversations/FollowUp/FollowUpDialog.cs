@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.Effects;
 using ServiceRecoveryBot.Conversations.Recovery;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;
@@ -16,7 +17,7 @@ namespace ServiceRecoveryBot.Conversations.FollowUp;
 /// (tone scored) → recovered? → root cause → lesson → the case closes, or stays open with a new follow-up.
 /// Not reached: when to try again, and the follow-up moves.
 /// </summary>
-public sealed class FollowUpDialog(ICaseStore cases, ISentimentAnalyzer tone, CaseFollowThrough followThrough, RecoveryPlaybook playbook, IOptions<RecoveryOptions> options)
+public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook playbook, IOptions<RecoveryOptions> options)
     : WaterfallDialog<FollowUpDraft>(DialogIds.FollowUpCase, version: 1)
 {
     public static readonly string[] RootCauses = ["Process", "People or training", "Product", "System or technology", "Supplier or partner", "Communication", "Staffing or capacity", "Other"];
@@ -120,8 +121,8 @@ public sealed class FollowUpDialog(ICaseStore cases, ISentimentAnalyzer tone, Ca
         var next = step.Result is string answer ? When(step, answer) : (DateTimeOffset?)null;
         var outcome = new FollowUpOutcome(step.Context.ReceivedAt, true, s.Satisfaction, s.CustomerWords, s.Recovered, s.RootCause, s.RootCauseDetail, s.Lesson);
         var updated = s.Case!.RecordFollowUp(outcome, next, Staff(step)).Touch(step.Context.ReceivedAt);
-        CaseSaves.Queue(step.Context, cases, updated);
-        if (updated.IsOpen) step.Context.OnCommitted(token => followThrough.ScheduleFollowUpAsync(updated, token));
+        CaseSaves.Queue(step.Context, updated);
+        if (updated.IsOpen) step.Context.Commit(new ScheduleFollowUp(updated));
         step.Context.SendText(updated.IsOpen
             ? $"Recorded. {updated.Id} stays open; next follow-up {Replies.When(updated.FollowUpAt!.Value)}."
             : $"Recorded and closed {updated.Id}. {(s.Recovered ? "A recovered customer — well done." : "")}".Trim());
@@ -133,8 +134,8 @@ public sealed class FollowUpDialog(ICaseStore cases, ISentimentAnalyzer tone, Ca
         var at = When(step, answer);
         var moved = step.State.Case!.Record(CaseStep.Snoozed, step.Context.ReceivedAt, Staff(step), "customer not reached") with { FollowUpAt = at };
         moved = moved.Touch(step.Context.ReceivedAt);
-        CaseSaves.Queue(step.Context, cases, moved);
-        step.Context.OnCommitted(token => followThrough.ScheduleFollowUpAsync(moved, token));
+        CaseSaves.Queue(step.Context, moved);
+        step.Context.Commit(new ScheduleFollowUp(moved));
         step.Context.SendText($"OK — I'll remind you again {Replies.When(at)}.");
         return await step.EndDialogAsync(moved, ct);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.Effects;
 using ServiceRecoveryBot.Channels.Cards;
 using ServiceRecoveryBot.Channels.Teams;
 using ServiceRecoveryBot.Conversations.References;
@@ -20,9 +21,6 @@ namespace ServiceRecoveryBot.Conversations.Managers;
 public sealed partial class ManagerCommands(
     ITeamDirectory teams,
     ICaseStore cases,
-    CaseFollowThrough followThrough,
-    ManagerChannelNotifier notifier,
-    IChannelClient channel,
     IOptions<ManagerOptions> managers,
     IOptions<RecoveryOptions> recovery)
 {
@@ -40,21 +38,17 @@ public sealed partial class ManagerCommands(
             case "register":
                 if (!await IsManagerAsync(team, activity, ct)) return Say(turn, Replies.OnlyManagers);
                 var channelRef = StoredReference.From(activity, team, turn.ReceivedAt);
-                turn.OnCommitted(async token =>
-                {
-                    await teams.SetManagerChannelAsync(channelRef, activity.From?.Id ?? "", token);
-                    await followThrough.ScheduleDigestAsync(team, turn.ReceivedAt, token);
-                });
+                turn.Commit(new RegisterManagerChannel(channelRef, activity.From?.Id ?? "", turn.ReceivedAt));
                 return Say(turn, Replies.ChannelRegistered);
             case "add-manager":
                 if (!managers.Value.Admins.Contains(activity.From?.Id ?? "") && !await IsManagerAsync(team, activity, ct)) return Say(turn, Replies.OnlyManagers);
                 (string Id, string Name)? named = MentionedUser(activity) ?? (string.IsNullOrWhiteSpace(rest) ? null : (rest, rest));
                 if (named is not { } user) return Say(turn, "Who? Say \"add manager @name\".");
-                turn.OnCommitted(token => teams.AddManagerAsync(team, user.Id, activity.From?.Id ?? "", token));
+                turn.Commit(new AddManager(team, user.Id, activity.From?.Id ?? ""));
                 return Say(turn, Replies.ManagerAdded(user.Name));
             case "digest":
                 if (!await IsManagerAsync(team, activity, ct)) return Say(turn, Replies.OnlyManagers);
-                turn.OnCommitted(token => followThrough.ScheduleDigestAsync(team, turn.ReceivedAt.AddHours(-24), token));
+                turn.Commit(new ScheduleDigest(team, turn.ReceivedAt.AddHours(-24)));
                 return Say(turn, "The digest is on its way.");
         }
 
@@ -68,13 +62,10 @@ public sealed partial class ManagerCommands(
                 if (c.Atonement?.Approval != ApprovalState.Pending) return Say(turn, Replies.AlreadyDecided(c));
                 var approved = command != "decline";
                 var decided = c.Decide(approved, approved && command == "approve-amount" || approved && amount is not null ? amount : null, turn.ReceivedAt, activity.From?.Id ?? "manager");
-                CaseSaves.Queue(turn, cases, decided);
-                turn.OnCommitted(async token =>
-                {
-                    await notifier.SendToStaffAsync(team, decided.StaffId, Message(Replies.StaffToldDecision(decided, approved)), token);
-                    if (activity.ReplyToId is not null && activity.Value is not null)
-                        await channel.UpdateAsync(activity.ServiceUrl ?? "", CardActions.Replacing(activity, ManagerCards.ApprovalDecided(decided, by)), token);
-                });
+                CaseSaves.Queue(turn, decided);
+                turn.Commit(new TellStaff(team, decided.StaffId, Replies.StaffToldDecision(decided, approved)));
+                if (activity.ReplyToId is not null && activity.Value is not null)
+                    turn.Commit(new ReplaceCard(activity.ServiceUrl ?? "", CardActions.Replacing(activity, ManagerCards.ApprovalDecided(decided, by))));
                 return Say(turn, Replies.ApprovalDecided(decided, approved, by));
             case "followup":
                 if (!c.IsOpen) return Say(turn, Replies.CannotResume(c));
@@ -84,19 +75,19 @@ public sealed partial class ManagerCommands(
             case "snooze":
                 var snoozed = c.Record(CaseStep.Snoozed, turn.ReceivedAt, activity.From?.Id ?? "", "1 h") with { FollowUpAt = turn.ReceivedAt.AddHours(1), Status = c.Status == CaseStatus.Closed ? c.Status : CaseStatus.AwaitingFollowUp };
                 snoozed = snoozed.Touch(turn.ReceivedAt);
-                CaseSaves.Queue(turn, cases, snoozed);
-                turn.OnCommitted(token => followThrough.ScheduleFollowUpAsync(snoozed, token));
+                CaseSaves.Queue(turn, snoozed);
+                turn.Commit(new ScheduleFollowUp(snoozed));
                 return Say(turn, Replies.Snoozed(snoozed));
             case "reassign":
                 if (activity.From?.Id != c.StaffId && !await IsManagerAsync(team, activity, ct)) return Say(turn, Replies.OnlyManagers);
                 if (MentionedUser(activity) is not { } to) return Say(turn, Replies.AskReassign(c.Id));
                 var reassigned = c.Record(CaseStep.Reassigned, turn.ReceivedAt, activity.From?.Id ?? "", to.Id) with { StaffId = to.Id, StaffName = to.Name };
-                CaseSaves.Queue(turn, cases, reassigned);
-                turn.OnCommitted(token => followThrough.ScheduleFollowUpAsync(reassigned, token));
+                CaseSaves.Queue(turn, reassigned);
+                turn.Commit(new ScheduleFollowUp(reassigned));
                 return Say(turn, Replies.Reassigned(reassigned, to.Name));
             case "kept":
                 var kept = c.Record(CaseStep.PromiseKept, turn.ReceivedAt, activity.From?.Id ?? "", c.Promise?.What);
-                CaseSaves.Queue(turn, cases, kept);
+                CaseSaves.Queue(turn, kept);
                 return Say(turn, Replies.PromiseKept(kept));
             default:
                 return false;
@@ -112,7 +103,6 @@ public sealed partial class ManagerCommands(
         return true;
     }
 
-    private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
 
     /// <summary>The first person @mentioned who is not the bot.</summary>
     private static (string Id, string Name)? MentionedUser(Activity activity)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.Effects;
 using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;
@@ -24,11 +25,8 @@ public sealed class RecoveryDialog(
     CategorySuggester categories,
     SeverityAdvisor severities,
     CompensationPolicy compensation,
-    ICaseStore cases,
     FreshCaseIds freshIds,
     ISentimentAnalyzer tone,
-    BotTelemetry telemetry,
-    CaseFollowThrough followThrough,
     ITeamDirectory teams,
     IOptions<RecoveryOptions> options)
     : WaterfallDialog<RecoveryDraft>(DialogIds.Recovery, version: 1)
@@ -101,9 +99,7 @@ public sealed class RecoveryDialog(
             if (facts.CustomerWords is not null) opened = opened with { CustomerWords = facts.CustomerWords };
             draft.Case = opened;
             draft.SuggestedCategory = categories.Suggest(text);
-            var created = opened;
-            step.Context.OnCommitted(token => CreateAsync(created, token));
-            CaseSaves.Queue(step.Context, cases, opened);
+            CaseSaves.Create(step.Context, opened);
             step.Context.SendText(Replies.Opened(id));
         }
         if (Skip(step, draft.Case.Category is not null)) return await step.NextAsync(null, ct);
@@ -292,7 +288,7 @@ public sealed class RecoveryDialog(
                 var turn = step.Context;
                 if (await teams.ManagerChannelAsync(requested.TeamKey, ct) is null) turn.SendText(Replies.NoManagerChannel);
                 // After the case is saved, so a manager who answers at once finds the request.
-                turn.OnCommitted(token => followThrough.RequestApprovalAsync(requested, turn.ReceivedAt, token));
+                turn.Commit(new RequestApproval(requested, turn.ReceivedAt));
             }
         }
         else if (!c.Timeline.Any(e => e.Step == CaseStep.AtonementOffered))
@@ -350,12 +346,7 @@ public sealed class RecoveryDialog(
         var answer = (string)step.Result!;
         var at = answer == Default ? DefaultFollowUp(step) : ParseWhen(step, answer)!.Value;
         Update(step, draft.Case!.AwaitFollowUp(at, step.Context.ReceivedAt, Staff(step)), publish: true);
-        var scheduled = draft.Case!;
-        step.Context.OnCommitted(async token =>
-        {
-            await followThrough.ScheduleFollowUpAsync(scheduled, token);
-            await followThrough.SchedulePromiseAsync(scheduled, token);
-        });
+        step.Context.Commit(new ScheduleFollowUp(draft.Case!, AndPromise: true));
         return step.NextAsync(null, ct);
     }
 
@@ -384,11 +375,7 @@ public sealed class RecoveryDialog(
         var assessment = await tone.AnalyzeAsync(words, step.Context.Activity.Locale, ct);
         step.Context.SendText(ToneLine.Format(assessment));
         var reading = ToneReading.Of(assessment, step.Context.ReceivedAt);
-        step.Context.OnCommitted(_ =>
-        {
-            foreach (var flag in reading.Flags) telemetry.ToneFlagRaised(flag);
-            return Task.CompletedTask;
-        });
+        if (reading.Flags.Count > 0) step.Context.Commit(new CountToneFlags(reading.Flags));
         var c = step.State.Case!;
         var attention = assessment.Has(ToneFlag.SafetyOrHealth) || assessment.Has(ToneFlag.LegalOrRegulatory)
             || (assessment.IsVeryNegative && c.Customer?.Tier == CustomerTier.Vip);
@@ -404,20 +391,11 @@ public sealed class RecoveryDialog(
     private void Update(WaterfallStepContext<RecoveryDraft> step, RecoveryCase changed, bool publish = false)
     {
         step.State.Case = changed.Touch(step.Context.ReceivedAt);
-        if (publish || CaseSaves.IsQueued(step.Context, changed.Id)) CaseSaves.Queue(step.Context, cases, step.State.Case);
+        if (publish || CaseSaves.IsQueued(step.Context, changed.Id)) CaseSaves.Queue(step.Context, step.State.Case);
     }
 
     /// <summary>Whether to skip a question because the case already answers it: yes, unless "back" is re-asking it.</summary>
     private static bool Skip(WaterfallStepContext<RecoveryDraft> step, bool answered) => answered && step.Reason != DialogReason.BackCalled;
-
-    /// <summary>
-    /// Stores the opened case on its reserved id. When the id is taken already, that is this case, stored by an earlier
-    /// try of this effect, and the save goes on as a save (which never writes over another case).
-    /// </summary>
-    private async Task CreateAsync(RecoveryCase opened, CancellationToken ct)
-    {
-        if (!await cases.TryCreateAsync(opened, ct)) await cases.SaveAsync(opened, ct);
-    }
 
     private DateTimeOffset DefaultFollowUp(WaterfallStepContext<RecoveryDraft> step) => DefaultFollowUpAt(step.Context, options.Value);
 

@@ -1,3 +1,4 @@
+using ServiceRecoveryBot.Conversations.Effects;
 using ServiceRecoveryBot.Dialogs;
 
 namespace ServiceRecoveryBot.Conversations.State;
@@ -5,7 +6,7 @@ namespace ServiceRecoveryBot.Conversations.State;
 /// <summary>
 /// Everything the bot remembers about one conversation between turns, persisted as one versioned document with
 /// ETag concurrency: the dialog stack, the ids of recently processed activities (so a redelivery is processed once),
-/// and which case the conversation is working on.
+/// which case the conversation is working on, and the effects of committed turns that have not run yet.
 /// </summary>
 public sealed class ConversationState
 {
@@ -35,6 +36,12 @@ public sealed class ConversationState
 
     /// <summary>The last practice case this conversation did, so "practice" again gives the next one.</summary>
     public string? LastPracticeId { get; set; }
+
+    /// <summary>
+    /// Effects of committed turns not yet known to have run, oldest first: committed with the turn that asked for them,
+    /// dropped by a later commit once they ran (<see cref="EffectsOutbox"/>). Null when there are none.
+    /// </summary>
+    public List<PendingEffects>? Outbox { get; set; }
 
     public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId, StringComparer.Ordinal);
 

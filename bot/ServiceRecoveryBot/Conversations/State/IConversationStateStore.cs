@@ -7,6 +7,9 @@ public interface IConversationStateStore
 
     /// <summary>Saves if the stored ETag still equals <paramref name="etag"/> (null: only if nothing is stored yet).</summary>
     Task<StateSaveResult> TrySaveAsync(ConversationKey key, ConversationState state, string? etag, CancellationToken ct);
+
+    /// <summary>The conversations whose state, last committed no later than <paramref name="committedBefore"/>, holds effects not known to have run.</summary>
+    IAsyncEnumerable<ConversationKey> WithPendingEffectsAsync(DateTimeOffset committedBefore, CancellationToken ct);
 }
 
 public sealed record StoredConversationState(ConversationState State, string ETag);

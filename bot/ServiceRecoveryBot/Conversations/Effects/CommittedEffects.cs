@@ -4,7 +4,7 @@ using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Storage;
 
-namespace ServiceRecoveryBot.Conversations;
+namespace ServiceRecoveryBot.Conversations.Effects;
 
 /// <summary>
 /// Runs a committed turn's effects (saving the case, scheduling its reminders, asking managers for approval) in the
@@ -15,8 +15,8 @@ namespace ServiceRecoveryBot.Conversations;
 /// turn sends its replies meanwhile, so the staff member neither waits for them nor is left without an answer. The
 /// conversation's next turn waits until they ran (<see cref="SettledAsync"/>), so it finds the case as this turn left
 /// it. Every effect is written to be run twice safely (a case save never replaces a newer version; reminder ids derive
-/// from the case and due time). Retries live in memory: a restart during an outage still loses them (logged as an
-/// error when they give up). A failure no retry can mend (<see cref="IsPermanent"/>: another case holds the id, or a
+/// from the case and due time). Retries live in memory; what a restart cuts short is run again from the committed state
+/// by <see cref="EffectsOutbox"/>, which hears here how each turn's effects ended. A failure no retry can mend (<see cref="IsPermanent"/>: another case holds the id, or a
 /// write breaks an Azure Table limit) is logged as an error at once and not retried; the effects after it still run,
 /// since each stands on its own.
 /// </summary>
@@ -30,12 +30,17 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
 
     /// <summary>
     /// Runs a committed turn's effects; the task ends once they all ran, or once the rest of them is handed to the
-    /// retries. Until then the conversation is not <see cref="SettledAsync">settled</see>.
+    /// retries. Until then the conversation is not <see cref="SettledAsync">settled</see>. <paramref name="ended"/> hears
+    /// true once every effect ran (or failed for good) and false when the retries gave up.
     /// </summary>
-    public Task RunAsync(ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId)
+    public Task RunAsync(ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId, Action<bool>? ended = null)
     {
-        if (effects.Count == 0) return Task.CompletedTask;
-        var run = RunOrHandOverAsync(effects, activityId);
+        if (effects.Count == 0)
+        {
+            ended?.Invoke(true);
+            return Task.CompletedTask;
+        }
+        var run = RunOrHandOverAsync(effects, activityId, ended);
         if (run.IsCompleted) return run;
         running[conversation] = run;
         run.ContinueWith(_ => running.TryRemove(KeyValuePair.Create(conversation, run)),
@@ -47,10 +52,11 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
     public Task SettledAsync(ConversationKey conversation) =>
         running.TryGetValue(conversation, out var run) ? run.ContinueWith(_ => { }, TaskScheduler.Default) : Task.CompletedTask;
 
-    private async Task RunOrHandOverAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId)
+    private async Task RunOrHandOverAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId, Action<bool>? ended)
     {
         var next = await RunFromAsync(effects, 0, activityId);
-        if (next < effects.Count) _ = RetryAsync(effects, next, activityId);
+        if (next < effects.Count) _ = RetryAsync(effects, next, activityId, ended);
+        else ended?.Invoke(true);
     }
 
     /// <summary>
@@ -84,7 +90,7 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
     /// </summary>
     private static bool IsPermanent(Exception exception) => exception is CaseIdTakenException or TableLimitException;
 
-    private async Task RetryAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, int next, string? activityId)
+    private async Task RetryAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, int next, string? activityId, Action<bool>? ended)
     {
         try
         {
@@ -95,6 +101,7 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
                 if (next == effects.Count)
                 {
                     LogRecovered(logger, activityId);
+                    ended?.Invoke(true);
                     return;
                 }
             }
@@ -104,6 +111,7 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
         {
             LogGaveUp(logger, effects.Count - next, activityId);
         }
+        ended?.Invoke(false);
     }
 
     /// <summary>At shutdown: retries still waiting give up (and say so). Not disposed, so a late turn can still start its effects.</summary>
@@ -115,7 +123,7 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
     [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "The effects of committed activity {ActivityId} ran on a retry")]
     private static partial void LogRecovered(ILogger logger, string? activityId);
 
-    [LoggerMessage(EventId = 1012, Level = LogLevel.Error, Message = "Gave up on {Remaining} effects of committed activity {ActivityId}: a case version, reminder or approval request is missing")]
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Error, Message = "Gave up on {Remaining} effects of committed activity {ActivityId} for now: they stay in the conversation's state and run again on its next message or on a sweep")]
     private static partial void LogGaveUp(ILogger logger, int remaining, string? activityId);
 
     [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Effect {Index} of {Count} of committed activity {ActivityId} failed for good; it is not retried, and the effects after it still run")]

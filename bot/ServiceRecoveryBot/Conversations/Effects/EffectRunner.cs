@@ -1,0 +1,68 @@
+using ServiceRecoveryBot.Conversations.Managers;
+using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Operations;
+using ServiceRecoveryBot.Protocol;
+using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Reminders;
+
+namespace ServiceRecoveryBot.Conversations.Effects;
+
+/// <summary>
+/// Runs one <see cref="Effect"/>. Every effect can run twice without harm, since a crash can cut a run short after some
+/// of them: a case save never replaces a newer version, reminder ids derive from the case and the due time, references
+/// and managers are upserts. The messages (an approval card, a word to the staff member) are the exception: a run
+/// cut short just after one was sent sends it again on the replay.
+/// </summary>
+public sealed class EffectRunner(
+    ICaseStore cases,
+    CaseFollowThrough followThrough,
+    IConversationReferenceStore references,
+    ITeamDirectory teams,
+    ManagerChannelNotifier notifier,
+    IChannelClient channel,
+    BotTelemetry telemetry)
+{
+    public Task RunAsync(Effect effect, CancellationToken ct) => effect switch
+    {
+        CreateCase e => CreateAsync(e.Case, ct),
+        SaveCase e => cases.SaveAsync(e.Case, ct),
+        ScheduleFollowUp e => ScheduleFollowUpAsync(e, ct),
+        RequestApproval e => followThrough.RequestApprovalAsync(e.Case, e.RequestedAt, ct),
+        RememberConversation e => references.UpsertAsync(e.Reference, ct),
+        ForgetConversation e => references.RemoveAsync(e.TeamKey, e.ConversationId, ct),
+        RegisterManagerChannel e => RegisterAsync(e, ct),
+        AddManager e => teams.AddManagerAsync(e.TeamKey, e.UserId, e.AddedBy, ct),
+        ScheduleDigest e => followThrough.ScheduleDigestAsync(e.TeamKey, e.Since, ct),
+        TellStaff e => notifier.SendToStaffAsync(e.TeamKey, e.StaffId, new Activity { Type = ActivityTypes.Message, Text = e.Text }, ct),
+        ReplaceCard e => channel.UpdateAsync(e.ServiceUrl, e.Replacement, ct),
+        CountToneFlags e => Count(e.Flags),
+        _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "No runner for this effect."),
+    };
+
+    /// <summary>
+    /// Stores the opened case on its reserved id. When the id is taken already, that is this case, stored by an earlier
+    /// try of this effect, and the save goes on as a save (which never writes over another case).
+    /// </summary>
+    private async Task CreateAsync(RecoveryCase opened, CancellationToken ct)
+    {
+        if (!await cases.TryCreateAsync(opened, ct)) await cases.SaveAsync(opened, ct);
+    }
+
+    private async Task ScheduleFollowUpAsync(ScheduleFollowUp e, CancellationToken ct)
+    {
+        await followThrough.ScheduleFollowUpAsync(e.Case, ct);
+        if (e.AndPromise) await followThrough.SchedulePromiseAsync(e.Case, ct);
+    }
+
+    private async Task RegisterAsync(RegisterManagerChannel e, CancellationToken ct)
+    {
+        await teams.SetManagerChannelAsync(e.Channel, e.SetBy, ct);
+        await followThrough.ScheduleDigestAsync(e.Channel.TeamKey, e.At, ct);
+    }
+
+    private Task Count(IReadOnlyList<string> flags)
+    {
+        foreach (var flag in flags) telemetry.ToneFlagRaised(flag);
+        return Task.CompletedTask;
+    }
+}

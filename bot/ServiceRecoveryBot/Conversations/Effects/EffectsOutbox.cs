@@ -1,0 +1,208 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.State;
+
+namespace ServiceRecoveryBot.Conversations.Effects;
+
+/// <summary>
+/// Makes a committed turn's effects survive a crash. A turn commits its effects with its state
+/// (<see cref="ConversationState.Outbox"/>), and this process remembers how each list it ran ended. A list it did not
+/// run (a restart came between the commit and the effects) or whose retries gave up (an outage) runs again from the
+/// state: when the conversation's next activity arrives, a redelivery of the same one included, and on a sweep of the
+/// state table at start-up and every <see cref="EffectsOptions.SweepEvery"/>. A list is run again only once it is
+/// <see cref="EffectsOptions.ReplayAfter"/> old, so that another instance's turn is left to that instance. Lists that
+/// ran are dropped by the conversation's next commit, or, when it has gone quiet for
+/// <see cref="EffectsOptions.ClearAfter"/> (and at shutdown), by a write of their own: a restart replays only what did
+/// not run. Effects are safe to run twice (<see cref="EffectRunner"/>).
+/// </summary>
+public sealed partial class EffectsOutbox(
+    CommittedEffects effects,
+    EffectRunner runner,
+    IConversationStateStore states,
+    TimeProvider clock,
+    IOptions<EffectsOptions> options,
+    ILogger<EffectsOutbox> logger) : BackgroundService
+{
+    private enum Progress
+    {
+        Running,
+        Ran,
+        GaveUp,
+    }
+
+    private readonly record struct Entry(Progress Progress, DateTimeOffset Since);
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<ConversationKey, Dictionary<string, Entry>> known = [];
+
+    /// <summary>Runs a turn's effects right after its commit (see <see cref="CommittedEffects.RunAsync"/>).</summary>
+    public Task RunAsync(ConversationKey key, PendingEffects pending)
+    {
+        lock (gate) EntriesOf(key)[pending.Id] = new Entry(Progress.Running, clock.GetUtcNow());
+        return Start(key, pending);
+    }
+
+    /// <summary>
+    /// Before a turn: runs the committed effects this process has not run, or whose retries gave up, oldest first, once
+    /// they are old enough; returns once they ran or were handed to the retries.
+    /// </summary>
+    public async Task ReplayAsync(ConversationKey key, IReadOnlyList<PendingEffects>? outbox)
+    {
+        if (outbox is null) return;
+        foreach (var pending in outbox)
+        {
+            if (!TryClaim(key, pending)) continue;
+            LogReplaying(logger, pending.Effects.Count, pending.Id);
+            await Start(key, pending);
+        }
+    }
+
+    /// <summary>The outbox to commit with a turn: the lists not known to have run, then the turn's own.</summary>
+    public List<PendingEffects>? Next(ConversationKey key, IReadOnlyList<PendingEffects>? outbox, PendingEffects? added)
+    {
+        List<PendingEffects>? next = null;
+        lock (gate)
+        {
+            known.TryGetValue(key, out var entries);
+            foreach (var pending in outbox ?? [])
+            {
+                if (entries is not null && entries.TryGetValue(pending.Id, out var entry) && entry.Progress == Progress.Ran) continue;
+                (next ??= []).Add(pending);
+            }
+        }
+        if (added is not null) (next ??= []).Add(added);
+        return next;
+    }
+
+    /// <summary>After a commit: what ran and is no longer in the state needs no remembering.</summary>
+    public void Committed(ConversationKey key, IReadOnlyList<PendingEffects>? outbox)
+    {
+        lock (gate)
+        {
+            if (!known.TryGetValue(key, out var entries)) return;
+            foreach (var (id, entry) in entries.ToList())
+            {
+                if (entry.Progress == Progress.Ran && outbox?.Any(p => p.Id == id) != true) entries.Remove(id);
+            }
+            if (entries.Count == 0) known.Remove(key);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var nextSweep = clock.GetUtcNow();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (clock.GetUtcNow() >= nextSweep)
+                {
+                    await SweepAsync(stoppingToken);
+                    nextSweep = clock.GetUtcNow() + settings.SweepEvery;
+                }
+                await Task.Delay(settings.ClearAfter, clock, stoppingToken);
+                await ClearRanAsync(clock.GetUtcNow() - settings.ClearAfter, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: StopAsync clears what ran.
+        }
+    }
+
+    /// <summary>At shutdown, what ran is dropped from the conversations' state, so the next start replays nothing that ran.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await ClearRanAsync(DateTimeOffset.MaxValue, cancellationToken);
+    }
+
+    /// <summary>Runs the effects no message has run, of conversations committed at least <see cref="EffectsOptions.ReplayAfter"/> ago.</summary>
+    internal async Task SweepAsync(CancellationToken ct)
+    {
+        var found = 0;
+        try
+        {
+            await foreach (var key in states.WithPendingEffectsAsync(clock.GetUtcNow() - options.Value.ReplayAfter, ct))
+            {
+                found++;
+                await effects.SettledAsync(key).WaitAsync(ct);
+                var stored = await states.LoadAsync(key, ct);
+                await ReplayAsync(key, stored?.State.Outbox);
+            }
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            LogSweepFailed(logger, ex, found);
+        }
+    }
+
+    /// <summary>Drops the lists that ran before <paramref name="ranBefore"/> from their conversations' state, with a write of their own.</summary>
+    internal async Task ClearRanAsync(DateTimeOffset ranBefore, CancellationToken ct)
+    {
+        List<ConversationKey> due;
+        lock (gate) due = [.. known.Where(k => k.Value.Values.Any(e => e.Progress == Progress.Ran && e.Since <= ranBefore)).Select(k => k.Key)];
+        foreach (var key in due)
+        {
+            try
+            {
+                var stored = await states.LoadAsync(key, ct);
+                var outbox = stored?.State.Outbox;
+                var kept = stored is null ? null : Next(key, outbox, null);
+                if (stored is not null && kept?.Count != outbox?.Count)
+                {
+                    stored.State.Outbox = kept;
+                    if (!(await states.TrySaveAsync(key, stored.State, stored.ETag, ct)).Saved) continue; // a turn won; it drops them itself
+                }
+                Committed(key, kept);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                LogClearFailed(logger, ex);
+            }
+        }
+    }
+
+    private Task Start(ConversationKey key, PendingEffects pending) =>
+        effects.RunAsync(key, [.. pending.Effects.Select(e => (Func<CancellationToken, Task>)(token => runner.RunAsync(e, token)))], pending.Id,
+            ran => Ended(key, pending.Id, ran));
+
+    private void Ended(ConversationKey key, string id, bool ran)
+    {
+        lock (gate) EntriesOf(key)[id] = new Entry(ran ? Progress.Ran : Progress.GaveUp, clock.GetUtcNow());
+    }
+
+    /// <summary>Claims a list for a replay: one this process has not seen, old enough, or one whose retries gave up.</summary>
+    private bool TryClaim(ConversationKey key, PendingEffects pending)
+    {
+        lock (gate)
+        {
+            var entries = EntriesOf(key);
+            var seen = entries.TryGetValue(pending.Id, out var entry);
+            if (seen ? entry.Progress != Progress.GaveUp : pending.CommittedAt > clock.GetUtcNow() - options.Value.ReplayAfter)
+            {
+                if (entries.Count == 0) known.Remove(key);
+                return false;
+            }
+            entries[pending.Id] = new Entry(Progress.Running, clock.GetUtcNow());
+            return true;
+        }
+    }
+
+    private Dictionary<string, Entry> EntriesOf(ConversationKey key)
+    {
+        if (!known.TryGetValue(key, out var entries)) known[key] = entries = [];
+        return entries;
+    }
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Running again {Count} committed effects of activity {ActivityId}, which this process did not see run")]
+    private static partial void LogReplaying(ILogger logger, int count, string activityId);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Warning, Message = "The sweep for effects left to run failed after {Found} conversations; the next sweep tries again")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception, int found);
+
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Warning, Message = "Could not drop effects that ran from a conversation's state; a restart would run them again")]
+    private static partial void LogClearFailed(ILogger logger, Exception exception);
+}
