@@ -16,7 +16,8 @@ dotnet build -c Release tests/ServiceRecoveryBot.Benchmarks --nologo -v quiet -c
 
 BOT_PID=
 cleanup() {
-  [ -n "$BOT_PID" ] && kill "$BOT_PID" 2>/dev/null
+  # The bot first: it writes to Azurite while it stops.
+  [ -n "$BOT_PID" ] && kill "$BOT_PID" 2>/dev/null && wait "$BOT_PID" 2>/dev/null
   [ -n "${AZURITE_PID:-}" ] && kill "$AZURITE_PID" 2>/dev/null
   wait 2>/dev/null || true
 }

@@ -17,6 +17,9 @@ public sealed class InMemoryCaseStore : ICaseStore
     /// <summary>Saves wait for this task before they store anything (to hold a save in flight).</summary>
     public Task SavesWaitFor { get; set; } = Task.CompletedTask;
 
+    /// <summary>Raised by each save that fails because of <see cref="SavesToFail"/>.</summary>
+    public event Action? SaveFailed;
+
     /// <summary>Raised after each save that was stored, with the version saved.</summary>
     public event Action<RecoveryCase>? Saved;
 
@@ -39,6 +42,7 @@ public sealed class InMemoryCaseStore : ICaseStore
         if (SavesToFail > 0)
         {
             SavesToFail--;
+            SaveFailed?.Invoke();
             throw new InvalidOperationException("Storage is unavailable (simulated).");
         }
         var stored = cases.AddOrUpdate((recoveryCase.TeamKey, recoveryCase.Id.Value), recoveryCase,

@@ -21,7 +21,8 @@ public sealed class BotHarness : IDisposable
 {
     private readonly ServiceProvider provider;
 
-    public BotHarness(IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Further registrations, after the harness's own (a capturing logger, say).</param>
+    public BotHarness(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
@@ -34,6 +35,7 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton<IConversationReferenceStore>(References);
         services.AddSingleton<ITeamDirectory, InMemoryTeamDirectory>();
         services.AddSingleton<IReminderScheduler>(Reminders);
+        configure?.Invoke(services);
         provider = services.BuildServiceProvider();
     }
 

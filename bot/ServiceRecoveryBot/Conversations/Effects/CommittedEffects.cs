@@ -105,13 +105,13 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
                     return;
                 }
             }
-            LogGaveUp(logger, effects.Count - next, activityId);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            LogGaveUp(logger, effects.Count - next, activityId);
+            // Shutting down: the retries give up.
         }
         ended?.Invoke(false);
+        LogGaveUp(logger, effects.Count - next, activityId);
     }
 
     /// <summary>At shutdown: retries still waiting give up (and say so). Not disposed, so a late turn can still start its effects.</summary>

@@ -31,7 +31,8 @@ public sealed partial class EffectsOutbox(
         GaveUp,
     }
 
-    private readonly record struct Entry(Progress Progress, DateTimeOffset Since);
+    /// <summary>How a list stands; <see cref="Replaying"/> is set while this process replays it, for others to wait on.</summary>
+    private readonly record struct Entry(Progress Progress, DateTimeOffset Since, TaskCompletionSource? Replaying = null);
 
     private readonly Lock gate = new();
     private readonly Dictionary<ConversationKey, Dictionary<string, Entry>> known = [];
@@ -52,9 +53,21 @@ public sealed partial class EffectsOutbox(
         if (outbox is null) return;
         foreach (var pending in outbox)
         {
-            if (!TryClaim(key, pending)) continue;
+            var (claimed, replaying) = TryClaim(key, pending);
+            if (!claimed)
+            {
+                if (replaying is not null) await replaying.Task; // another replay of the same list, in this process
+                continue;
+            }
             LogReplaying(logger, pending.Effects.Count, pending.Id);
-            await Start(key, pending);
+            try
+            {
+                await Start(key, pending);
+            }
+            finally
+            {
+                replaying!.TrySetResult();
+            }
         }
     }
 
@@ -158,9 +171,11 @@ public sealed partial class EffectsOutbox(
                 }
                 Committed(key, kept);
             }
-            catch (Exception ex) when (!ct.IsCancellationRequested)
+            catch (Exception ex)
             {
-                LogClearFailed(logger, ex);
+                // Storage is down or we are out of time: the lists stay, and a restart runs them again (harmlessly).
+                LogClearFailed(logger, ex, due.Count);
+                return;
             }
         }
     }
@@ -174,8 +189,11 @@ public sealed partial class EffectsOutbox(
         lock (gate) EntriesOf(key)[id] = new Entry(ran ? Progress.Ran : Progress.GaveUp, clock.GetUtcNow());
     }
 
-    /// <summary>Claims a list for a replay: one this process has not seen, old enough, or one whose retries gave up.</summary>
-    private bool TryClaim(ConversationKey key, PendingEffects pending)
+    /// <summary>
+    /// Claims a list for a replay: one this process has not seen and old enough, or one whose retries gave up. When it
+    /// is being replayed already, returns that replay to wait on.
+    /// </summary>
+    private (bool Claimed, TaskCompletionSource? Replaying) TryClaim(ConversationKey key, PendingEffects pending)
     {
         lock (gate)
         {
@@ -184,10 +202,11 @@ public sealed partial class EffectsOutbox(
             if (seen ? entry.Progress != Progress.GaveUp : pending.CommittedAt > clock.GetUtcNow() - options.Value.ReplayAfter)
             {
                 if (entries.Count == 0) known.Remove(key);
-                return false;
+                return (false, entry.Progress == Progress.Running ? entry.Replaying : null);
             }
-            entries[pending.Id] = new Entry(Progress.Running, clock.GetUtcNow());
-            return true;
+            var replaying = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            entries[pending.Id] = new Entry(Progress.Running, clock.GetUtcNow(), replaying);
+            return (true, replaying);
         }
     }
 
@@ -203,6 +222,6 @@ public sealed partial class EffectsOutbox(
     [LoggerMessage(EventId = 1021, Level = LogLevel.Warning, Message = "The sweep for effects left to run failed after {Found} conversations; the next sweep tries again")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception, int found);
 
-    [LoggerMessage(EventId = 1022, Level = LogLevel.Warning, Message = "Could not drop effects that ran from a conversation's state; a restart would run them again")]
-    private static partial void LogClearFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Warning, Message = "Could not drop effects that ran from the state of {Count} conversations; a restart would run them again")]
+    private static partial void LogClearFailed(ILogger logger, Exception exception, int count);
 }

@@ -1,0 +1,122 @@
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using ServiceRecoveryBot.Conversations.Effects;
+using ServiceRecoveryBot.IntegrationTests.Http;
+using ServiceRecoveryBot.IntegrationTests.Infrastructure;
+using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Storage;
+
+namespace ServiceRecoveryBot.IntegrationTests.Conversations;
+
+/// <summary>
+/// A turn's effects are committed with its state, so a bot that dies between the commit and the effects loses none:
+/// through the real host and Azurite, the restarted bot runs them when the channel redelivers the activity, or on its
+/// sweep of the state table; and after a clean shutdown no state holds effects that ran.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EffectsAfterCrashTests(AzuriteFixture azurite)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private static readonly Dictionary<string, string?> ReplayAtOnce = new() { ["Effects:ReplayAfter"] = "00:00:00" };
+    private const string Opening = "Guest in 12 furious, steak overcooked twice";
+
+    [Fact]
+    public async Task Effects_a_crash_cut_short_run_when_the_channel_redelivers_the_activity_to_the_restarted_bot()
+    {
+        await using var connector = await LoopbackConnector.StartAsync();
+        var prefix = AzuriteFixture.NewTablePrefix();
+        var (crashed, stalled) = Stalling(new BotFactory(azurite, prefix));
+        var first = new BotClient(crashed.CreateClient(), connector, "a:crash-redelivery");
+        var opening = first.Message(Opening);
+        var unanswered = first.PostAsync(opening); // the bot dies while storing the case: the channel never gets its answer
+        var opened = await stalled.Task.WaitAsync(Bound);
+
+        await using var restarted = new BotFactory(azurite, prefix, ReplayAtOnce);
+        var redelivered = await new BotClient(restarted.CreateClient(), connector, "a:crash-redelivery").PostAsync(opening);
+
+        redelivered.EnsureSuccessStatusCode();
+        var stored = await restarted.Services.GetRequiredService<ICaseStore>().FindAsync("local", opened.Id, CancellationToken.None);
+        Assert.Equal(Opening, stored?.WhatHappened);
+        Assert.Contains(await restarted.Services.GetRequiredService<ICaseStore>().ListAsync("local", 10, CancellationToken.None), c => c.Id == opened.Id);
+        await crashed.DisposeAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => unanswered.WaitAsync(Bound));
+    }
+
+    [Fact]
+    public async Task Effects_a_crash_cut_short_run_on_the_restarted_bots_sweep_when_nobody_writes_again()
+    {
+        await using var connector = await LoopbackConnector.StartAsync();
+        var prefix = AzuriteFixture.NewTablePrefix();
+        var (crashed, stalled) = Stalling(new BotFactory(azurite, prefix));
+        var unanswered = new BotClient(crashed.CreateClient(), connector, "a:crash-sweep").PostAsync(new BotClient(crashed.CreateClient(), connector, "a:crash-sweep").Message(Opening));
+        var opened = await stalled.Task.WaitAsync(Bound);
+
+        await using var restarted = new BotFactory(azurite, prefix, ReplayAtOnce);
+        _ = restarted.Services; // starts the host, and with it the start-up sweep
+        await restarted.Services.GetRequiredService<EffectsOutbox>().SweepAsync(CancellationToken.None).WaitAsync(Bound);
+
+        var stored = await restarted.Services.GetRequiredService<ICaseStore>().FindAsync("local", opened.Id, CancellationToken.None);
+        Assert.Equal(Opening, stored?.WhatHappened);
+        await crashed.DisposeAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => unanswered.WaitAsync(Bound));
+    }
+
+    [Fact]
+    public async Task Effects_that_ran_stay_in_the_state_until_a_clean_shutdown_drops_them()
+    {
+        await using var connector = await LoopbackConnector.StartAsync();
+        var prefix = AzuriteFixture.NewTablePrefix();
+        var factory = new BotFactory(azurite, prefix);
+        await new BotClient(factory.CreateClient(), connector, "a:clean-shutdown").SayAsync(Opening);
+        var states = new TableServiceClient(azurite.ConnectionString).GetTableClient(prefix + "DialogState");
+
+        Assert.Equal(1, await PendingCountAsync(states));
+        await factory.DisposeAsync();
+
+        Assert.Equal(0, await PendingCountAsync(states));
+        Assert.Single(await ToListAsync(states.QueryAsync<TableEntity>(select: ["PendingEffects"])));
+    }
+
+    /// <summary>The bot with a case store that stalls when asked to store a case, as a process that dies right then; the task gives the case.</summary>
+    private static (WebApplicationFactory<Program> Bot, TaskCompletionSource<RecoveryCase> Stalled) Stalling(BotFactory factory)
+    {
+        var stalled = new TaskCompletionSource<RecoveryCase>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bot = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TableCaseStore>();
+            services.AddSingleton<ICaseStore>(provider => new StallingCaseStore(provider.GetRequiredService<TableCaseStore>(), stalled));
+        }));
+        return (bot, stalled);
+    }
+
+    private static async Task<int> PendingCountAsync(TableClient states) =>
+        (await ToListAsync(states.QueryAsync<TableEntity>(filter: "PendingEffects eq true"))).Count;
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items) list.Add(item);
+        return list;
+    }
+
+    private sealed class StallingCaseStore(ICaseStore inner, TaskCompletionSource<RecoveryCase> stalled) : ICaseStore
+    {
+        public Task<bool> TryReserveAsync(string teamKey, CaseId id, CancellationToken ct) => inner.TryReserveAsync(teamKey, id, ct);
+
+        public async Task<bool> TryCreateAsync(RecoveryCase recoveryCase, CancellationToken ct)
+        {
+            stalled.TrySetResult(recoveryCase);
+            await Task.Delay(Timeout.Infinite, ct);
+            return false;
+        }
+
+        public Task SaveAsync(RecoveryCase recoveryCase, CancellationToken ct) => TryCreateAsync(recoveryCase, ct);
+
+        public Task<RecoveryCase?> FindAsync(string teamKey, CaseId id, CancellationToken ct) => inner.FindAsync(teamKey, id, ct);
+
+        public Task<IReadOnlyList<CaseSummary>> ListAsync(string teamKey, int max, CancellationToken ct) => inner.ListAsync(teamKey, max, ct);
+
+        public Task<IReadOnlyList<CaseEvent>> TimelineAsync(string teamKey, CaseId id, CancellationToken ct) => inner.TimelineAsync(teamKey, id, ct);
+    }
+}
