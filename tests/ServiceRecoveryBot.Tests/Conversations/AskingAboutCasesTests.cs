@@ -32,6 +32,18 @@ public sealed class AskingAboutCasesTests
     }
 
     [Fact]
+    public async Task A_colleague_finds_the_case_by_the_customers_name_while_the_recovery_is_still_going_on()
+    {
+        using var bot = new BotHarness();
+        await bot.Chat("conv-1").SayEachAsync("Room service breakfast arrived cold", "1", "Mr Hendricks");
+        var open = Assert.Single(bot.Cases.All);
+
+        var answer = Assert.Single(await bot.Chat("conv-2", "staff-2").SayAsync("Any news on Mr Hendricks?"));
+
+        Assert.Contains($"{open.Id} · in progress · Mr Hendricks · Room service breakfast arrived cold", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_search_that_matches_nothing_says_so_and_offers_a_way_on()
     {
         using var bot = new BotHarness();

@@ -130,10 +130,12 @@ public sealed class RecoveryDialog(
     private Task<DialogTurnResult> IdentifyCustomerStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
     {
         var draft = step.State;
+        // A name or reference given is published at once, so that a colleague's search ("any news on Mr Hendricks?") finds the case.
+        var named = step.Result is string;
         if (draft.Case!.Customer is null)
-            Update(step, draft.Case with { Customer = new Customer(step.Result as string, CustomerTier.New) });
+            Update(step, draft.Case with { Customer = new Customer(step.Result as string, CustomerTier.New) }, publish: named);
         else if (step.Result is string name)
-            Update(step, draft.Case with { Customer = draft.Case.Customer with { NameOrReference = name } });
+            Update(step, draft.Case with { Customer = draft.Case.Customer with { NameOrReference = name } }, publish: true);
         if (Skip(step, draft.Case!.Timeline.Any(e => e.Step == CaseStep.CustomerCaptured) || IncidentParser.Parse(draft.Case.WhatHappened).Tier is not null))
             return step.NextAsync(null, ct);
         return step.PromptAsync(DialogIds.Choice, new PromptOptions
@@ -385,8 +387,8 @@ public sealed class RecoveryDialog(
     /// <summary>
     /// Every change to the case is kept in the draft, which is committed with the conversation state on every turn (so a
     /// restart loses nothing). The case itself is written to the case table at the moments others need to see it —
-    /// opening, anything a manager may want to see at once (a flagged tone, severity 4, an atonement waiting for
-    /// approval), pausing and the end — once the turn's state is committed. That keeps a typical turn to one storage write.
+    /// opening, the customer's name or reference (for colleagues' searches), anything a manager may want to see at once
+    /// (a flagged tone, severity 4, an atonement waiting for approval), pausing and the end — once the turn's state is committed. That keeps a typical turn to one storage write.
     /// </summary>
     private void Update(WaterfallStepContext<RecoveryDraft> step, RecoveryCase changed, bool publish = false)
     {
