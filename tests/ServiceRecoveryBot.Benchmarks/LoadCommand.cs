@@ -86,6 +86,7 @@ public static class LoadCommand
             var cpu = watched.Select((w, i) => (w.Name, Used: to.Cpu[i] - from.Cpu[i]))
                 .Select(p => $"{p.Name} {p.Used.TotalSeconds:F1} s ({p.Used.TotalMilliseconds / windowTurns:F2} ms/turn)");
             Console.WriteLine($"cpu while all were active ({windowTurns} turns): " + string.Join(", ", cpu));
+            if (MachineTime.Between(from.Machine, to.Machine) is { } machine) Console.WriteLine($"machine while all were active: {machine}");
         }
         if (args.Contains("--by-step"))
             for (var step = 0; step < Recovery.Length; step++)
@@ -196,10 +197,10 @@ public static class LoadCommand
         private Snapshot Take()
         {
             var (cpu, replies) = snapshot();
-            return new Snapshot(Stopwatch.GetTimestamp(), cpu, replies);
+            return new Snapshot(Stopwatch.GetTimestamp(), cpu, replies, MachineTime.Read());
         }
 
-        public sealed record Snapshot(long At, TimeSpan[] Cpu, int Replies);
+        public sealed record Snapshot(long At, TimeSpan[] Cpu, int Replies, long[]? Machine);
     }
 
     private sealed class Measurements
@@ -245,6 +246,37 @@ public static class LoadCommand
         }
 
         private sealed record Sample(int Step, long Arrived, double Milliseconds);
+    }
+
+    /// <summary>
+    /// The whole machine's CPU time from <c>/proc/stat</c> (Linux; null elsewhere): how busy the cores were, and the
+    /// steal, time the hypervisor gave the virtual CPUs to someone else while they had work.
+    /// </summary>
+    private static class MachineTime
+    {
+        public static long[]? Read()
+        {
+            try
+            {
+                var line = File.ReadLines("/proc/stat").First(); // cpu user nice system idle iowait irq softirq steal ...
+                return [.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(v => long.Parse(v, CultureInfo.InvariantCulture))];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        public static string? Between(long[]? from, long[]? to)
+        {
+            if (from is not { Length: 8 } || to is not { Length: 8 }) return null;
+            var delta = from.Zip(to, (a, b) => b - a).ToArray();
+            double total = delta.Sum();
+            if (total <= 0) return null;
+            var idle = delta[3] + delta[4];
+            var steal = delta[7];
+            return $"busy {100 * (total - idle - steal) / total:F0} %, idle {100 * idle / total:F0} %, steal {100 * steal / total:F1} % of {Environment.ProcessorCount} cores";
+        }
     }
 
     /// <summary>A process on this machine whose CPU time is reported per turn (<c>--cpu bot=123,azurite=456</c>, and the generator itself).</summary>
