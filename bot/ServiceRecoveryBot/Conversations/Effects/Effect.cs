@@ -9,7 +9,8 @@ namespace ServiceRecoveryBot.Conversations.Effects;
 /// Work a turn asks for once its state is committed: saving the case, scheduling reminders, telling managers. Effects
 /// are data, not code, so they are committed with the state that asked for them (<see cref="PendingEffects"/>) and a
 /// restart can run the ones a crash cut short (<see cref="EffectsOutbox"/>). Each is safe to run twice (see
-/// <see cref="EffectRunner"/>).
+/// <see cref="EffectRunner"/>). The kinds are a closed set, kept together in this file; a new kind needs its name
+/// below and a case in <see cref="EffectRunner.RunAsync"/>.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(CreateCase), "createCase")]
@@ -59,9 +60,3 @@ public sealed record ReplaceCard(string ServiceUrl, Activity Replacement) : Effe
 
 /// <summary>Counts raised tone flags in the bot's metrics.</summary>
 public sealed record CountToneFlags(IReadOnlyList<string> Flags) : Effect;
-
-/// <summary>
-/// One committed turn's effects, kept in the conversation's state until they have run. <see cref="Id"/> is the turn's
-/// activity id (or a fresh id when the activity had none).
-/// </summary>
-public sealed record PendingEffects(string Id, DateTimeOffset CommittedAt, IReadOnlyList<Effect> Effects);

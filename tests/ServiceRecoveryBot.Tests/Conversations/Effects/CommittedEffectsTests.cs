@@ -7,8 +7,9 @@ using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Storage;
 using ServiceRecoveryBot.Testing;
+using ServiceRecoveryBot.Tests.Conversations;
 
-namespace ServiceRecoveryBot.Tests.Conversations;
+namespace ServiceRecoveryBot.Tests.Conversations.Effects;
 
 /// <summary>
 /// A committed turn's effects run in order, whatever the caller does; one that fails is retried with what follows it,

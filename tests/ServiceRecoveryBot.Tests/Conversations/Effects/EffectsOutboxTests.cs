@@ -11,8 +11,9 @@ using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Storage;
 using ServiceRecoveryBot.Testing;
+using ServiceRecoveryBot.Tests.Conversations;
 
-namespace ServiceRecoveryBot.Tests.Conversations;
+namespace ServiceRecoveryBot.Tests.Conversations.Effects;
 
 /// <summary>
 /// A turn's effects are committed with its state and leave it once they ran; the ones this process did not see run
