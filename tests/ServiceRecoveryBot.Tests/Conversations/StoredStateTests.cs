@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ServiceRecoveryBot.Conversations.State;
 using ServiceRecoveryBot.Dialogs;
 
@@ -27,12 +28,30 @@ public sealed class StoredStateTests
     }
 
     [Fact]
-    public void A_stored_document_is_written_back_as_it_was_read()
+    public void A_stored_document_is_written_back_as_it_was_read_with_its_activity_ids_hashed()
     {
-        var compact = JsonSerializer.Serialize(JsonDocument.Parse(MidRecovery).RootElement);
+        var original = JsonNode.Parse(MidRecovery)!.AsObject();
 
-        var again = JsonSerializer.Serialize(JsonSerializer.Deserialize<ConversationState>(compact, DialogJson.Options), DialogJson.Options);
+        var read = JsonSerializer.Deserialize<ConversationState>(MidRecovery, DialogJson.Options)!;
+        var again = JsonNode.Parse(JsonSerializer.Serialize(read, DialogJson.Options))!.AsObject();
 
-        Assert.Equal(compact, again);
+        Assert.All(original["recentActivityIds"]!.AsArray(), id => Assert.True(read.HasProcessed(id!.GetValue<string>())));
+        Assert.False(read.HasProcessed("conv-x|00010"));
+        Assert.Equal(9 * 8, Convert.FromBase64String(again["recentActivities"]!.GetValue<string>()).Length);
+        original.Remove("recentActivityIds");
+        again.Remove("recentActivities");
+        Assert.True(JsonNode.DeepEquals(original, again), again.ToJsonString());
+    }
+
+    [Fact]
+    public void A_redelivery_is_recognized_among_the_last_32_activities_and_older_ones_are_forgotten()
+    {
+        var state = new ConversationState();
+
+        for (var i = 1; i <= 40; i++) state.MarkProcessed($"activity-{i}");
+
+        Assert.All(Enumerable.Range(9, 32), i => Assert.True(state.HasProcessed($"activity-{i}"), $"activity-{i}"));
+        Assert.All(Enumerable.Range(1, 8), i => Assert.False(state.HasProcessed($"activity-{i}"), $"activity-{i}"));
+        Assert.Equal(32 * 8, state.RecentActivities.Length);
     }
 }

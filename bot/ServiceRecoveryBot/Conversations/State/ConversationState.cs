@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Serialization;
 using ServiceRecoveryBot.Conversations.Effects;
 using ServiceRecoveryBot.Dialogs;
 
@@ -19,7 +22,24 @@ public sealed class ConversationState
 
     public DialogState Dialogs { get; set; } = new();
 
-    public List<string> RecentActivityIds { get; set; } = [];
+    /// <summary>
+    /// The last <see cref="RecentActivityLimit"/> processed activity ids, oldest first, each as the first 8 bytes of its
+    /// SHA-256 (base64 in the document): a redelivery is recognized, and the document, written on every turn, stays
+    /// small (256 bytes instead of about 1.2 KB of ids that do not compress).
+    /// </summary>
+    public byte[] RecentActivities { get; set; } = [];
+
+    /// <summary>The ids as documents written before they were hashed keep them; read once, then written the new way.</summary>
+    [JsonInclude]
+    [JsonPropertyName("recentActivityIds")]
+    private List<string>? LegacyRecentActivityIds
+    {
+        get => null;
+        set
+        {
+            foreach (var id in value ?? []) MarkProcessed(id);
+        }
+    }
 
     public string? ActiveCaseId { get; set; }
 
@@ -43,12 +63,35 @@ public sealed class ConversationState
     /// </summary>
     public List<PendingEffects>? Outbox { get; set; }
 
-    public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId, StringComparer.Ordinal);
+    public bool HasProcessed(string? activityId)
+    {
+        if (activityId is null) return false;
+        Span<byte> hash = stackalloc byte[HashLength];
+        Hash(activityId, hash);
+        for (var at = 0; at + HashLength <= RecentActivities.Length; at += HashLength)
+        {
+            if (RecentActivities.AsSpan(at, HashLength).SequenceEqual(hash)) return true;
+        }
+        return false;
+    }
 
     public void MarkProcessed(string? activityId)
     {
         if (activityId is null) return;
-        RecentActivityIds.Add(activityId);
-        if (RecentActivityIds.Count > RecentActivityLimit) RecentActivityIds.RemoveRange(0, RecentActivityIds.Count - RecentActivityLimit);
+        var kept = Math.Min(RecentActivities.Length / HashLength, RecentActivityLimit - 1) * HashLength;
+        var next = new byte[kept + HashLength];
+        RecentActivities.AsSpan(RecentActivities.Length - kept).CopyTo(next);
+        Hash(activityId, next.AsSpan(kept));
+        RecentActivities = next;
+    }
+
+    private const int HashLength = 8;
+
+    private static void Hash(string activityId, Span<byte> into)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(activityId);
+        Span<byte> full = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8, full);
+        full[..HashLength].CopyTo(into);
     }
 }
