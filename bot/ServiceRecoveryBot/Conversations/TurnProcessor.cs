@@ -54,7 +54,7 @@ public sealed partial class TurnProcessor(
             await effects.SettledAsync(key).WaitAsync(ct);
             var stored = await states.LoadAsync(key, ct);
             var state = stored?.State ?? new ConversationState();
-            await outbox.ReplayAsync(key, state.Outbox);
+            await outbox.ReplayAsync(key, state.Outbox).WaitAsync(ct);
             if (state.HasProcessed(activity.Id))
             {
                 LogDuplicate(logger, activity.Id);
