@@ -31,13 +31,14 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
     /// <summary>
     /// Runs a committed turn's effects; the task ends once they all ran, or once the rest of them is handed to the
     /// retries. Until then the conversation is not <see cref="SettledAsync">settled</see>. <paramref name="ended"/> hears
-    /// true once every effect ran (or failed for good) and false when the retries gave up.
+    /// how many ran: all of them once every effect ran (or failed for good), or the index of the one the retries gave
+    /// up on.
     /// </summary>
-    public Task RunAsync(ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId, Action<bool>? ended = null)
+    public Task RunAsync(ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId, Action<int>? ended = null)
     {
         if (effects.Count == 0)
         {
-            ended?.Invoke(true);
+            ended?.Invoke(0);
             return Task.CompletedTask;
         }
         var run = RunOrHandOverAsync(effects, activityId, ended);
@@ -52,11 +53,11 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
     public Task SettledAsync(ConversationKey conversation) =>
         running.TryGetValue(conversation, out var run) ? run.ContinueWith(_ => { }, TaskScheduler.Default) : Task.CompletedTask;
 
-    private async Task RunOrHandOverAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId, Action<bool>? ended)
+    private async Task RunOrHandOverAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId, Action<int>? ended)
     {
         var next = await RunFromAsync(effects, 0, activityId);
         if (next < effects.Count) _ = RetryAsync(effects, next, activityId, ended);
-        else ended?.Invoke(true);
+        else ended?.Invoke(next);
     }
 
     /// <summary>
@@ -90,7 +91,7 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
     /// </summary>
     private static bool IsPermanent(Exception exception) => exception is CaseIdTakenException or TableLimitException;
 
-    private async Task RetryAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, int next, string? activityId, Action<bool>? ended)
+    private async Task RetryAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, int next, string? activityId, Action<int>? ended)
     {
         try
         {
@@ -101,7 +102,7 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
                 if (next == effects.Count)
                 {
                     LogRecovered(logger, activityId);
-                    ended?.Invoke(true);
+                    ended?.Invoke(next);
                     return;
                 }
             }
@@ -110,7 +111,7 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
         {
             // Shutting down: the retries give up.
         }
-        ended?.Invoke(false);
+        ended?.Invoke(next);
         LogGaveUp(logger, effects.Count - next, activityId);
     }
 

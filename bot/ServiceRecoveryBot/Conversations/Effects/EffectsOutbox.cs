@@ -31,8 +31,12 @@ public sealed partial class EffectsOutbox(
         GaveUp,
     }
 
-    /// <summary>How a list stands; <see cref="Replaying"/> is set while this process replays it, for others to wait on.</summary>
-    private readonly record struct Entry(Progress Progress, DateTimeOffset Since, TaskCompletionSource? Replaying = null);
+    /// <summary>
+    /// How a list stands: <see cref="From"/> is the first effect not run when its retries gave up (a replay goes on from
+    /// there, so what ran is not repeated), and <see cref="Replaying"/> is set while this process replays it, for others
+    /// to wait on.
+    /// </summary>
+    private readonly record struct Entry(Progress Progress, DateTimeOffset Since, int From = 0, TaskCompletionSource? Replaying = null);
 
     private readonly Lock gate = new();
     private readonly Dictionary<ConversationKey, Dictionary<string, Entry>> known = [];
@@ -41,7 +45,7 @@ public sealed partial class EffectsOutbox(
     public Task RunAsync(ConversationKey key, PendingEffects pending)
     {
         lock (gate) EntriesOf(key)[pending.Id] = new Entry(Progress.Running, clock.GetUtcNow());
-        return Start(key, pending);
+        return Start(key, pending, 0);
     }
 
     /// <summary>
@@ -53,16 +57,16 @@ public sealed partial class EffectsOutbox(
         if (outbox is null) return;
         foreach (var pending in outbox)
         {
-            var (claimed, replaying) = TryClaim(key, pending);
+            var (claimed, from, replaying) = TryClaim(key, pending);
             if (!claimed)
             {
                 if (replaying is not null) await replaying.Task; // another replay of the same list, in this process
                 continue;
             }
-            LogReplaying(logger, pending.Effects.Count, pending.Id);
+            LogReplaying(logger, pending.Effects.Count - from, pending.Id);
             try
             {
-                await Start(key, pending);
+                await Start(key, pending, from);
             }
             finally
             {
@@ -180,20 +184,22 @@ public sealed partial class EffectsOutbox(
         }
     }
 
-    private Task Start(ConversationKey key, PendingEffects pending) =>
-        effects.RunAsync(key, [.. pending.Effects.Select(e => (Func<CancellationToken, Task>)(token => runner.RunAsync(e, token)))], pending.Id,
-            ran => Ended(key, pending.Id, ran));
+    /// <summary>Runs the list's effects from <paramref name="from"/> on.</summary>
+    private Task Start(ConversationKey key, PendingEffects pending, int from) =>
+        effects.RunAsync(key, [.. pending.Effects.Skip(from).Select(e => (Func<CancellationToken, Task>)(token => runner.RunAsync(e, token)))], pending.Id,
+            ran => Ended(key, pending, from + ran));
 
-    private void Ended(ConversationKey key, string id, bool ran)
+    private void Ended(ConversationKey key, PendingEffects pending, int ran)
     {
-        lock (gate) EntriesOf(key)[id] = new Entry(ran ? Progress.Ran : Progress.GaveUp, clock.GetUtcNow());
+        var progress = ran >= pending.Effects.Count ? Progress.Ran : Progress.GaveUp;
+        lock (gate) EntriesOf(key)[pending.Id] = new Entry(progress, clock.GetUtcNow(), ran);
     }
 
     /// <summary>
-    /// Claims a list for a replay: one this process has not seen and old enough, or one whose retries gave up. When it
-    /// is being replayed already, returns that replay to wait on.
+    /// Claims a list for a replay: one this process has not seen and old enough (from its first effect), or one whose
+    /// retries gave up (from the effect they gave up on). When it is being replayed already, returns that replay to wait on.
     /// </summary>
-    private (bool Claimed, TaskCompletionSource? Replaying) TryClaim(ConversationKey key, PendingEffects pending)
+    private (bool Claimed, int From, TaskCompletionSource? Replaying) TryClaim(ConversationKey key, PendingEffects pending)
     {
         lock (gate)
         {
@@ -202,11 +208,11 @@ public sealed partial class EffectsOutbox(
             if (seen ? entry.Progress != Progress.GaveUp : pending.CommittedAt > clock.GetUtcNow() - options.Value.ReplayAfter)
             {
                 if (entries.Count == 0) known.Remove(key);
-                return (false, entry.Progress == Progress.Running ? entry.Replaying : null);
+                return (false, 0, entry.Progress == Progress.Running ? entry.Replaying : null);
             }
             var replaying = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            entries[pending.Id] = new Entry(Progress.Running, clock.GetUtcNow(), replaying);
-            return (true, replaying);
+            entries[pending.Id] = new Entry(Progress.Running, clock.GetUtcNow(), entry.From, replaying);
+            return (true, entry.From, replaying);
         }
     }
 

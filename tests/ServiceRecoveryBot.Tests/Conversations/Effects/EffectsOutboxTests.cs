@@ -95,6 +95,41 @@ public sealed class EffectsOutboxTests
     }
 
     [Fact]
+    public async Task A_replay_after_the_retries_gave_up_goes_on_from_the_effect_they_gave_up_on()
+    {
+        var logger = new CapturingLogger<CommittedEffects>();
+        using var bot = new BotHarness(configure: services => services.AddSingleton<ILogger<CommittedEffects>>(logger));
+        var outbox = bot.Get<EffectsOutbox>();
+        var key = new ConversationKey("test", "conv-1");
+        var sent = RecoveryCase.Open(new CaseId("SR-AAAA"), "local", "staff-1", "Sam", "Approval card sent", bot.Clock.GetUtcNow());
+        var failing = RecoveryCase.Open(new CaseId("SR-BBBB"), "local", "staff-1", "Sam", "Storage went down", bot.Clock.GetUtcNow());
+        var savedFirst = 0;
+        var failures = new SemaphoreSlim(0);
+        bot.Cases.Saved += c =>
+        {
+            if (c.Id != sent.Id) return;
+            Interlocked.Increment(ref savedFirst);
+            bot.Cases.SavesToFail = 1 + CommittedEffects.RetryDelays.Length;
+        };
+        bot.Cases.SaveFailed += () => failures.Release();
+        var pending = new PendingEffects("a1", bot.Clock.GetUtcNow(), [new SaveCase(sent), new SaveCase(failing)]);
+
+        await outbox.RunAsync(key, pending);
+        Assert.True(await failures.WaitAsync(Bound));
+        foreach (var delay in CommittedEffects.RetryDelays)
+        {
+            bot.Clock.Advance(delay);
+            Assert.True(await failures.WaitAsync(Bound));
+        }
+        await logger.Logged(GaveUp).WaitAsync(Bound);
+        await outbox.ReplayAsync(key, [pending]);
+
+        Assert.Equal(1, Volatile.Read(ref savedFirst));
+        Assert.Equal(2, bot.Cases.All.Count);
+        Assert.Null(outbox.Next(key, [pending], null));
+    }
+
+    [Fact]
     public void Every_effect_kind_is_named_for_storage()
     {
         var named = typeof(Effect).GetCustomAttributes<JsonDerivedTypeAttribute>().Select(a => a.DerivedType).ToHashSet();
