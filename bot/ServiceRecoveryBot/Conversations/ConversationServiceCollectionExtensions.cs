@@ -59,6 +59,7 @@ public static class ConversationServiceCollectionExtensions
                 new NumberPrompt(DialogIds.Number),
                 new DateTimePrompt(DialogIds.DateTime, options.Zone, options.FollowUpTime),
                 new ChoiceOrTextPrompt(DialogIds.FollowUp, RecoveryDialog.FollowUpValidator(options)),
+                new TierPrompt(),
             ];
             return new DialogSet(dialogs, provider.GetService<IPromptRenderer>());
         });

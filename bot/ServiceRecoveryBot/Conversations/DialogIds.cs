@@ -9,6 +9,7 @@ public static class DialogIds
     public const string Text = "prompt.text";
     public const string Choice = "prompt.choice";
     public const string ChoiceOrText = "prompt.choiceOrText";
+    public const string Tier = "prompt.tier";
     public const string Confirm = "prompt.confirm";
     public const string Number = "prompt.number";
     public const string DateTime = "prompt.dateTime";

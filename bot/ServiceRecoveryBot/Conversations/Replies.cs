@@ -48,6 +48,8 @@ public static class Replies
 
     public const string AskCustomer = "Customer's name or a reference (room, table, order)?";
     public const string AskTier = "What kind of customer?";
+
+    public static string CustomerNoted(string name) => $"Noted: {name}.";
     public const string AskCustomerWords = "What did the customer say, in their own words?";
 
     public static string AskSeverity(SeverityAdvice advice) =>

@@ -1,3 +1,4 @@
+using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Recovery.Cases;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
@@ -75,6 +76,40 @@ public sealed class RecoveryTranscriptTests
         var stored = Assert.Single(bot.Cases.All);
         Assert.Equal(CaseStatus.AwaitingFollowUp, stored.Status);
         Assert.Equal(CustomerTier.New, stored.Customer!.Tier);
+    }
+
+    [Fact]
+    public async Task A_guests_name_typed_at_the_tier_question_is_noted_with_the_table_and_the_question_asked_again()
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayEachAsync("Guest at table 12 is furious: steak overcooked twice", "1");
+
+        var noted = await chat.SayAsync("Mrs Patel");
+        var next = await chat.SayAsync("2");
+
+        Assert.Equal(["Noted: Mrs Patel (table 12).", Replies.AskTier], noted.Select(r => r.Split('\n')[0]));
+        Assert.Contains(next, r => r.Contains("own words", StringComparison.Ordinal));
+        var saved = Assert.Single(bot.Cases.All);
+        Assert.Equal(new Customer("Mrs Patel (table 12)", CustomerTier.New), saved.Customer); // published when named; the tier rides with the next save
+        await chat.SayEachAsync("skip", "1", "done", "skip", "1", "1", "skip", "ok");
+        Assert.Equal(new Customer("Mrs Patel (table 12)", CustomerTier.Regular), Assert.Single(bot.Cases.All).Customer);
+    }
+
+    [Theory]
+    [InlineData("Regualr")]
+    [InlineData("no idea")]
+    [InlineData("table 12")]
+    public async Task An_answer_to_the_tier_question_that_is_neither_a_tier_nor_a_name_is_asked_again(string answer)
+    {
+        using var bot = new BotHarness();
+        var chat = bot.Chat();
+        await chat.SayEachAsync("Guest at table 12 is furious: steak overcooked twice", "1");
+
+        var unclear = await chat.SayAsync(answer);
+
+        Assert.Contains(unclear, r => r.Contains("say \"skip\" to keep them as a new customer", StringComparison.Ordinal));
+        Assert.Equal("table 12", Assert.Single(bot.Cases.All).Customer?.NameOrReference);
     }
 
     /// <summary>Answers whichever customer questions the first message did not already answer, ending at the severity question.</summary>

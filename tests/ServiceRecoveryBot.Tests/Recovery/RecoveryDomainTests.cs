@@ -18,6 +18,21 @@ public sealed class RecoveryDomainTests
         Assert.Null(CaseId.TryParse("SR-10IO"));
     }
 
+    [Theory]
+    [InlineData("Mrs Patel", true)]
+    [InlineData("Dr. Okafor", true)]
+    [InlineData("John Smith", true)]
+    [InlineData("Sra. García", true)]
+    [InlineData("Mary-Jane O'Neil", true)]
+    [InlineData("Regualr", false)]
+    [InlineData("no idea", false)]
+    [InlineData("table 12", false)]
+    [InlineData("New customer", false)]
+    [InlineData("Mr", false)]
+    [InlineData("VIP", false)]
+    public void A_person_s_name_is_told_from_other_answers(string answer, bool isName) =>
+        Assert.Equal(isName, IncidentParser.LooksLikeName(answer));
+
     [Fact]
     public void The_first_message_gives_the_reference_tier_and_quoted_words()
     {

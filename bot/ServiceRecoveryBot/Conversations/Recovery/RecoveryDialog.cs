@@ -138,7 +138,7 @@ public sealed class RecoveryDialog(
             Update(step, draft.Case with { Customer = draft.Case.Customer with { NameOrReference = name } }, publish: true);
         if (Skip(step, draft.Case!.Timeline.Any(e => e.Step == CaseStep.CustomerCaptured) || IncidentParser.Parse(draft.Case.WhatHappened).Tier is not null))
             return step.NextAsync(null, ct);
-        return step.PromptAsync(DialogIds.Choice, new PromptOptions
+        return step.PromptAsync(DialogIds.Tier, new PromptOptions
         {
             Prompt = Replies.AskTier,
             RetryPrompt = "Pick 1, 2 or 3, or say \"skip\" to keep them as a new customer.",
@@ -147,15 +147,23 @@ public sealed class RecoveryDialog(
         }, ct);
     }
 
-    private Task<DialogTurnResult> AskTierStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    private async Task<DialogTurnResult> AskTierStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
     {
         var draft = step.State;
+        if (step.Result is string name) // the customer's name, typed at the tier question: noted, then the question again
+        {
+            var reference = draft.Case!.Customer?.NameOrReference;
+            var named = reference is null || reference.Contains(name, StringComparison.OrdinalIgnoreCase) ? name : $"{name} ({reference})";
+            Update(step, draft.Case with { Customer = (draft.Case.Customer ?? new Customer(null, CustomerTier.New)) with { NameOrReference = named } }, publish: true);
+            step.Context.SendText(Replies.CustomerNoted(named));
+            return await step.ReplaceDialogAsync(DialogIds.Recovery, new RecoveryStart(null, draft.Case), ct);
+        }
         if (step.Result is FoundChoice tier)
             Update(step, draft.Case! with { Customer = draft.Case.Customer! with { Tier = Enum.Parse<CustomerTier>(tier.Value) } });
         if (!draft.Case!.Timeline.Any(e => e.Step == CaseStep.CustomerCaptured))
             Update(step, draft.Case.Record(CaseStep.CustomerCaptured, step.Context.ReceivedAt, Staff(step), draft.Case.Customer!.Tier.ToString()));
-        if (Skip(step, draft.Case!.CustomerWords is not null || draft.Case.Severity is not null)) return step.NextAsync(null, ct);
-        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskCustomerWords, Skippable = true }, ct);
+        if (Skip(step, draft.Case!.CustomerWords is not null || draft.Case.Severity is not null)) return await step.NextAsync(null, ct);
+        return await step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskCustomerWords, Skippable = true }, ct);
     }
 
     private async Task<DialogTurnResult> CaptureWordsStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)

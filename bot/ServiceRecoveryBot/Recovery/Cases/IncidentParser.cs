@@ -24,6 +24,20 @@ public static partial class IncidentParser
         return new IncidentFacts(reference, tier, string.IsNullOrWhiteSpace(quoted) ? null : quoted);
     }
 
+    /// <summary>
+    /// Whether an answer reads as a person's name ("Mrs Patel", "Dr. Okafor", "John Smith"): a title and a name, or two
+    /// to four capitalised words, with no digits. A lone word ("Regualr") is not taken for one.
+    /// </summary>
+    public static bool LooksLikeName(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length is < 2 or > 5 || text.Length > 60 || text.Any(char.IsDigit)) return false;
+        if (Titles.Contains(words[0].TrimEnd('.'))) return true;
+        return words.Length <= 4 && words.All(w => char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLetter(c) || c is '\'' or '-' or '’'));
+    }
+
+    private static readonly HashSet<string> Titles = new(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam", "mme", "m", "herr", "frau", "sr", "sra", "srta"], StringComparer.OrdinalIgnoreCase);
+
     [GeneratedRegex(@"\b(?<kind>room|table|order|seat|suite|booking|ticket|gate)\s*(?:no\.?|number|#)?\s*(?<ref>#?[A-Za-z]?\d[\w-]*)", RegexOptions.IgnoreCase)]
     private static partial Regex ReferencePattern();
 
