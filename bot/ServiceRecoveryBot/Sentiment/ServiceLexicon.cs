@@ -38,12 +38,15 @@ internal sealed class ServiceLexicon
         new("parcel", -0.3), new("strangers", -0.4), new("stranger's", -0.6),
     ];
 
-    /// <summary>Words whose VADER valence is praise or approval but which in a complaint are requests or sarcasm.</summary>
+    /// <summary>
+    /// Words whose VADER valence is praise or approval but which in a complaint are requests, sarcasm or plain facts
+    /// ("my heart tablets").
+    /// </summary>
     private static readonly string[] Neutralised =
     [
         "please", "help", "like", "honestly", "promise", "promised", "promises", "sure", "fine", "want", "free",
         "hope", "ready", "worth", "care", "kind", "pretty", "ok", "okay", "yes", "yeah", "well", "certain", "credit",
-        "someone", "actually", "seriously", "clear", "matter", "chance", "true", "number", "urgent",
+        "someone", "actually", "seriously", "clear", "matter", "chance", "true", "number", "urgent", "heart",
     ];
 
     /// <summary>Service verbs that mean a failure when negated ("never arrived", "nobody called").</summary>

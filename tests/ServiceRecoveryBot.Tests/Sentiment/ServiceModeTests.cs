@@ -14,6 +14,7 @@ public sealed class ServiceModeTests(LexiconFixture fixture) : IClassFixture<Lex
     [InlineData("We've been waiting for two hours.")]
     [InlineData("I was double charged for the room.")]
     [InlineData("This is the second time, I am never coming back!")]
+    [InlineData("Those were my heart tablets for the whole week. Who said they could bin things from my bedside?")]
     public void Complaints_score_negative_in_service_mode(string text)
     {
         Assert.True(fixture.Service.Score(text).Compound <= -0.05, $"service: {fixture.Service.Score(text).Compound}");
