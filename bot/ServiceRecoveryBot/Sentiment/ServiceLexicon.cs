@@ -113,6 +113,25 @@ internal sealed class ServiceLexicon
     public VaderLexicon Apply(VaderLexicon lexicon) => lexicon.With(Words, Neutralised);
 
     /// <summary>Adjusts the per-word scores VADER gave, before the "but" shift and the sums.</summary>
+    /// <summary>
+    /// Before scoring: "can't believe" and "couldn't believe" are disbelief that stresses what follows, not a negation of
+    /// it ("I can't believe you lost my suitcase again" is a complaint; VADER's three-word negation reach flips "lost").
+    /// "Don't believe" still negates.
+    /// </summary>
+    public static void Prepare(Span<VaderToken> tokens, ReadOnlySpan<char> lower)
+    {
+        for (int i = 0; i + 1 < tokens.Length; i++)
+        {
+            if (!tokens[i].IsNegation || !Text(tokens[i + 1], lower).StartsWith("believ", StringComparison.Ordinal)) continue;
+            var negation = Text(tokens[i], lower);
+            if (negation is "can't" or "cant" or "cannot" or "couldn't" or "couldnt" or "can’t" or "couldn’t"
+                || (negation is "not" && i > 0 && Text(tokens[i - 1], lower) is "can" or "could"))
+                tokens[i].IsNegation = false;
+        }
+    }
+
+    private static ReadOnlySpan<char> Text(in VaderToken token, ReadOnlySpan<char> lower) => lower.Slice(token.LowerStart, token.Length);
+
     public void Adjust(ReadOnlySpan<VaderToken> tokens, ReadOnlySpan<char> lower, Span<double> sentiments)
     {
         int n = tokens.Length;

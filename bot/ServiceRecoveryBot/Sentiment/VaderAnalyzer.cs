@@ -113,6 +113,7 @@ public sealed class VaderAnalyzer
             var tokens = tokenArray.AsSpan(0, n);
             var sentiments = sentimentArray.AsSpan(0, n);
             ReadOnlySpan<char> lowered = lower;
+            if (_service is not null) ServiceLexicon.Prepare(tokens, lowered);
             for (int i = 0; i < n; i++)
             {
                 ref readonly var token = ref tokens[i];

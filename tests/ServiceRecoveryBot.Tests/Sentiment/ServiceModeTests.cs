@@ -15,6 +15,8 @@ public sealed class ServiceModeTests(LexiconFixture fixture) : IClassFixture<Lex
     [InlineData("I was double charged for the room.")]
     [InlineData("This is the second time, I am never coming back!")]
     [InlineData("Those were my heart tablets for the whole week. Who said they could bin things from my bedside?")]
+    [InlineData("I can't believe you lost my suitcase again.")]
+    [InlineData("I could not believe it: they lost the booking.")]
     public void Complaints_score_negative_in_service_mode(string text)
     {
         Assert.True(fixture.Service.Score(text).Compound <= -0.05, $"service: {fixture.Service.Score(text).Compound}");
@@ -24,7 +26,15 @@ public sealed class ServiceModeTests(LexiconFixture fixture) : IClassFixture<Lex
     [Theory]
     [InlineData("Thank you, the team was wonderful.")]
     [InlineData("The room was lovely and the staff were great!")]
+    [InlineData("I can't believe how lovely the staff were.")]
     public void Praise_stays_positive_in_service_mode(string text) => Assert.True(fixture.Service.Score(text).Compound >= 0.05);
+
+    [Fact]
+    public void Only_can_t_believe_loses_its_negation_in_service_mode()
+    {
+        Assert.True(fixture.Service.Score("I don't believe you fixed it.").Compound < 0);
+        Assert.True(fixture.Vader.Score("I can't believe you lost my suitcase again.").Compound > 0); // VADER's reach flips "lost"
+    }
 
     [Fact]
     public void Vader_mode_is_left_untouched_by_the_service_layer()
