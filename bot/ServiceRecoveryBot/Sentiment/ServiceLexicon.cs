@@ -34,19 +34,20 @@ internal sealed class ServiceLexicon
         new("joke", -1.4), new("nobody", -0.8), new("fiasco", -2.4), new("shambles", -2.5), new("nightmare", -2.8),
         new("lawyer", -1.6), new("lawyers", -1.6), new("solicitor", -1.6), new("attorney", -1.6), new("sue", -2.0), new("suing", -2.0),
         new("lawsuit", -2.0), new("inspector", -0.8), new("ombudsman", -1.2), new("tripadvisor", -0.8), new("review", -0.5),
+        new("instagram", -0.8), new("facebook", -0.8), new("tiktok", -0.8), new("twitter", -0.8), new("yelp", -0.8), new("trustpilot", -0.8),
         new("elsewhere", -1.0), new("rubbish", -1.8),
         new("parcel", -0.3), new("strangers", -0.4), new("stranger's", -0.6),
     ];
 
     /// <summary>
     /// Words whose VADER valence is praise or approval but which in a complaint are requests, sarcasm or plain facts
-    /// ("my heart tablets").
+    /// ("my heart tablets", "going straight on Instagram").
     /// </summary>
     private static readonly string[] Neutralised =
     [
         "please", "help", "like", "honestly", "promise", "promised", "promises", "sure", "fine", "want", "free",
         "hope", "ready", "worth", "care", "kind", "pretty", "ok", "okay", "yes", "yeah", "well", "certain", "credit",
-        "someone", "actually", "seriously", "clear", "matter", "chance", "true", "number", "urgent", "heart",
+        "someone", "actually", "seriously", "clear", "matter", "chance", "true", "number", "urgent", "heart", "straight",
     ];
 
     /// <summary>Service verbs that mean a failure when negated ("never arrived", "nobody called").</summary>

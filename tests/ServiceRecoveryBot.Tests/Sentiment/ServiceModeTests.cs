@@ -17,6 +17,7 @@ public sealed class ServiceModeTests(LexiconFixture fixture) : IClassFixture<Lex
     [InlineData("Those were my heart tablets for the whole week. Who said they could bin things from my bedside?")]
     [InlineData("I can't believe you lost my suitcase again.")]
     [InlineData("I could not believe it: they lost the booking.")]
+    [InlineData("This is going straight on Instagram right now.")]
     public void Complaints_score_negative_in_service_mode(string text)
     {
         Assert.True(fixture.Service.Score(text).Compound <= -0.05, $"service: {fixture.Service.Score(text).Compound}");
@@ -27,6 +28,7 @@ public sealed class ServiceModeTests(LexiconFixture fixture) : IClassFixture<Lex
     [InlineData("Thank you, the team was wonderful.")]
     [InlineData("The room was lovely and the staff were great!")]
     [InlineData("I can't believe how lovely the staff were.")]
+    [InlineData("We went straight to our room and it was lovely.")]
     public void Praise_stays_positive_in_service_mode(string text) => Assert.True(fixture.Service.Score(text).Compound >= 0.05);
 
     [Fact]
