@@ -23,7 +23,9 @@ start_azurite() {
   local port=$1 location=${2:-} root; root=$(repo_root)
   local args=(--tableHost 127.0.0.1 --tablePort "$port" --silent --disableTelemetry)
   if [ -n "$location" ]; then mkdir -p "$location"; args+=(--location "$location"); else args+=(--inMemoryPersistence); fi
-  node "$root/node_modules/azurite/dist/src/table/main.js" "${args[@]}" >/dev/null 2>&1 &
+  # In a session of its own, so a Ctrl-C in the terminal stops the bot first (it writes to Azurite while it stops);
+  # the caller's trap stops Azurite after. (A script's background job is no group leader, so setsid does not fork.)
+  setsid node "$root/node_modules/azurite/dist/src/table/main.js" "${args[@]}" >/dev/null 2>&1 &
   AZURITE_PID=$!
   for _ in $(seq 1 100); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
