@@ -18,14 +18,20 @@ free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
-# start_azurite PORT [LOCATION] -> sets AZURITE_PID
+# start_azurite PORT [LOCATION] [own-session] -> sets AZURITE_PID
+#   own-session: Azurite runs in a session of its own, so a Ctrl-C in the terminal stops the bot first (it writes to
+#   Azurite while it stops) and the caller's trap stops Azurite after. Only for the interactive run: with the kernel's
+#   autogroup scheduling a session of its own also changes how the CPU is shared, so the load command keeps one session.
 start_azurite() {
-  local port=$1 location=${2:-} root; root=$(repo_root)
+  local port=$1 location=${2:-} session=${3:-} root; root=$(repo_root)
   local args=(--tableHost 127.0.0.1 --tablePort "$port" --silent --disableTelemetry)
   if [ -n "$location" ]; then mkdir -p "$location"; args+=(--location "$location"); else args+=(--inMemoryPersistence); fi
-  # In a session of its own, so a Ctrl-C in the terminal stops the bot first (it writes to Azurite while it stops);
-  # the caller's trap stops Azurite after. (A script's background job is no group leader, so setsid does not fork.)
-  setsid node "$root/node_modules/azurite/dist/src/table/main.js" "${args[@]}" >/dev/null 2>&1 &
+  if [ "$session" = own-session ]; then
+    # A script's background job is no process group leader, so setsid does not fork: $! is Azurite itself.
+    setsid node "$root/node_modules/azurite/dist/src/table/main.js" "${args[@]}" >/dev/null 2>&1 &
+  else
+    node "$root/node_modules/azurite/dist/src/table/main.js" "${args[@]}" >/dev/null 2>&1 &
+  fi
   AZURITE_PID=$!
   for _ in $(seq 1 100); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi

@@ -13,7 +13,7 @@ dotnet build bot/ServiceRecoveryBot --nologo -v quiet -clp:ErrorsOnly
 
 port=${AZURITE_PORT:-10002}
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then port=$(free_port); fi
-start_azurite "$port" "$root/.data/azurite"
+start_azurite "$port" "$root/.data/azurite" own-session
 trap 'kill "$AZURITE_PID" 2>/dev/null; wait "$AZURITE_PID" 2>/dev/null || true' EXIT INT TERM
 echo "Azurite Table service on 127.0.0.1:$port (data in .data/azurite)"
 
