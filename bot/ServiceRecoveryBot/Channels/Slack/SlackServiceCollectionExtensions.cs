@@ -12,6 +12,7 @@ public static class SlackServiceCollectionExtensions
     /// The Slack Web API client: <see cref="SlackOptions"/> from section "Slack", and <see cref="SlackWebClient"/> as a
     /// typed HttpClient whose pipeline allows 30 s in all and 10 s an attempt, and retries up to 3 times on connection
     /// errors, 429 (Slack's <c>ratelimited</c>, waiting its Retry-After) and 500/502/503/504, with jittered exponential backoff.
+    /// Posts are paced per channel (<see cref="SlackChannelPacer"/>).
     /// </summary>
     public static IServiceCollection AddSlackWebClient(this IServiceCollection services)
     {
@@ -20,6 +21,7 @@ public static class SlackServiceCollectionExtensions
             .BindConfiguration(SlackOptions.Section)
             .Validate(o => o.ApiBaseUrl is { IsAbsoluteUri: true, Scheme: "https" or "http" }, "Slack:ApiBaseUrl must be an absolute http(s) URL.")
             .ValidateOnStart();
+        services.AddSingleton<SlackChannelPacer>();
         services.AddHttpClient<SlackWebClient>().AddOutboundResilience("slack", answer =>
             answer.StatusCode == HttpStatusCode.TooManyRequests && WaitsAtMost(answer, MaxRetryAfter)
             || answer.StatusCode == HttpStatusCode.InternalServerError || OutboundResilience.IsGatewayTrouble(answer.StatusCode));

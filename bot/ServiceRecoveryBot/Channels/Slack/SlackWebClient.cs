@@ -13,9 +13,10 @@ namespace ServiceRecoveryBot.Channels.Slack;
 /// Sends the bot's replies to Slack's Web API: <c>chat.postMessage</c> (into the conversation's thread when it has one)
 /// and <c>chat.update</c>. Text is converted to mrkdwn; suggested actions become buttons whose value is the answer.
 /// Slack answers most errors with HTTP 200 and <c>ok: false</c>; this class maps both kinds to a <see cref="SendOutcome"/>.
-/// Retries, timeouts and Retry-After live in the HttpClient's resilience pipeline (<see cref="SlackServiceCollectionExtensions"/>).
+/// Retries, timeouts and Retry-After live in the HttpClient's resilience pipeline (<see cref="SlackServiceCollectionExtensions"/>);
+/// new posts wait for their channel's slot (<see cref="SlackChannelPacer"/>).
 /// </summary>
-public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackWebClient> logger) : IChannelClient
+public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOptions> options, SlackChannelPacer pacer, ILogger<SlackWebClient> logger) : IChannelClient
 {
     /// <summary><c>text</c> longer than this is refused by <c>chat.update</c>; longer messages go in section blocks.</summary>
     public const int MaxTextLength = 4000;
@@ -130,6 +131,13 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
         {
             NothingToShow(logger, method, channel);
             return new SendResult(SendOutcome.Failed, Detail: "nothing_to_show: the activity has no text, summary, card fallback text or suggested actions");
+        }
+
+        using var slot = replacing ? null : await pacer.AcquireAsync(channel, ct);
+        if (slot is { IsAcquired: false })
+        {
+            NotDelivered(logger, method, channel, "paced", SendOutcome.Throttled);
+            return new SendResult(SendOutcome.Throttled, Detail: "paced: too many posts waiting for this channel");
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, MethodUri(method)) { Content = JsonContent.Create(body) };

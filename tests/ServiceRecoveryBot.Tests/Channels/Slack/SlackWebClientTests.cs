@@ -59,6 +59,24 @@ public sealed class SlackWebClientTests : IAsyncLifetime
         (client ?? Client()).SendAsync("https://unused.example/", activity, CancellationToken.None);
 
     [Fact]
+    public async Task A_burst_of_posts_to_one_channel_beyond_the_allowance_waits_its_turn_while_other_channels_go_ahead()
+    {
+        var client = Client();
+        for (var i = 0; i < SlackChannelPacer.Burst + 2; i++) api.RespondWithFixture("web_chat_postMessage_ok.json");
+        var burst = Enumerable.Range(0, SlackChannelPacer.Burst + 1).Select(i => SendAsync(Reply($"Escalation {i}", "CMANAGERS"), client)).ToList();
+
+        await Task.WhenAll(burst.Take(SlackChannelPacer.Burst));
+        Assert.False(burst[^1].IsCompleted);
+        Assert.Equal(SendOutcome.Delivered, (await SendAsync(Reply("Your case is saved", "DSTAFF"), client)).Outcome);
+        Assert.False(burst[^1].IsCompleted);
+
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.Equal(SendOutcome.Delivered, (await burst[^1].WaitAsync(bounded.Token)).Outcome);
+        Assert.Equal(SlackChannelPacer.Burst + 2, api.Requests.Count);
+        Assert.Equal($"Escalation {SlackChannelPacer.Burst}", api.Requests.Last(r => r.Json.GetProperty("channel").GetString() == "CMANAGERS").Json.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task A_reply_is_posted_to_the_conversations_channel_with_the_bot_token()
     {
         api.RespondWithFixture("web_chat_postMessage_ok.json");
