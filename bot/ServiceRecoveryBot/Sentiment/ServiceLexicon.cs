@@ -123,15 +123,13 @@ internal sealed class ServiceLexicon
     {
         for (int i = 0; i + 1 < tokens.Length; i++)
         {
-            if (!tokens[i].IsNegation || !Text(tokens[i + 1], lower).StartsWith("believ", StringComparison.Ordinal)) continue;
-            var negation = Text(tokens[i], lower);
+            if (!tokens[i].IsNegation || !VaderAnalyzer.Text(tokens[i + 1], lower).StartsWith("believ", StringComparison.Ordinal)) continue;
+            var negation = VaderAnalyzer.Text(tokens[i], lower);
             if (negation is "can't" or "cant" or "cannot" or "couldn't" or "couldnt" or "can’t" or "couldn’t"
-                || (negation is "not" && i > 0 && Text(tokens[i - 1], lower) is "can" or "could"))
+                || (negation is "not" && i > 0 && VaderAnalyzer.Text(tokens[i - 1], lower) is "can" or "could"))
                 tokens[i].IsNegation = false;
         }
     }
-
-    private static ReadOnlySpan<char> Text(in VaderToken token, ReadOnlySpan<char> lower) => lower.Slice(token.LowerStart, token.Length);
 
     public void Adjust(ReadOnlySpan<VaderToken> tokens, ReadOnlySpan<char> lower, Span<double> sentiments)
     {

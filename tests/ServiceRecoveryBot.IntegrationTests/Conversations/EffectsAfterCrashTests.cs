@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using ServiceRecoveryBot.Conversations.Effects;
 using ServiceRecoveryBot.IntegrationTests.Http;
 using ServiceRecoveryBot.IntegrationTests.Infrastructure;
+using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Storage;
 
@@ -26,21 +27,16 @@ public sealed class EffectsAfterCrashTests(AzuriteFixture azurite)
     {
         await using var connector = await LoopbackConnector.StartAsync();
         var prefix = AzuriteFixture.NewTablePrefix();
-        var (crashed, stalled) = Stalling(new BotFactory(azurite, prefix));
-        var first = new BotClient(crashed.CreateClient(), connector, "a:crash-redelivery");
-        var opening = first.Message(Opening);
-        var unanswered = first.PostAsync(opening); // the bot dies while storing the case: the channel never gets its answer
-        var opened = await stalled.Task.WaitAsync(Bound);
+        var crash = await CrashWhileStoringTheCaseAsync(prefix, connector, "a:crash-redelivery");
 
         await using var restarted = new BotFactory(azurite, prefix, ReplayAtOnce);
-        var redelivered = await new BotClient(restarted.CreateClient(), connector, "a:crash-redelivery").PostAsync(opening);
+        var redelivered = await new BotClient(restarted.CreateClient(), connector, "a:crash-redelivery").PostAsync(crash.Opening);
 
         redelivered.EnsureSuccessStatusCode();
-        var stored = await restarted.Services.GetRequiredService<ICaseStore>().FindAsync("local", opened.Id, CancellationToken.None);
+        var stored = await restarted.Services.GetRequiredService<ICaseStore>().FindAsync("local", crash.Opened.Id, CancellationToken.None);
         Assert.Equal(Opening, stored?.WhatHappened);
-        Assert.Contains(await restarted.Services.GetRequiredService<ICaseStore>().ListAsync("local", 10, CancellationToken.None), c => c.Id == opened.Id);
-        await crashed.DisposeAsync();
-        await Assert.ThrowsAnyAsync<Exception>(() => unanswered.WaitAsync(Bound));
+        Assert.Contains(await restarted.Services.GetRequiredService<ICaseStore>().ListAsync("local", 10, CancellationToken.None), c => c.Id == crash.Opened.Id);
+        await crash.EndAsync();
     }
 
     [Fact]
@@ -48,18 +44,15 @@ public sealed class EffectsAfterCrashTests(AzuriteFixture azurite)
     {
         await using var connector = await LoopbackConnector.StartAsync();
         var prefix = AzuriteFixture.NewTablePrefix();
-        var (crashed, stalled) = Stalling(new BotFactory(azurite, prefix));
-        var unanswered = new BotClient(crashed.CreateClient(), connector, "a:crash-sweep").PostAsync(new BotClient(crashed.CreateClient(), connector, "a:crash-sweep").Message(Opening));
-        var opened = await stalled.Task.WaitAsync(Bound);
+        var crash = await CrashWhileStoringTheCaseAsync(prefix, connector, "a:crash-sweep");
 
         await using var restarted = new BotFactory(azurite, prefix, ReplayAtOnce);
         _ = restarted.Services; // starts the host, and with it the start-up sweep
         await restarted.Services.GetRequiredService<EffectsOutbox>().SweepAsync(CancellationToken.None).WaitAsync(Bound);
 
-        var stored = await restarted.Services.GetRequiredService<ICaseStore>().FindAsync("local", opened.Id, CancellationToken.None);
+        var stored = await restarted.Services.GetRequiredService<ICaseStore>().FindAsync("local", crash.Opened.Id, CancellationToken.None);
         Assert.Equal(Opening, stored?.WhatHappened);
-        await crashed.DisposeAsync();
-        await Assert.ThrowsAnyAsync<Exception>(() => unanswered.WaitAsync(Bound));
+        await crash.EndAsync();
     }
 
     [Fact]
@@ -75,30 +68,39 @@ public sealed class EffectsAfterCrashTests(AzuriteFixture azurite)
         await factory.DisposeAsync();
 
         Assert.Equal(0, await PendingCountAsync(states));
-        Assert.Single(await ToListAsync(states.QueryAsync<TableEntity>(select: ["PendingEffects"])));
+        Assert.Single(await states.QueryAsync<TableEntity>(select: ["PendingEffects"]).ToListAsync());
     }
 
-    /// <summary>The bot with a case store that stalls when asked to store a case, as a process that dies right then; the task gives the case.</summary>
-    private static (WebApplicationFactory<Program> Bot, TaskCompletionSource<RecoveryCase> Stalled) Stalling(BotFactory factory)
+    /// <summary>
+    /// A bot whose case store stalls when asked to store a case, as a process that dies right then: the opening message
+    /// is committed, its case never stored, and the channel never gets its answer.
+    /// </summary>
+    private async Task<Crash> CrashWhileStoringTheCaseAsync(string prefix, LoopbackConnector connector, string conversationId)
     {
         var stalled = new TaskCompletionSource<RecoveryCase>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var bot = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        var bot = new BotFactory(azurite, prefix).WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TableCaseStore>();
             services.AddSingleton<ICaseStore>(provider => new StallingCaseStore(provider.GetRequiredService<TableCaseStore>(), stalled));
         }));
-        return (bot, stalled);
+        var client = new BotClient(bot.CreateClient(), connector, conversationId);
+        var opening = client.Message(Opening);
+        var unanswered = client.PostAsync(opening);
+        return new Crash(bot, opening, await stalled.Task.WaitAsync(Bound), unanswered);
+    }
+
+    private sealed record Crash(WebApplicationFactory<Program> Bot, Activity Opening, RecoveryCase Opened, Task<HttpResponseMessage> Unanswered)
+    {
+        /// <summary>Takes the dead bot away; its unanswered request fails.</summary>
+        public async Task EndAsync()
+        {
+            await Bot.DisposeAsync();
+            await Assert.ThrowsAnyAsync<Exception>(() => Unanswered.WaitAsync(Bound));
+        }
     }
 
     private static async Task<int> PendingCountAsync(TableClient states) =>
-        (await ToListAsync(states.QueryAsync<TableEntity>(filter: "PendingEffects eq true"))).Count;
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items) list.Add(item);
-        return list;
-    }
+        (await states.QueryAsync<TableEntity>(filter: "PendingEffects eq true").ToListAsync()).Count;
 
     private sealed class StallingCaseStore(ICaseStore inner, TaskCompletionSource<RecoveryCase> stalled) : ICaseStore
     {

@@ -98,7 +98,7 @@ public sealed partial class EffectsOutbox(
         lock (gate)
         {
             if (!known.TryGetValue(key, out var entries)) return;
-            foreach (var (id, entry) in entries.ToList())
+            foreach (var (id, entry) in entries) // removing while enumerating is allowed for Dictionary
             {
                 if (entry.Progress == Progress.Ran && outbox?.Any(p => p.Id == id) != true) entries.Remove(id);
             }

@@ -15,11 +15,8 @@ public sealed class TierPrompt() : Prompt<object>(DialogIds.Tier)
 {
     protected override PromptRecognizerResult<object> Recognize(TurnContext turn, string text, PromptOptions options)
     {
-        if (options.Choices is { Count: > 0 } choices)
-        {
-            if (PromptInput.IsCardAnswer(turn.Activity) && ChoiceRecognizer.FindValue(choices, text) is { } clicked) return PromptRecognizerResult<object>.Of(clicked);
-            if (ChoiceRecognizer.Recognize(text, choices) is { } found) return PromptRecognizerResult<object>.Of(found);
-        }
+        if (options.Choices is { Count: > 0 } choices && ChoicePrompt.RecognizeAnswer(turn, text, choices) is { } found)
+            return PromptRecognizerResult<object>.Of(found);
         var trimmed = text.Trim();
         return IncidentParser.LooksLikeName(trimmed) ? PromptRecognizerResult<object>.Of(trimmed) : PromptRecognizerResult<object>.Fail;
     }

@@ -87,11 +87,13 @@ public sealed class ConversationState
 
     private const int HashLength = 8;
 
+    /// <summary>The first <see cref="HashLength"/> bytes of the id's SHA-256; no allocation for ids of usual length.</summary>
     private static void Hash(string activityId, Span<byte> into)
     {
-        var utf8 = Encoding.UTF8.GetBytes(activityId);
+        var length = Encoding.UTF8.GetMaxByteCount(activityId.Length);
+        Span<byte> utf8 = length <= 512 ? stackalloc byte[length] : new byte[length];
         Span<byte> full = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(utf8, full);
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(activityId, utf8)], full);
         full[..HashLength].CopyTo(into);
     }
 }

@@ -52,13 +52,7 @@ public sealed class EffectsOutboxTests
         bot.Cases.SavesToFail = 1 + CommittedEffects.RetryDelays.Length;
 
         await chat.SayAsync("ok");
-        Assert.True(await failures.WaitAsync(Bound));
-        foreach (var delay in CommittedEffects.RetryDelays)
-        {
-            bot.Clock.Advance(delay);
-            Assert.True(await failures.WaitAsync(Bound));
-        }
-        await logger.Logged(GaveUp).WaitAsync(Bound);
+        await UntilTheRetriesGiveUpAsync(bot, failures, logger);
         var id = Assert.Single(bot.Cases.All).Id;
         Assert.NotEqual(CaseStatus.AwaitingFollowUp, Assert.Single(bot.Cases.All).Status);
         Assert.Contains(await OutboxAsync(bot), p => p.Effects.OfType<SaveCase>().Any(s => s.Case.Status == CaseStatus.AwaitingFollowUp));
@@ -115,13 +109,7 @@ public sealed class EffectsOutboxTests
         var pending = new PendingEffects("a1", bot.Clock.GetUtcNow(), [new SaveCase(sent), new SaveCase(failing)]);
 
         await outbox.RunAsync(key, pending);
-        Assert.True(await failures.WaitAsync(Bound));
-        foreach (var delay in CommittedEffects.RetryDelays)
-        {
-            bot.Clock.Advance(delay);
-            Assert.True(await failures.WaitAsync(Bound));
-        }
-        await logger.Logged(GaveUp).WaitAsync(Bound);
+        await UntilTheRetriesGiveUpAsync(bot, failures, logger);
         await outbox.ReplayAsync(key, [pending]);
 
         Assert.Equal(1, Volatile.Read(ref savedFirst));
@@ -165,6 +153,18 @@ public sealed class EffectsOutboxTests
 
         Assert.Equal(all.Select(e => e.GetType()), Assert.Single(read.Outbox!).Effects.Select(e => e.GetType()));
         Assert.Equal(json, JsonSerializer.Serialize(read, StorageJson.Options));
+    }
+
+    /// <summary>Waits for the first failed save, then lets each retry delay pass and its attempt fail, until the retries give up.</summary>
+    private static async Task UntilTheRetriesGiveUpAsync(BotHarness bot, SemaphoreSlim failures, CapturingLogger<CommittedEffects> logger)
+    {
+        Assert.True(await failures.WaitAsync(Bound));
+        foreach (var delay in CommittedEffects.RetryDelays)
+        {
+            bot.Clock.Advance(delay);
+            Assert.True(await failures.WaitAsync(Bound));
+        }
+        await logger.Logged(GaveUp).WaitAsync(Bound);
     }
 
     private static async Task<IReadOnlyList<PendingEffects>> OutboxAsync(BotHarness bot) =>
