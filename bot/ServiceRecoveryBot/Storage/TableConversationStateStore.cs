@@ -17,6 +17,7 @@ namespace ServiceRecoveryBot.Storage;
 /// Point reads and conditional writes only (Add for the first write, Replace with the ETag after that).
 /// The last document read or committed and its ETag are kept in memory, so a turn usually skips the read; a stale copy (another
 /// instance wrote since) fails its conditional write with 412, is dropped, and the turn re-runs on a fresh read.
+/// A row still in its partition from the earlier layout (<see cref="PreviousShards"/>) is moved on its first read.
 /// </summary>
 public sealed class TableConversationStateStore(TableServiceClient service, TableNames names, IMemoryCache cache, TableGroupCommit commits) : IConversationStateStore
 {
@@ -25,11 +26,16 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
     private const string PendingEffectsProperty = "PendingEffects";
 
     /// <summary>
-    /// Partitions the conversations are spread over. Few enough that concurrent turns of different conversations share
-    /// a partition and so one batch (<see cref="TableGroupCommit"/>); each partition still takes about 2,000 writes a
-    /// second in Azure. Changing it moves every conversation's row: conversations in progress would start over.
+    /// Partitions the conversations are spread over. Two, so that a busy bot keeps one batch in flight per partition while
+    /// the next one fills: fewer, larger batches than with 8 (about 20 % more turns a second under load, with Azurite's
+    /// CPU per turn down a fifth; one partition leaves storage idle between batches; docs/BENCHMARKS.md). Each partition
+    /// takes about 2,000 writes a second in Azure, and a batch carries up to 100. A change here must keep the rows in the
+    /// old partitions readable, as <see cref="PreviousShards"/> does.
     /// </summary>
-    internal const int Shards = 8;
+    internal const int Shards = 2;
+
+    /// <summary>The shard count of the earlier layout (up to commit 24770f1); rows written then are moved when first read.</summary>
+    internal const int PreviousShards = 8;
     private static readonly MemoryCacheEntryOptions CacheEntry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) };
 
     private readonly TableClient table = service.GetTableClient(names.DialogState);
@@ -41,10 +47,48 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
             return new StoredConversationState(Deserialize(cached.Json), cached.ETag);
 
         var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(row), row, cancellationToken: ct);
-        if (!response.HasValue || response.Value is not { } entity) return null;
+        if ((response.HasValue ? response.Value : await MoveFromPreviousPartitionAsync(row, ct)) is not { } entity) return null;
         var json = CompressedJson.Decompress(TableLimits.ReadChunkedBytes(entity, StateProperty), entity.GetInt32(LengthProperty) ?? 0);
         cache.Set(CacheKey(row), new CachedState(json, entity.ETag.ToString()), CacheEntry); // the next load (this turn's, after a check) skips the read
         return new StoredConversationState(Deserialize(json), entity.ETag.ToString());
+    }
+
+    /// <summary>
+    /// The row as stored under <see cref="PreviousShards"/>, added to its partition now and deleted from the old one;
+    /// null when there is none. When another instance moves it first, its copy is read instead.
+    /// </summary>
+    private async Task<TableEntity?> MoveFromPreviousPartitionAsync(string row, CancellationToken ct)
+    {
+        var previous = PartitionKeyFor(row, PreviousShards);
+        var partition = PartitionKeyFor(row);
+        if (previous == partition) return null;
+        var old = await table.GetEntityIfExistsAsync<TableEntity>(previous, row, cancellationToken: ct);
+        if (!old.HasValue || old.Value is not { } entity) return null;
+
+        var moved = new TableEntity(partition, row);
+        foreach (var (name, value) in entity)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")) moved[name] = value;
+        }
+        try
+        {
+            var added = (await commits.WriteAsync(table, [new TableTransactionAction(TableTransactionActionType.Add, moved)], ct))[0];
+            moved.ETag = added.Headers.ETag ?? throw new InvalidOperationException("The table service returned no ETag for an added row.");
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var winner = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: ct);
+            return winner.HasValue ? winner.Value : null;
+        }
+        try
+        {
+            await table.DeleteEntityAsync(previous, row, entity.ETag, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Gone already, or rewritten by an instance still on the earlier layout: nothing here reads it again.
+        }
+        return moved;
     }
 
     public async Task<StateSaveResult> TrySaveAsync(ConversationKey key, ConversationState state, string? etag, CancellationToken ct)
@@ -90,12 +134,12 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
 
     internal static string RowKeyFor(ConversationKey key) => TableKeys.Encode(key.ChannelId) + "_" + TableKeys.Encode(key.ConversationId);
 
-    /// <summary>One of <see cref="Shards"/> partitions, from a stable hash of the row key (FNV-1a).</summary>
-    internal static string PartitionKeyFor(string rowKey)
+    /// <summary>One of <paramref name="shards"/> partitions, from a stable hash of the row key (FNV-1a).</summary>
+    internal static string PartitionKeyFor(string rowKey, int shards = Shards)
     {
         var hash = 2166136261u;
         foreach (var c in rowKey) hash = (hash ^ c) * 16777619u;
-        return "s" + (hash % (uint)Shards).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+        return "s" + (hash % (uint)shards).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private string CacheKey(string row) => table.Name + "/" + row;

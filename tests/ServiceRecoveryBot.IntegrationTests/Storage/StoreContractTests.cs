@@ -82,6 +82,36 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         Assert.True(row.GetInt32("StateChunks") >= 2);
     }
 
+
+    [Fact]
+    public async Task A_state_row_in_its_partition_of_the_earlier_layout_is_moved_on_first_read_and_stays_writable()
+    {
+        var (service, names) = await CreateTablesAsync();
+        var table = service.GetTableClient(names.DialogState);
+        var key = Enumerable.Range(0, 100).Select(i => new ConversationKey("msteams", $"a:moved{i}"))
+            .First(k => TableConversationStateStore.PartitionKeyFor(TableConversationStateStore.RowKeyFor(k), TableConversationStateStore.PreviousShards)
+                != TableConversationStateStore.PartitionKeyFor(TableConversationStateStore.RowKeyFor(k)));
+        var rowKey = TableConversationStateStore.RowKeyFor(key);
+        var writer = new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit());
+        Assert.True((await writer.TrySaveAsync(key, new ConversationState { ActiveCaseId = "SR-7K3Q", GuidanceStep = 3 }, null, default)).Saved);
+        // As the earlier layout stored it: the same row in the partition the previous shard count picks.
+        var written = (await table.QueryAsync<TableEntity>().ToListAsync()).Single();
+        await table.DeleteEntityAsync(written.PartitionKey, written.RowKey);
+        written.PartitionKey = TableConversationStateStore.PartitionKeyFor(rowKey, TableConversationStateStore.PreviousShards);
+        await table.AddEntityAsync(written);
+
+        // Two instances read it at once; each has nothing in memory.
+        var readers = Enumerable.Range(0, 2).Select(_ => new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit())).ToList();
+        var loaded = await Task.WhenAll(readers.Select(r => r.LoadAsync(key, default)));
+
+        Assert.All(loaded, l => Assert.Equal(("SR-7K3Q", 3), (l!.State.ActiveCaseId, l.State.GuidanceStep)));
+        var row = (await table.QueryAsync<TableEntity>().ToListAsync()).Single();
+        Assert.Equal(TableConversationStateStore.PartitionKeyFor(rowKey), row.PartitionKey);
+        loaded[0]!.State.GuidanceStep = 4;
+        Assert.True((await readers[0].TrySaveAsync(key, loaded[0]!.State, loaded[0]!.ETag, default)).Saved);
+        var reread = await new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit()).LoadAsync(key, default);
+        Assert.Equal(4, reread!.State.GuidanceStep);
+    }
     [Theory]
     [MemberData(nameof(Stores))]
     public async Task A_case_id_is_taken_once_per_team(string kind)
