@@ -9,11 +9,14 @@ namespace ServiceRecoveryBot.Storage;
 /// <summary>
 /// Cases in the Cases table, one partition per team (PartitionKey = encoded team key):
 /// <list type="bullet">
-/// <item><c>i|{caseId}</c>: the whole case as JSON, with UpdatedUtc and the timeline length (point reads by id); before
-/// the case is opened, its id's reservation (Status <c>Reserved</c>, no JSON), which the case then replaces;</item>
-/// <item><c>c|{inverted ticks}|{caseId}</c>: the list row (a range query gives a team's cases newest first);</item>
-/// <item><c>t|{caseId}|{sequence}</c>: timeline entries (a range query gives a case's timeline in order).</item>
+/// <item><c>i|{caseId}</c>: the whole case as JSON, its timeline included, with UpdatedUtc and the timeline length
+/// (a point read gives a case and its timeline); before the case is opened, its id's reservation (Status
+/// <c>Reserved</c>, no JSON), which the case then replaces;</item>
+/// <item><c>c|{inverted ticks}|{caseId}</c>: the list row (a range query gives a team's cases newest first).</item>
 /// </list>
+/// A save writes those two rows whatever the timeline's length. (Up to commit 24770f1 each timeline entry had a row of
+/// its own as well, <c>t|{caseId}|{sequence}</c>: more than half the rows a recovery wrote, for a query the case's own
+/// row answers. Those rows are no longer read or written; the case's row holds every entry.)
 /// All rows of a save go in one batch in the case's partition, so they change together (and saves of other cases in the
 /// team that arrive meanwhile share it: <see cref="TableGroupCommit"/>). A save never replaces a newer
 /// version of the case (compared by Revision, written with the ETag read).
@@ -49,7 +52,7 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
         {
             try
             {
-                var responses = await commits.WriteAsync(table, RowsFor(recoveryCase, writtenEvents: 0, reservation), ct);
+                var responses = await commits.WriteAsync(table, RowsFor(recoveryCase, reservation), ct);
                 cache.Remove(reservationKey);
                 Remember(recoveryCase, responses[0].Headers.ETag);
                 return true;
@@ -75,12 +78,12 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
                 var row = await ReadMainRowAsync(recoveryCase.TeamKey, recoveryCase.Id, ct);
                 if (row is not null && !IsReservation(row) && !IsVersionOf(row, recoveryCase))
                     throw new CaseIdTakenException(recoveryCase.Id);
-                known = row is null ? null : new StoredVersion(row.GetInt32("Revision") ?? 0, row.GetInt32("TimelineCount") ?? 0, row.ETag);
+                known = row is null ? null : new StoredVersion(row.GetInt32("Revision") ?? 0, row.ETag);
             }
             if (known is not null && known.Revision >= recoveryCase.Revision)
                 return; // A newer (or the same) version is already stored.
 
-            var actions = RowsFor(recoveryCase, known?.TimelineCount ?? 0, known?.ETag);
+            var actions = RowsFor(recoveryCase, known?.ETag);
             try
             {
                 var responses = await commits.WriteAsync(table, actions, ct);
@@ -125,22 +128,8 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
         return results;
     }
 
-    public async Task<IReadOnlyList<CaseEvent>> TimelineAsync(string teamKey, CaseId id, CancellationToken ct)
-    {
-        var prefix = $"t|{id.Value}|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKeyFor(teamKey)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
-        var events = new List<CaseEvent>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            events.Add(new CaseEvent(
-                row.GetInt32("Sequence") ?? 0,
-                Enum.Parse<CaseStep>(row.GetString("Step")),
-                row.GetDateTimeOffset("AtUtc") ?? default,
-                row.GetString("By") ?? "",
-                row.GetString("Note")));
-        }
-        return events;
-    }
+    public async Task<IReadOnlyList<CaseEvent>> TimelineAsync(string teamKey, CaseId id, CancellationToken ct) =>
+        (await FindAsync(teamKey, id, ct))?.Timeline ?? [];
 
     /// <summary>The case's main row (or its id's reservation), or null.</summary>
     private async Task<TableEntity?> ReadMainRowAsync(string teamKey, CaseId id, CancellationToken ct)
@@ -151,7 +140,7 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
 
     private void Remember(RecoveryCase c, ETag? etag)
     {
-        if (etag is { } value) cache.Set(CacheKey(c), new StoredVersion(c.Revision, c.Timeline.Count, value), CacheEntry);
+        if (etag is { } value) cache.Set(CacheKey(c), new StoredVersion(c.Revision, value), CacheEntry);
     }
 
     /// <summary>Versions are remembered per case, not per id, so a save can only ever take its own case's ETag.</summary>
@@ -168,9 +157,9 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
     private static bool IsVersionOf(TableEntity mainRow, RecoveryCase c) =>
         mainRow.GetString("StaffId") is not { } staff || (staff == c.StaffId && mainRow.GetDateTimeOffset("OpenedUtc") == c.OpenedAt);
 
-    private sealed record StoredVersion(int Revision, int TimelineCount, ETag ETag);
+    private sealed record StoredVersion(int Revision, ETag ETag);
 
-    private static List<TableTransactionAction> RowsFor(RecoveryCase c, int writtenEvents, ETag? mainRowETag)
+    private static List<TableTransactionAction> RowsFor(RecoveryCase c, ETag? mainRowETag)
     {
         var partition = PartitionKeyFor(c.TeamKey);
         var main = new TableEntity(partition, MainRowKey(c.Id))
@@ -198,25 +187,13 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
             ["Flagged"] = CaseSummary.Of(c).Flagged,
         };
 
-        var actions = new List<TableTransactionAction>
-        {
+        return
+        [
             mainRowETag is { } etag
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, main, etag)
                 : new TableTransactionAction(TableTransactionActionType.Add, main),
             new(TableTransactionActionType.UpsertReplace, list),
-        };
-        foreach (var entry in c.Timeline.Where(e => e.Sequence > writtenEvents).Take(TableLimits.MaxBatchActions - 2))
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, $"t|{c.Id.Value}|{entry.Sequence:D4}")
-            {
-                ["Sequence"] = entry.Sequence,
-                ["Step"] = entry.Step.ToString(),
-                ["AtUtc"] = entry.At,
-                ["By"] = entry.By,
-                ["Note"] = entry.Note is null ? null : Truncate(entry.Note, 2000),
-            }));
-        }
-        return actions;
+        ];
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

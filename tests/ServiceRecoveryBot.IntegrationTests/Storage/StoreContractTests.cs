@@ -191,6 +191,24 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         Assert.Equal([CaseStep.Opened, CaseStep.Apologised, CaseStep.Listened], (await cases.TimelineAsync("team", opened.Id, default)).Select(e => e.Step));
     }
 
+    [Fact]
+    public async Task A_case_and_its_whole_timeline_take_two_rows_and_are_read_back_by_another_instance()
+    {
+        var (service, names) = await CreateTablesAsync();
+        var opened = NewCase("team", At);
+        await NewCaseStore(service, names).TryCreateAsync(opened, default);
+        var recovered = opened;
+        foreach (var (step, seconds) in new[] { (CaseStep.Apologised, 20), (CaseStep.Listened, 40), (CaseStep.Fixed, 60), (CaseStep.AtonementOffered, 80), (CaseStep.Closed, 100) })
+            recovered = recovered.Record(step, At.AddSeconds(seconds), "staff-1", step == CaseStep.Fixed ? new string('n', 5_000) : null);
+        await NewCaseStore(service, names).SaveAsync(recovered, default);
+
+        var rows = await service.GetTableClient(names.Cases).QueryAsync<TableEntity>(select: ["RowKey"]).ToListAsync();
+        Assert.Equal([$"c|{TableKeys.InvertedTicks(At)}|{opened.Id.Value}", $"i|{opened.Id.Value}"], rows.Select(r => r.RowKey).Order(StringComparer.Ordinal));
+        var timeline = await NewCaseStore(service, names).TimelineAsync("team", opened.Id, default);
+        Assert.Equal(recovered.Timeline, timeline);
+        Assert.Equal(5_000, timeline.Single(e => e.Step == CaseStep.Fixed).Note!.Length);
+    }
+
     [Theory]
     [MemberData(nameof(Stores))]
     public async Task A_teams_cases_list_newest_first(string kind)
