@@ -9,9 +9,18 @@ public sealed class StateKeysTests
     public void A_conversation_keeps_its_shard_across_processes()
     {
         // Pinned values: a per-process hash (string.GetHashCode) would move every conversation's state on restart.
-        Assert.Equal("s05", PartitionOf("msteams", "a:1"));
-        Assert.Equal("s02", PartitionOf("msteams", "C024BE91L-1700000000.000100"));
-        Assert.Equal("s07", PartitionOf("msteams", "q"));
+        Assert.Equal("s01", PartitionOf("msteams", "a:1"));
+        Assert.Equal("s00", PartitionOf("msteams", "C024BE91L-1700000000.000100"));
+        Assert.Equal("s01", PartitionOf("msteams", "q"));
+    }
+
+    [Fact]
+    public void The_earlier_layouts_partitions_stay_where_its_rows_are()
+    {
+        // Rows written with 8 shards are found there and moved on their first read.
+        Assert.Equal("s05", PartitionOf("msteams", "a:1", TableConversationStateStore.PreviousShards));
+        Assert.Equal("s02", PartitionOf("msteams", "C024BE91L-1700000000.000100", TableConversationStateStore.PreviousShards));
+        Assert.Equal("s07", PartitionOf("msteams", "q", TableConversationStateStore.PreviousShards));
     }
 
     [Fact]
@@ -31,6 +40,6 @@ public sealed class StateKeysTests
         Assert.Equal(TableConversationStateStore.Shards, shards.Count);
     }
 
-    private static string PartitionOf(string channel, string conversation) =>
-        TableConversationStateStore.PartitionKeyFor(TableConversationStateStore.RowKeyFor(new ConversationKey(channel, conversation)));
+    private static string PartitionOf(string channel, string conversation, int shards = TableConversationStateStore.Shards) =>
+        TableConversationStateStore.PartitionKeyFor(TableConversationStateStore.RowKeyFor(new ConversationKey(channel, conversation)), shards);
 }
