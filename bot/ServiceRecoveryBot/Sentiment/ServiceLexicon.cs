@@ -113,7 +113,6 @@ internal sealed class ServiceLexicon
     /// <summary>The lexicon with our words added and the neutralised words removed.</summary>
     public VaderLexicon Apply(VaderLexicon lexicon) => lexicon.With(Words, Neutralised);
 
-    /// <summary>Adjusts the per-word scores VADER gave, before the "but" shift and the sums.</summary>
     /// <summary>
     /// Before scoring: "can't believe" and "couldn't believe" are disbelief that stresses what follows, not a negation of
     /// it ("I can't believe you lost my suitcase again" is a complaint; VADER's three-word negation reach flips "lost").
@@ -131,6 +130,7 @@ internal sealed class ServiceLexicon
         }
     }
 
+    /// <summary>Adjusts the per-word scores VADER gave, before the "but" shift and the sums.</summary>
     public void Adjust(ReadOnlySpan<VaderToken> tokens, ReadOnlySpan<char> lower, Span<double> sentiments)
     {
         int n = tokens.Length;

@@ -9,8 +9,8 @@ namespace ServiceRecoveryBot.Storage;
 /// <summary>
 /// Cases in the Cases table, one partition per team (PartitionKey = encoded team key):
 /// <list type="bullet">
-/// <item><c>i|{caseId}</c>: the whole case as JSON, its timeline included, with UpdatedUtc and the timeline length
-/// (a point read gives a case and its timeline); before the case is opened, its id's reservation (Status
+/// <item><c>i|{caseId}</c>: the whole case as JSON, its timeline included, with UpdatedUtc (a point read gives a case
+/// and its timeline); before the case is opened, its id's reservation (Status
 /// <c>Reserved</c>, no JSON), which the case then replaces;</item>
 /// <item><c>c|{inverted ticks}|{caseId}</c>: the list row (a range query gives a team's cases newest first).</item>
 /// </list>
@@ -168,7 +168,6 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
             ["OpenedUtc"] = c.OpenedAt,
             ["UpdatedUtc"] = c.UpdatedAt,
             ["Revision"] = c.Revision,
-            ["TimelineCount"] = c.Timeline.Count,
             ["Status"] = c.Status.ToString(),
         };
         TableLimits.WriteChunked(main, "Json", JsonSerializer.Serialize(c, StorageJson.Options));

@@ -46,8 +46,7 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
         if (cache.TryGetValue<CachedState>(CacheKey(row), out var cached) && cached is not null)
             return new StoredConversationState(Deserialize(cached.Json), cached.ETag);
 
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyFor(row), row, cancellationToken: ct);
-        if ((response.HasValue ? response.Value : await MoveFromPreviousPartitionAsync(row, ct)) is not { } entity) return null;
+        if ((await ReadAsync(PartitionKeyFor(row), row, ct) ?? await MoveFromPreviousPartitionAsync(row, ct)) is not { } entity) return null;
         var json = CompressedJson.Decompress(TableLimits.ReadChunkedBytes(entity, StateProperty), entity.GetInt32(LengthProperty) ?? 0);
         cache.Set(CacheKey(row), new CachedState(json, entity.ETag.ToString()), CacheEntry); // the next load (this turn's, after a check) skips the read
         return new StoredConversationState(Deserialize(json), entity.ETag.ToString());
@@ -62,8 +61,7 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
         var previous = PartitionKeyFor(row, PreviousShards);
         var partition = PartitionKeyFor(row);
         if (previous == partition) return null;
-        var old = await table.GetEntityIfExistsAsync<TableEntity>(previous, row, cancellationToken: ct);
-        if (!old.HasValue || old.Value is not { } entity) return null;
+        if (await ReadAsync(previous, row, ct) is not { } entity) return null;
 
         var moved = new TableEntity(partition, row);
         foreach (var (name, value) in entity)
@@ -77,8 +75,7 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var winner = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: ct);
-            return winner.HasValue ? winner.Value : null;
+            return await ReadAsync(partition, row, ct);
         }
         try
         {
@@ -119,6 +116,12 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
             cache.Remove(CacheKey(row));
             return StateSaveResult.Conflict;
         }
+    }
+
+    private async Task<TableEntity?> ReadAsync(string partition, string row, CancellationToken ct)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: ct);
+        return response.HasValue ? response.Value : null;
     }
 
     /// <summary>A query over every shard, filtered on <c>PendingEffects</c> (a flag kept beside the document for it) and the row's timestamp.</summary>

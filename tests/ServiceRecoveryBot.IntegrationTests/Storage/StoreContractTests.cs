@@ -88,16 +88,16 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
     {
         var (service, names) = await CreateTablesAsync();
         var table = service.GetTableClient(names.DialogState);
+        static string PartitionOf(ConversationKey key, int shards = TableConversationStateStore.Shards) =>
+            TableConversationStateStore.PartitionKeyFor(TableConversationStateStore.RowKeyFor(key), shards);
         var key = Enumerable.Range(0, 100).Select(i => new ConversationKey("msteams", $"a:moved{i}"))
-            .First(k => TableConversationStateStore.PartitionKeyFor(TableConversationStateStore.RowKeyFor(k), TableConversationStateStore.PreviousShards)
-                != TableConversationStateStore.PartitionKeyFor(TableConversationStateStore.RowKeyFor(k)));
-        var rowKey = TableConversationStateStore.RowKeyFor(key);
+            .First(k => PartitionOf(k, TableConversationStateStore.PreviousShards) != PartitionOf(k));
         var writer = new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit());
         Assert.True((await writer.TrySaveAsync(key, new ConversationState { ActiveCaseId = "SR-7K3Q", GuidanceStep = 3 }, null, default)).Saved);
         // As the earlier layout stored it: the same row in the partition the previous shard count picks.
         var written = (await table.QueryAsync<TableEntity>().ToListAsync()).Single();
         await table.DeleteEntityAsync(written.PartitionKey, written.RowKey);
-        written.PartitionKey = TableConversationStateStore.PartitionKeyFor(rowKey, TableConversationStateStore.PreviousShards);
+        written.PartitionKey = PartitionOf(key, TableConversationStateStore.PreviousShards);
         await table.AddEntityAsync(written);
 
         // Two instances read it at once; each has nothing in memory.
@@ -106,7 +106,7 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
 
         Assert.All(loaded, l => Assert.Equal(("SR-7K3Q", 3), (l!.State.ActiveCaseId, l.State.GuidanceStep)));
         var row = (await table.QueryAsync<TableEntity>().ToListAsync()).Single();
-        Assert.Equal(TableConversationStateStore.PartitionKeyFor(rowKey), row.PartitionKey);
+        Assert.Equal(PartitionOf(key), row.PartitionKey);
         loaded[0]!.State.GuidanceStep = 4;
         Assert.True((await readers[0].TrySaveAsync(key, loaded[0]!.State, loaded[0]!.ETag, default)).Saved);
         var reread = await new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit()).LoadAsync(key, default);

@@ -166,9 +166,8 @@ public sealed partial class EffectsOutbox(
             try
             {
                 var stored = await states.LoadAsync(key, ct);
-                var outbox = stored?.State.Outbox;
-                var kept = stored is null ? null : Next(key, outbox, null);
-                if (stored is not null && kept?.Count != outbox?.Count)
+                var kept = Next(key, stored?.State.Outbox, null);
+                if (stored is not null && kept?.Count != stored.State.Outbox?.Count)
                 {
                     stored.State.Outbox = kept;
                     if (!(await states.TrySaveAsync(key, stored.State, stored.ETag, ct)).Saved) continue; // a turn won; it drops them itself

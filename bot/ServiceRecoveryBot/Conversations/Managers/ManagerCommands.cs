@@ -103,7 +103,6 @@ public sealed partial class ManagerCommands(
         return true;
     }
 
-
     /// <summary>The first person @mentioned who is not the bot.</summary>
     private static (string Id, string Name)? MentionedUser(Activity activity)
     {

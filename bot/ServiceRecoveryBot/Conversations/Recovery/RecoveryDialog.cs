@@ -396,7 +396,8 @@ public sealed class RecoveryDialog(
     /// Every change to the case is kept in the draft, which is committed with the conversation state on every turn (so a
     /// restart loses nothing). The case itself is written to the case table at the moments others need to see it —
     /// opening, the customer's name or reference (for colleagues' searches), anything a manager may want to see at once
-    /// (a flagged tone, severity 4, an atonement waiting for approval), pausing and the end — once the turn's state is committed. That keeps a typical turn to one storage write.
+    /// (a flagged tone, severity 4, an atonement waiting for approval), pausing and the end — once the turn's state is
+    /// committed. That keeps a typical turn to one storage write.
     /// </summary>
     private void Update(WaterfallStepContext<RecoveryDraft> step, RecoveryCase changed, bool publish = false)
     {
