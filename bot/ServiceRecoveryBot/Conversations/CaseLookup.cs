@@ -52,7 +52,7 @@ public sealed class CaseLookup(ICaseStore cases)
 
     /// <summary>The text's words as the category suggester reads them (lower case, no accents), apostrophes and a possessive "'s" off.</summary>
     private static IEnumerable<string> WordsOf(string text) =>
-        CategorySuggester.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        PlaybookText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w.Trim('\''))
             .Where(w => w.Length > 0);
 }

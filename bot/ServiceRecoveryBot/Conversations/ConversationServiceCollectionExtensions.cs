@@ -7,6 +7,7 @@ using ServiceRecoveryBot.Conversations.FollowUp;
 using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Conversations.Recovery;
 using ServiceRecoveryBot.Reminders;
+using ServiceRecoveryBot.Understanding;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;
 using ServiceRecoveryBot.Guidance;
@@ -27,7 +28,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddOptions<AuthorityOptions>().BindConfiguration(AuthorityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddGuidance(); // the playbook, and the guidance RecoveryBot answers questions with
-        services.AddSingleton<CategorySuggester>();
+        services.AddUnderstanding(); // what staff's messages say: recovery start, guidance and tone all ask it
         services.AddSingleton<SeverityAdvisor>();
         services.AddSingleton<CompensationPolicy>();
         services.AddOptions<ManagerOptions>().BindConfiguration(ManagerOptions.Section)

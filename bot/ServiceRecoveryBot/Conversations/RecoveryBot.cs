@@ -9,6 +9,7 @@ using ServiceRecoveryBot.Guidance;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Recovery.Playbooks;
+using ServiceRecoveryBot.Understanding;
 
 namespace ServiceRecoveryBot.Conversations;
 
@@ -22,6 +23,7 @@ public sealed class RecoveryBot(
     RecoveryDialog recovery,
     ManagerCommands caseCommands,
     GuidanceService guidance,
+    IUnderstanding understanding,
     ICaseStore cases,
     CaseLookup lookup,
     RecoveryPlaybook playbook,
@@ -96,7 +98,7 @@ public sealed class RecoveryBot(
         }
         if (dc.ActiveDialog?.Id == DialogIds.Text || !guidance.IsGuidanceQuestion(text)) return false;
 
-        var answer = guidance.Answer(text);
+        var answer = guidance.Answer(text, understanding.Understand(text, UnderstandingPurpose.GuidanceQuestion, ct).Topics);
         if (answer.Walk is { } walk) (state.GuidancePlaybook, state.GuidanceStep) = (walk.ModelId, walk.Step);
         dc.Context.SendText(answer.Text);
         if (dc.ActiveDialog is not null)

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Recovery.Compensation;
 using ServiceRecoveryBot.Recovery.Playbooks;
 
 namespace ServiceRecoveryBot.Guidance;
@@ -24,15 +26,28 @@ public sealed class GuidanceService
     /// <summary>When the runner-up scores at least this share of the top hit, the two are too close to call.</summary>
     internal const double MaxRunnerUpRatio = 0.8;
 
+    /// <summary>A topic from the understanding seam scoring this much is answered without the lexical ranking's say.</summary>
+    public const double SureTopicScore = 0.5;
+
     private static readonly string[] StarterTopics = ["bot-capabilities", "what-is-recovery"];
 
     private readonly HashSet<string> genericGuideTerms;
     private readonly TextAnalyzer analyzer;
     private readonly CategoryDetector categories;
     private readonly IReadOnlyList<(string Alias, RecoveryModel Model)> aliases;
+    private readonly AuthorityOptions authority;
 
+    /// <summary>With the default staff authority (what tests and the command line use).</summary>
     public GuidanceService(RecoveryPlaybook playbook)
+        : this(playbook, Options.Create(new AuthorityOptions()))
     {
+    }
+
+    /// <summary>With the configured staff authority (<c>Recovery:Authority</c>), which the answer about authority quotes.</summary>
+    public GuidanceService(RecoveryPlaybook playbook, IOptions<AuthorityOptions> authority)
+    {
+        ArgumentNullException.ThrowIfNull(authority);
+        this.authority = authority.Value;
         var lexicon = GuidanceData.Load<Lexicon>("guidance-lexicon.json");
         analyzer = new TextAnalyzer(lexicon.StopWords, lexicon.SynonymGroups);
         categories = new CategoryDetector(lexicon.Categories);
@@ -64,8 +79,16 @@ public sealed class GuidanceService
     /// walk; a question about a kind of failure ("how do I handle a double charge?") starts that category's playbook; anything
     /// else goes to the knowledge base, which answers when sure and otherwise offers the 2-3 closest topics.
     /// </summary>
-    public GuidanceAnswer Answer(string question)
+    public GuidanceAnswer Answer(string question) => Answer(question, []);
+
+    /// <summary>
+    /// As <see cref="Answer(string)"/>, with the topics the understanding seam found nearest (best first). A named model,
+    /// the model list and a guide command still come first; then a topic scored at least <see cref="SureTopicScore"/>
+    /// is answered; otherwise the lexical ranking decides as before.
+    /// </summary>
+    public GuidanceAnswer Answer(string question, IReadOnlyList<TopicGuess> topics)
     {
+        ArgumentNullException.ThrowIfNull(topics);
         var normalized = TextAnalyzer.Normalize(question);
         if (normalized.Length == 0) return new GuidanceAnswer(GuidanceAnswerKind.Unknown, GuidanceReplies.Unknown);
         if (GuidanceCues.IsModelListRequest(normalized)) return new GuidanceAnswer(GuidanceAnswerKind.ModelList, GuidanceReplies.ModelList(Models.Models));
@@ -75,6 +98,8 @@ public sealed class GuidanceService
         var subject = isGuide ? rest : normalized;
 
         if (NamedModel(subject) is { } model) return Walk(model, null);
+
+        if (topics.Count > 0 && topics[0].Score >= SureTopicScore && FromTopic(topics[0].Topic) is { } sure) return sure;
 
         if (categories.Detect(subject) is { } category && (isGuide || GuidanceCues.AsksForPlaybook(subject) || (!GuidanceCues.OpensAsQuestion(subject) && analyzer.Terms(subject).Count <= 3)))
             return Walk(Models.ForCategory(category), category);
@@ -122,6 +147,17 @@ public sealed class GuidanceService
         return null;
     }
 
+    /// <summary>The answer for a topic id: a knowledge entry, or "playbook:" and a category for that category's playbook.</summary>
+    private GuidanceAnswer? FromTopic(string topic)
+    {
+        if (topic.StartsWith(TopicGuess.PlaybookPrefix, StringComparison.Ordinal))
+            return Enum.TryParse<FailureCategory>(topic[TopicGuess.PlaybookPrefix.Length..], out var category) ? Walk(Models.ForCategory(category), category) : null;
+        return Knowledge.Find(topic) is { } entry ? Entry(entry) : null;
+    }
+
+    private GuidanceAnswer Entry(KnowledgeEntry entry) =>
+        new(GuidanceAnswerKind.KnowledgeEntry, GuidanceReplies.Knowledge(entry, authority)) { EntryId = entry.Id };
+
     private GuidanceAnswer Walk(RecoveryModel model, FailureCategory? category)
     {
         var walk = PlaybookWalk.Start(model.Id);
@@ -137,7 +173,7 @@ public sealed class GuidanceService
         var close = hits.Count > 1 && hits[1].Score >= MaxRunnerUpRatio * top.Score;
         if (top.Score >= MinScore && !close && (top.Coverage >= MinCoverage || top.Score >= StrongScore)
             && (top.MatchedTerms >= 2 || top.MatchedTerms == top.QueryTerms || top.Coverage >= SoleTermCoverage))
-            return new GuidanceAnswer(GuidanceAnswerKind.KnowledgeEntry, GuidanceReplies.Knowledge(top.Entry)) { EntryId = top.Entry.Id };
+            return Entry(top.Entry);
         var titles = hits.Take(3).Select(h => h.Entry.Title).ToList();
         // Always offer at least two ways forward: pad a lone weak match with the starter topics.
         foreach (var starter in StarterTopics.Select(Knowledge.Find).OfType<KnowledgeEntry>())

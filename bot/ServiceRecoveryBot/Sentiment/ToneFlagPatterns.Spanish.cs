@@ -29,11 +29,16 @@ internal static partial class ToneFlagPatterns
             "herido*", "herida*", "sangre", "sangrando", "urgencias", "ambulancia", "medico*", "medicina*", "pastillas", "mareado*",
             "mareada*", "me cai", "se cayo", "quemadura*", "me queme", "!peligroso*", "!peligrosa*", "!no es seguro", "embarazada",
             "asma", "celiaco*", "celiaca*", "vidrio*", "cristales", "moho", "fuga de gas", "descarga electrica", "fiebre", "vomit*",
+            "hinchad*", "hinchazon", "se le hincha*", "no puede respirar", "le cuesta respirar", "ronchas", "picor", "desmay*", "mareo*",
+            "mariscos", "cacahuete*", "frutos secos", "nueces", "lactosa", "diabetic*", "insulina", "convulsion*", "dolor de pecho",
+            "romper|rompo|rompere|partir|parto", "matar|mato", "pegar|pego|pegarle", "pelea", "amenaz*", "navaja", "cuchillo", "seguridad",
         ]),
         (ToneFlag.Urgent, true,
         [
             "ahora mismo", "inmediatamente", "urgente*", "ya mismo", "hoy", "esta noche|tarde|mañana", "cuanto antes",
             "lo antes posible", "en # minutos|horas", "en media hora", "no tengo tiempo", "voy a perder", "mi vuelo",
+            "nuestro vuelo", "el vuelo", "embarcamos", "embarque", "sale el|nuestro|mi tren|autobus|bus|vuelo", "el taxi", "ya|rapido|deprisa|prisa",
+            "a las #", "antes de las #", "la boda", "en cinco|diez|veinte|treinta", "se nos hace tarde",
         ]),
         (ToneFlag.Hostile, false,
         [

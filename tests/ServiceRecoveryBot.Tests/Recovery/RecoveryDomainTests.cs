@@ -40,19 +40,19 @@ public sealed class RecoveryDomainTests
         Assert.Equal(("room 1207", CustomerTier.Vip, "fifty minutes for cold eggs"), (facts.Reference, facts.Tier, facts.CustomerWords));
     }
 
-    [Theory]
-    [InlineData("guest in 12 furious, steak overcooked twice", FailureCategory.ProductOrFoodQuality)]
-    [InlineData("double charged on his card at checkout", FailureCategory.BillingError)]
-    [InlineData("peanut allergy and the sauce came anyway", FailureCategory.SafetyOrHealth)]
-    [InlineData("parcel never arrived, tracking says delivered", FailureCategory.DeliveryOrLostItem)]
-    public void Category_is_suggested_from_what_staff_wrote(string text, FailureCategory expected) =>
-        Assert.Equal(expected, new CategorySuggester(Playbook).Suggest(text));
-
     [Fact]
     public void Medication_makes_a_case_critical_whatever_the_tier()
     {
         var advice = new SeverityAdvisor(Playbook).Suggest(FailureCategory.SafetyOrHealth, "housekeeping binned her pills", "my heart tablets", CustomerTier.Regular);
         Assert.Equal(4, advice.Severity);
+    }
+
+    [Fact]
+    public void A_threat_never_to_come_again_is_not_a_repeat_failure()
+    {
+        var advice = new SeverityAdvisor(Playbook).Suggest(FailureCategory.CleanlinessOrFacility, "room smelt of smoke", "never stay here again", CustomerTier.New);
+        Assert.DoesNotContain(advice.Reasons, r => r.Contains("repeat", StringComparison.Ordinal));
+        Assert.Contains(new SeverityAdvisor(Playbook).Suggest(FailureCategory.WaitOrDelay, "late again", null, CustomerTier.New).Reasons, r => r.Contains("repeat", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using ServiceRecoveryBot.Recovery.Playbooks;
 using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Sentiment.Languages;
+using ServiceRecoveryBot.Understanding;
 
 namespace ServiceRecoveryBot.Conversations.Recovery;
 
@@ -22,7 +23,7 @@ namespace ServiceRecoveryBot.Conversations.Recovery;
 /// </summary>
 public sealed class RecoveryDialog(
     RecoveryPlaybook playbook,
-    CategorySuggester categories,
+    IUnderstanding understanding,
     SeverityAdvisor severities,
     CompensationPolicy compensation,
     FreshCaseIds freshIds,
@@ -93,12 +94,13 @@ public sealed class RecoveryDialog(
             var id = await freshIds.NextAsync(team, ct);
             var staff = step.Context.Activity.From;
             var opened = RecoveryCase.Open(id, team, staff?.Id ?? "unknown", staff?.Name, text, step.Context.ReceivedAt);
-            var facts = IncidentParser.Parse(text);
+            var understood = understanding.Understand(text, UnderstandingPurpose.CaseOpening, ct);
+            var facts = understood.Facts;
             if (facts.Reference is not null || facts.Tier is not null)
                 opened = opened with { Customer = new Customer(facts.Reference, facts.Tier ?? CustomerTier.New) };
             if (facts.CustomerWords is not null) opened = opened with { CustomerWords = facts.CustomerWords };
             draft.Case = opened;
-            draft.SuggestedCategory = categories.Suggest(text);
+            draft.SuggestedCategory = understood.Category;
             CaseSaves.Create(step.Context, opened);
             step.Context.SendText(Replies.Opened(id));
         }
@@ -382,7 +384,7 @@ public sealed class RecoveryDialog(
     /// </summary>
     private async Task ReadToneAsync(WaterfallStepContext<RecoveryDraft> step, string words, CancellationToken ct)
     {
-        var assessment = await tone.AnalyzeAsync(words, step.Context.Activity.Locale, ct);
+        var assessment = understanding.Understand(words, UnderstandingPurpose.CustomerWords, ct).ToneOf(await tone.AnalyzeAsync(words, step.Context.Activity.Locale, ct));
         step.Context.SendText(ToneLine.Format(assessment));
         var reading = ToneReading.Of(assessment, step.Context.ReceivedAt);
         if (reading.Flags.Count > 0) step.Context.Commit(new CountToneFlags(reading.Flags));

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ServiceRecoveryBot.Recovery.Cases;
 
 namespace ServiceRecoveryBot.Recovery.Playbooks;
@@ -9,7 +10,7 @@ namespace ServiceRecoveryBot.Recovery.Playbooks;
 /// a case to S3 at most; a VIP is never handled as minor (S2 at least). The signs are English plus the Spanish a guest's
 /// own words may be in, compared without accents.
 /// </summary>
-public sealed class SeverityAdvisor(RecoveryPlaybook playbook)
+public sealed partial class SeverityAdvisor(RecoveryPlaybook playbook)
 {
     private static readonly string[] CriticalSigns =
     [
@@ -44,7 +45,7 @@ public sealed class SeverityAdvisor(RecoveryPlaybook playbook)
 
     public SeverityAdvice Suggest(FailureCategory category, string whatHappened, string? customerWords, CustomerTier tier, ToneReading? tone = null)
     {
-        var text = " " + CategorySuggester.Normalize(whatHappened + " " + customerWords) + " ";
+        var text = " " + PlaybookText.Normalize(whatHappened + " " + customerWords) + " ";
         var reasons = new List<string>();
         var severity = playbook.For(category).BaseSeverity;
 
@@ -64,7 +65,7 @@ public sealed class SeverityAdvisor(RecoveryPlaybook playbook)
             reasons.Add($"the customer's words raise a {FlagWords(flag)} flag");
         }
         var modifiers = 0;
-        if (Matches(text, RepeatSigns) is { } repeat) { modifiers++; reasons.Add($"repeat failure (\"{repeat.Trim()}\")"); }
+        if (Matches(NeverAgain().Replace(text, " "), RepeatSigns) is { } repeat) { modifiers++; reasons.Add($"repeat failure (\"{repeat.Trim()}\")"); }
         if (Matches(text, BrokenPromiseSigns) is { } promise) { modifiers++; reasons.Add($"a promise was broken (\"{promise.Trim()}\")"); }
         if (Matches(text, VulnerableSigns) is { } vulnerable) { modifiers++; reasons.Add($"a vulnerable person is affected (\"{vulnerable.Trim()}\")"); }
         severity = Math.Min(Math.Max(severity, Math.Min(3, severity + modifiers)), 3);
@@ -83,6 +84,10 @@ public sealed class SeverityAdvisor(RecoveryPlaybook playbook)
         "LegalOrRegulatory" => "legal",
         _ => "public-complaint",
     };
+
+    /// <summary>"never stay here again", "won't be back again": a threat to leave, not a failure that happened again.</summary>
+    [GeneratedRegex(@" (?:never|not|won't|wont|no|nunca) (?:\S+ ){0,4}(?:again|otra vez|de nuevo) ")]
+    private static partial Regex NeverAgain();
 
     private static string? Matches(string text, string[] signs) =>
         signs.FirstOrDefault(sign => text.Contains(sign.EndsWith(' ') ? " " + sign : " " + sign, StringComparison.Ordinal));
