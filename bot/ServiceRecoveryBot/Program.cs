@@ -12,6 +12,7 @@ using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Protocol.Authentication;
 using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Storage;
+using ServiceRecoveryBot.Turns;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -22,6 +23,7 @@ builder.Services
     .AddToneAnalysis()
     .AddTableStorage()
     .AddRecoveryConversations()
+    .AddTurns()
     .AddBotChannels()
     .AddReminders()
     .AddBotOperations(builder.Configuration)

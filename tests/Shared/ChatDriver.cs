@@ -1,5 +1,5 @@
 using ServiceRecoveryBot.Channels.Local;
-using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Turns;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Testing;

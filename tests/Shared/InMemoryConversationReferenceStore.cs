@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Turns.References;
 
 namespace ServiceRecoveryBot.Testing;
 

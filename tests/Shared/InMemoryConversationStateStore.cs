@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Dialogs;
 
 namespace ServiceRecoveryBot.Testing;

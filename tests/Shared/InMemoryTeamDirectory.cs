@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Conversations.Managers;
-using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Turns.References;
 
 namespace ServiceRecoveryBot.Testing;
 

@@ -2,10 +2,15 @@ using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Channels;
 
-/// <summary>What a channel can show. Cards where it renders Adaptive Cards; plain text everywhere else.</summary>
+/// <summary>What a channel can show: Adaptive Cards or plain text, and whether it shows a typing indicator.</summary>
 public static class ChannelCapabilities
 {
     private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase) { "msteams", "directline", "webchat", "emulator" };
+
+    private static readonly HashSet<string> TypingChannels = new(StringComparer.Ordinal) { "msteams", "directline", "webchat" };
+
+    /// <summary>Channels that show a typing indicator (Slack has none for bots).</summary>
+    public static bool ShowsTyping(string? channelId) => channelId is not null && TypingChannels.Contains(channelId);
 
     public static bool SupportsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
 

@@ -3,7 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Channels.Slack;
-using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Turns.References;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Channels;
@@ -32,6 +33,7 @@ public static class ChannelServiceCollectionExtensions
         services.AddSingleton<IChannelClient>(provider => new ChannelRouter(
             provider.GetRequiredService<LocalChannel>(), provider.GetRequiredService<ConnectorClient>(), provider.GetRequiredService<SlackWebClient>()));
         services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
+        services.AddSingleton<IChannelCapabilities, ChannelFacts>();
         return services;
     }
 }

@@ -1,4 +1,4 @@
-using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Turns.References;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Channels;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceRecoveryBot.Operations;
 using Microsoft.Extensions.Options;
-using ServiceRecoveryBot.Conversations.Effects;
 using ServiceRecoveryBot.Conversations.FollowUp;
 using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Conversations.Recovery;
@@ -18,7 +17,7 @@ namespace ServiceRecoveryBot.Conversations;
 
 public static class ConversationServiceCollectionExtensions
 {
-    /// <summary>The recovery domain, the dialogs and the turn pipeline.</summary>
+    /// <summary>The recovery domain and the dialogs.</summary>
     public static IServiceCollection AddRecoveryConversations(this IServiceCollection services)
     {
         services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section)
@@ -67,15 +66,6 @@ public static class ConversationServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<BotTelemetry>();
         services.AddSingleton<RecoveryBot>();
-        services.AddOptions<EffectsOptions>().BindConfiguration(EffectsOptions.Section)
-            .Validate(o => o.ReplayAfter >= TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero && o.ClearAfter > TimeSpan.Zero,
-                "Effects: ReplayAfter must not be negative; SweepEvery and ClearAfter must be positive.")
-            .ValidateOnStart();
-        services.AddSingleton<CommittedEffects>();
-        services.AddSingleton<EffectRunner>();
-        services.AddSingleton<EffectsOutbox>();
-        services.AddHostedService(provider => provider.GetRequiredService<EffectsOutbox>());
-        services.AddSingleton<TurnProcessor>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
-using ServiceRecoveryBot.Conversations.Effects;
+using ServiceRecoveryBot.Turns.Effects;
 using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Conversations.Recovery;
-using ServiceRecoveryBot.Conversations.References;
-using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Turns.References;
+using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Guidance;
 using ServiceRecoveryBot.Protocol;
@@ -27,7 +27,8 @@ public sealed class RecoveryBot(
     ICaseStore cases,
     CaseLookup lookup,
     RecoveryPlaybook playbook,
-    IOptions<RecoveryOptions> options)
+    IOptions<RecoveryOptions> options,
+    IChannelCapabilities channels)
 {
     public async Task OnTurnAsync(TurnContext turn, ConversationState state, CancellationToken ct)
     {
@@ -121,7 +122,7 @@ public sealed class RecoveryBot(
     private void Remember(TurnContext turn, ConversationState state)
     {
         state.ReferenceStored = true;
-        var reference = StoredReference.From(turn.Activity, TeamKey.Of(turn.Activity, options.Value.DefaultTeam), turn.ReceivedAt);
+        var reference = StoredReference.From(turn.Activity, TeamKey.Of(turn.Activity, options.Value.DefaultTeam), channels.TeamOf(turn.Activity), turn.ReceivedAt);
         turn.Commit(new RememberConversation(reference));
     }
 
@@ -129,7 +130,7 @@ public sealed class RecoveryBot(
     {
         state.ReferenceStored = false;
         state.Greeted = false;
-        var reference = StoredReference.From(turn.Activity, TeamKey.Of(turn.Activity, options.Value.DefaultTeam), turn.ReceivedAt);
+        var reference = StoredReference.From(turn.Activity, TeamKey.Of(turn.Activity, options.Value.DefaultTeam), channels.TeamOf(turn.Activity), turn.ReceivedAt);
         turn.Commit(new ForgetConversation(reference.TeamKey, reference.ConversationId));
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using ServiceRecoveryBot.Channels.Cards;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Dialogs;
@@ -17,7 +16,8 @@ public sealed class CaseFollowThrough(
     IReminderScheduler reminders,
     ManagerChannelNotifier notifier,
     IOptions<ManagerOptions> managers,
-    IOptions<RecoveryOptions> recovery)
+    IOptions<RecoveryOptions> recovery,
+    IChannelCapabilities channels)
 {
     public Task ScheduleFollowUpAsync(RecoveryCase c, CancellationToken ct) => c.FollowUpAt is { } due
         ? ScheduleWithEscalationAsync(c, "fu", ReminderKind.FollowUp, due, managers.Value.EscalateFollowUpAfter, EscalationNotes.FollowUp, ct)
@@ -41,7 +41,7 @@ public sealed class CaseFollowThrough(
     {
         var due = now + managers.Value.EscalateApprovalAfter;
         await reminders.ScheduleAsync(new Reminder(Id("apr", c, due), ReminderKind.ApprovalEscalation, c.TeamKey, c.Id.Value, due, c.StaffId), ct);
-        return await notifier.SendAsync(c.TeamKey, ManagerCards.ApprovalRequest(c), ct) is { IsDelivered: true };
+        return await notifier.SendAsync(c.TeamKey, channels.ApprovalRequestCard(c), ct) is { IsDelivered: true };
     }
 
     /// <summary>The team's next digest at the configured local time.</summary>

@@ -1,5 +1,5 @@
 using ServiceRecoveryBot.Conversations.Managers;
-using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Turns.References;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Reminders;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using ServiceRecoveryBot.Channels.Cards;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Dialogs;
@@ -20,7 +19,8 @@ public sealed class RecoveryReminderHandler(
     CaseFollowThrough followThrough,
     BotTelemetry telemetry,
     TimeProvider clock,
-    IOptions<RecoveryOptions> recovery) : IReminderHandler
+    IOptions<RecoveryOptions> recovery,
+    IChannelCapabilities channels) : IReminderHandler
 {
     public async Task<ReminderOutcome> HandleAsync(Reminder reminder, int attempt, CancellationToken ct)
     {
@@ -31,16 +31,16 @@ public sealed class RecoveryReminderHandler(
         var (applies, sends) = reminder.Kind switch
         {
             ReminderKind.FollowUp => (c.Status == CaseStatus.AwaitingFollowUp && c.FollowUpAt == reminder.DueAt,
-                Both(c, ManagerCards.FollowUpReminder(c, "Follow-up due"))),
+                Both(c, channels.FollowUpReminderCard(c, "Follow-up due"))),
             ReminderKind.PromiseDue => (c.IsOpen && c.Promise?.DueAt == reminder.DueAt && !c.Timeline.Any(e => e.Step == CaseStep.PromiseKept),
-                StaffOnly(c, ManagerCards.FollowUpReminder(c, $"Promise due: \"{c.Promise?.What}\". Say \"kept {c.Id}\" once it's done"))),
+                StaffOnly(c, channels.FollowUpReminderCard(c, $"Promise due: \"{c.Promise?.What}\". Say \"kept {c.Id}\" once it's done"))),
             ReminderKind.Escalation when reminder.Note == EscalationNotes.Promise =>
                 (c.IsOpen && c.Promise?.DueAt is { } due && due < reminder.DueAt && !c.Timeline.Any(e => e.Step == CaseStep.PromiseKept),
-                ChannelOnly(c, ManagerCards.Escalation(c, "a promise to the customer is overdue"))),
+                ChannelOnly(c, channels.EscalationCard(c, "a promise to the customer is overdue"))),
             ReminderKind.Escalation => (c.Status == CaseStatus.AwaitingFollowUp && c.FollowUpAt is { } followUp && followUp < reminder.DueAt,
-                ChannelOnly(c, ManagerCards.Escalation(c, "the follow-up is overdue"))),
+                ChannelOnly(c, channels.EscalationCard(c, "the follow-up is overdue"))),
             ReminderKind.ApprovalEscalation => (c.Atonement?.Approval == ApprovalState.Pending,
-                ChannelOnly(c, ManagerCards.Escalation(c, "an approval request is still waiting"))),
+                ChannelOnly(c, channels.EscalationCard(c, "an approval request is still waiting"))),
             _ => (false, []),
         };
         if (!applies) return ReminderOutcome.Obsolete;
@@ -69,7 +69,7 @@ public sealed class RecoveryReminderHandler(
         IReadOnlyList<CaseSummary> dueToday = open.Where(c => c.FollowUpAt is { } f && UserTimeZone.Today(f, zone) == today && f >= now).ToList();
         IReadOnlyList<CaseSummary> overdue = open.Where(c => c.FollowUpAt is { } f && f < now).ToList();
         IReadOnlyList<CaseSummary> flagged = open.Where(c => c.Flagged).ToList();
-        var digest = ManagerCards.Digest($"Shift digest — {today:ddd d MMM}", [("Open cases", open), ("Follow-ups due today", dueToday), ("Overdue", overdue), ("Negative tone or flagged", flagged)]);
+        var digest = channels.DigestCard($"Shift digest — {today:ddd d MMM}", [("Open cases", open), ("Follow-ups due today", dueToday), ("Overdue", overdue), ("Negative tone or flagged", flagged)]);
         var result = await notifier.SendAsync(reminder.TeamKey, digest, ct);
         if (result is { Outcome: SendOutcome.Throttled or SendOutcome.Failed }) return ReminderOutcome.RetryLater;
         telemetry.ReminderSent(nameof(ReminderKind.Digest), result?.IsDelivered == true ? "delivered" : "no-destination");

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Conversations.Managers;
-using ServiceRecoveryBot.Conversations.References;
-using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Turns.References;
+using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Recovery.Cases;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Turns.References;
 
 namespace ServiceRecoveryBot.Storage;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Caching.Memory;
-using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Turns.State;
 
 namespace ServiceRecoveryBot.Storage;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Conversations.Managers;
-using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Turns.References;
 
 namespace ServiceRecoveryBot.Storage;
 

@@ -4,9 +4,10 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ServiceRecoveryBot.Channels;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Conversations.Managers;
-using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Turns.References;
 using ServiceRecoveryBot.IntegrationTests.Infrastructure;
 using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Protocol;
@@ -98,8 +99,9 @@ public sealed class CrashResendTests(AzuriteFixture azurite)
     {
         var managers = Options.Create(new ManagerOptions());
         var recovery = Options.Create(new RecoveryOptions());
+        var channels = new ChannelFacts();
         var notifier = new ManagerChannelNotifier(new InMemoryTeamDirectory(managers), references, messenger);
         var telemetry = new BotTelemetry(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
-        return new RecoveryReminderHandler(cases, notifier, new CaseFollowThrough(new RecordingReminderScheduler(), notifier, managers, recovery), telemetry, clock, recovery);
+        return new RecoveryReminderHandler(cases, notifier, new CaseFollowThrough(new RecordingReminderScheduler(), notifier, managers, recovery, channels), telemetry, clock, recovery, channels);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Dialogs;
 
 namespace ServiceRecoveryBot.Tests.Conversations;

@@ -1,4 +1,4 @@
-using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Storage;
 
 namespace ServiceRecoveryBot.Tests.Storage;

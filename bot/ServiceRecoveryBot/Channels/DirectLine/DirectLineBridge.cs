@@ -1,6 +1,6 @@
 using System.Globalization;
 using ServiceRecoveryBot.Channels.Local;
-using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Turns;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Channels.DirectLine;

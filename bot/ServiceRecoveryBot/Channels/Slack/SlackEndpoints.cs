@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Turns;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Channels.Slack;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ServiceRecoveryBot.Conversations;
-using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Turns;
+using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Channels.Slack;

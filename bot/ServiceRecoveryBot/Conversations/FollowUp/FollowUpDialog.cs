@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using ServiceRecoveryBot.Conversations.Effects;
+using ServiceRecoveryBot.Turns.Effects;
 using ServiceRecoveryBot.Conversations.Recovery;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;

@@ -1,4 +1,4 @@
-using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Turns.References;
 
 namespace ServiceRecoveryBot.Conversations.Managers;
 

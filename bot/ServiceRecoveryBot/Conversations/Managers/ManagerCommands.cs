@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using ServiceRecoveryBot.Conversations.Effects;
-using ServiceRecoveryBot.Channels.Cards;
-using ServiceRecoveryBot.Channels.Teams;
-using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Turns.Effects;
+using ServiceRecoveryBot.Turns.References;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
@@ -22,7 +20,8 @@ public sealed partial class ManagerCommands(
     ITeamDirectory teams,
     ICaseStore cases,
     IOptions<ManagerOptions> managers,
-    IOptions<RecoveryOptions> recovery)
+    IOptions<RecoveryOptions> recovery,
+    IChannelCapabilities channels)
 {
     public async Task<bool> TryHandleAsync(DialogContext dc, CancellationToken ct)
     {
@@ -37,7 +36,7 @@ public sealed partial class ManagerCommands(
         {
             case "register":
                 if (!await IsManagerAsync(team, activity, ct)) return Say(turn, Replies.OnlyManagers);
-                var channelRef = StoredReference.From(activity, team, turn.ReceivedAt);
+                var channelRef = StoredReference.From(activity, team, channels.TeamOf(activity), turn.ReceivedAt);
                 turn.Commit(new RegisterManagerChannel(channelRef, activity.From?.Id ?? "", turn.ReceivedAt));
                 return Say(turn, Replies.ChannelRegistered);
             case "add-manager":
@@ -65,7 +64,7 @@ public sealed partial class ManagerCommands(
                 CaseSaves.Queue(turn, decided);
                 turn.Commit(new TellStaff(team, decided.StaffId, Replies.StaffToldDecision(decided, approved)));
                 if (activity.ReplyToId is not null && activity.Value is not null)
-                    turn.Commit(new ReplaceCard(activity.ServiceUrl ?? "", CardActions.Replacing(activity, ManagerCards.ApprovalDecided(decided, by))));
+                    turn.Commit(new ReplaceCard(activity.ServiceUrl ?? "", channels.ReplacingCard(activity, channels.ApprovalDecidedCard(decided, by))));
                 return Say(turn, Replies.ApprovalDecided(decided, approved, by));
             case "followup":
                 if (!c.IsOpen) return Say(turn, Replies.CannotResume(c));
@@ -116,9 +115,9 @@ public sealed partial class ManagerCommands(
         return null;
     }
 
-    private static (string? Command, string? CaseId, decimal? Amount, string? Argument) Parse(Activity activity)
+    private (string? Command, string? CaseId, decimal? Amount, string? Argument) Parse(Activity activity)
     {
-        if (ManagerCards.ReadSubmit(activity) is { } submit) return (submit.Command, submit.CaseId, submit.Amount, null);
+        if (channels.ReadCardSubmit(activity) is { } submit) return (submit.Command, submit.CaseId, submit.Amount, null);
         var text = (activity.Text ?? "").Trim();
         var lower = text.ToLowerInvariant().TrimEnd('.', '!');
         if (lower is "register channel" or "register this channel" or "set recovery channel" or "use this channel" or "register") return ("register", null, null, null);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ServiceRecoveryBot.Conversations.Effects;
+using ServiceRecoveryBot.Turns.Effects;
 using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;
@@ -29,7 +29,8 @@ public sealed class RecoveryDialog(
     FreshCaseIds freshIds,
     ISentimentAnalyzer tone,
     ITeamDirectory teams,
-    IOptions<RecoveryOptions> options)
+    IOptions<RecoveryOptions> options,
+    IChannelCapabilities channels)
     : WaterfallDialog<RecoveryDraft>(DialogIds.Recovery, version: 1)
 {
     private const string Done = "Done";
@@ -366,9 +367,9 @@ public sealed class RecoveryDialog(
     {
         var c = step.State.Case!;
         var turn = step.Context;
-        if (Channels.ChannelCapabilities.SupportsCards(turn.Activity.ChannelId))
+        if (channels.SupportsCards(turn.Activity.ChannelId))
         {
-            turn.Send(turn.Activity.CreateReply() with { Attachments = [Channels.Cards.CaseSummaryCard.Build(c, playbook)], Summary = $"Case {c.Id}" });
+            turn.Send(turn.Activity.CreateReply() with { Attachments = [channels.CaseSummaryCard(c, playbook)], Summary = $"Case {c.Id}" });
             turn.SendText(Replies.NextSteps(c));
         }
         else

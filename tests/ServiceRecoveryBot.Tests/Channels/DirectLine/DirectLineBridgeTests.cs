@@ -2,6 +2,7 @@ using System.Text.Json;
 using ServiceRecoveryBot.Channels.DirectLine;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Turns;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Tests.Conversations;
 

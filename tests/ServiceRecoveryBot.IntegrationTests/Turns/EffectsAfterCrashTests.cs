@@ -1,14 +1,14 @@
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using ServiceRecoveryBot.Conversations.Effects;
+using ServiceRecoveryBot.Turns.Effects;
 using ServiceRecoveryBot.IntegrationTests.Http;
 using ServiceRecoveryBot.IntegrationTests.Infrastructure;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Storage;
 
-namespace ServiceRecoveryBot.IntegrationTests.Conversations;
+namespace ServiceRecoveryBot.IntegrationTests.Turns;
 
 /// <summary>
 /// A turn's effects are committed with its state, so a bot that dies between the commit and the effects loses none:

@@ -1,13 +1,13 @@
 using ServiceRecoveryBot.Protocol;
 
-namespace ServiceRecoveryBot.Conversations.References;
+namespace ServiceRecoveryBot.Turns.References;
 
 /// <summary>A conversation the bot may message proactively (reminders, escalations), and who or what it reaches.</summary>
 public sealed record StoredReference(string TeamKey, ReferenceKind Kind, string? TeamId, string? TeamName, ConversationReference Reference, DateTimeOffset UpdatedAt)
 {
     public string ConversationId => Reference.Conversation.Id;
 
-    public static StoredReference From(Activity activity, string teamKey, DateTimeOffset at)
+    public static StoredReference From(Activity activity, string teamKey, (string Id, string? Name)? team, DateTimeOffset at)
     {
         var kind = activity.Conversation?.ConversationType switch
         {
@@ -16,7 +16,6 @@ public sealed record StoredReference(string TeamKey, ReferenceKind Kind, string?
             "groupChat" => ReferenceKind.GroupChat,
             _ => ReferenceKind.Other,
         };
-        var team = Channels.Teams.TeamsActivity.TeamOf(activity);
         var reference = activity.GetConversationReference();
         // A channel reference names the channel itself, not the thread a message arrived in.
         if (kind == ReferenceKind.Channel && reference.Conversation.Id.IndexOf(";messageid=", StringComparison.Ordinal) is var cut and > 0)

@@ -1,4 +1,4 @@
-namespace ServiceRecoveryBot.Conversations.References;
+namespace ServiceRecoveryBot.Turns.References;
 
 /// <summary>The conversations the bot can reach proactively, per team.</summary>
 public interface IConversationReferenceStore

@@ -1,4 +1,4 @@
-namespace ServiceRecoveryBot.Conversations.Effects;
+namespace ServiceRecoveryBot.Turns.Effects;
 
 /// <summary>
 /// One committed turn's effects, kept in the conversation's state until they have run. <see cref="Id"/> is the turn's

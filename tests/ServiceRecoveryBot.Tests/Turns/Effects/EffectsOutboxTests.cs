@@ -4,16 +4,16 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceRecoveryBot.Conversations;
-using ServiceRecoveryBot.Conversations.Effects;
-using ServiceRecoveryBot.Conversations.References;
-using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Turns.Effects;
+using ServiceRecoveryBot.Turns.References;
+using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Storage;
 using ServiceRecoveryBot.Testing;
 using ServiceRecoveryBot.Tests.Conversations;
 
-namespace ServiceRecoveryBot.Tests.Conversations.Effects;
+namespace ServiceRecoveryBot.Tests.Turns.Effects;
 
 /// <summary>
 /// A turn's effects are committed with its state and leave it once they ran; the ones this process did not see run
@@ -136,7 +136,7 @@ public sealed class EffectsOutboxTests
             Type = ActivityTypes.Message, Id = "1", ChannelId = "msteams", ServiceUrl = "https://smba.example/",
             Conversation = new ConversationAccount { Id = "19:managers", ConversationType = "channel" }, Text = "approve SR-7K3Q",
         };
-        var reference = StoredReference.From(activity, "team-1", at);
+        var reference = StoredReference.From(activity, "team-1", team: null, at);
         Effect[] all =
         [
             new CreateCase(c), new SaveCase(c), new ScheduleFollowUp(c, AndPromise: true), new RequestApproval(c, at),

@@ -1,4 +1,4 @@
-namespace ServiceRecoveryBot.Conversations.Effects;
+namespace ServiceRecoveryBot.Turns.Effects;
 
 /// <summary>How committed effects that a restart or an outage cut short are found and run again (section "Effects").</summary>
 public sealed class EffectsOptions

@@ -1,4 +1,4 @@
-namespace ServiceRecoveryBot.Conversations.References;
+namespace ServiceRecoveryBot.Turns.References;
 
 /// <summary>What a stored conversation reference reaches.</summary>
 public enum ReferenceKind

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Recovery.Cases;
-using ServiceRecoveryBot.Storage;
 
-namespace ServiceRecoveryBot.Conversations.Effects;
+namespace ServiceRecoveryBot.Turns.Effects;
 
 /// <summary>
 /// Runs a committed turn's effects (saving the case, scheduling its reminders, asking managers for approval) in the
@@ -87,9 +86,9 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
 
     /// <summary>
     /// A failure that fails the same way every time: another case holds the id (<see cref="CaseIdTakenException"/>), or
-    /// the write breaks an Azure Table limit (<see cref="TableLimitException"/>, our own check, before any request).
+    /// the write breaks a store's limit (an <see cref="IPermanentFailure"/>, such as an Azure Table limit, checked before any request).
     /// </summary>
-    private static bool IsPermanent(Exception exception) => exception is CaseIdTakenException or TableLimitException;
+    private static bool IsPermanent(Exception exception) => exception is CaseIdTakenException or IPermanentFailure;
 
     private async Task RetryAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, int next, string? activityId, Action<int>? ended)
     {

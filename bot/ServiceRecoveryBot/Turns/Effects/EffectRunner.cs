@@ -1,11 +1,11 @@
 using ServiceRecoveryBot.Conversations.Managers;
-using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Turns.References;
 using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Reminders;
 
-namespace ServiceRecoveryBot.Conversations.Effects;
+namespace ServiceRecoveryBot.Turns.Effects;
 
 /// <summary>
 /// Runs one <see cref="Effect"/>. Every effect can run twice without harm, since a crash can cut a run short after some

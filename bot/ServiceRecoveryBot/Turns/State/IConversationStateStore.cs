@@ -1,4 +1,4 @@
-namespace ServiceRecoveryBot.Conversations.State;
+namespace ServiceRecoveryBot.Turns.State;
 
 /// <summary>Loads and saves a conversation's state with optimistic concurrency.</summary>
 public interface IConversationStateStore

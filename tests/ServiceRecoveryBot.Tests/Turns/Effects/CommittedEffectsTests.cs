@@ -2,14 +2,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ServiceRecoveryBot.Conversations;
-using ServiceRecoveryBot.Conversations.Effects;
-using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Turns.Effects;
+using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Storage;
 using ServiceRecoveryBot.Testing;
 using ServiceRecoveryBot.Tests.Conversations;
 
-namespace ServiceRecoveryBot.Tests.Conversations.Effects;
+namespace ServiceRecoveryBot.Tests.Turns.Effects;
 
 /// <summary>
 /// A committed turn's effects run in order, whatever the caller does; one that fails is retried with what follows it,

@@ -1,6 +1,6 @@
 using ServiceRecoveryBot.Protocol;
 
-namespace ServiceRecoveryBot.Conversations.Effects;
+namespace ServiceRecoveryBot.Turns.Effects;
 
 /// <summary>The effects a turn asks for, in order, kept in its <see cref="TurnContext.TurnState"/> until the pipeline commits them.</summary>
 public static class TurnEffects

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
-using ServiceRecoveryBot.Conversations.Effects;
+using ServiceRecoveryBot.Turns.Effects;
 using ServiceRecoveryBot.Dialogs;
 
-namespace ServiceRecoveryBot.Conversations.State;
+namespace ServiceRecoveryBot.Turns.State;
 
 /// <summary>
 /// Everything the bot remembers about one conversation between turns, persisted as one versioned document with

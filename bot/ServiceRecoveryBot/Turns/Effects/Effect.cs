@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
-using ServiceRecoveryBot.Conversations.References;
+using ServiceRecoveryBot.Turns.References;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 
-namespace ServiceRecoveryBot.Conversations.Effects;
+namespace ServiceRecoveryBot.Turns.Effects;
 
 /// <summary>
 /// Work a turn asks for once its state is committed: saving the case, scheduling reminders, telling managers. Effects

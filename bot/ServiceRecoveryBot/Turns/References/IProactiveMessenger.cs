@@ -1,6 +1,6 @@
 using ServiceRecoveryBot.Protocol;
 
-namespace ServiceRecoveryBot.Conversations.References;
+namespace ServiceRecoveryBot.Turns.References;
 
 /// <summary>
 /// The one channel-neutral way to message a conversation the bot is not currently answering:

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Logging;
-using ServiceRecoveryBot.Conversations.Effects;
-using ServiceRecoveryBot.Conversations.State;
+using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Turns.Effects;
+using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Protocol;
 
-namespace ServiceRecoveryBot.Conversations;
+namespace ServiceRecoveryBot.Turns;
 
 /// <summary>
 /// Runs one inbound activity through the bot with optimistic concurrency:
@@ -20,6 +21,7 @@ public sealed partial class TurnProcessor(
     IConversationStateStore states,
     RecoveryBot bot,
     IChannelClient channel,
+    IChannelCapabilities capabilities,
     CommittedEffects effects,
     EffectsOutbox outbox,
     TimeProvider clock,
@@ -95,7 +97,7 @@ public sealed partial class TurnProcessor(
     private CancellationTokenSource ShowTypingIfSlow(Activity activity, CancellationToken ct)
     {
         var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (!activity.IsMessage || activity.ChannelId is not ("msteams" or "directline" or "webchat")) return done;
+        if (!activity.IsMessage || !capabilities.ShowsTyping(activity.ChannelId)) return done;
         var token = done.Token;
         _ = Task.Run(async () =>
         {

@@ -1,7 +1,7 @@
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 
-namespace ServiceRecoveryBot.Conversations.Effects;
+namespace ServiceRecoveryBot.Turns.Effects;
 
 /// <summary>
 /// Saves a case once per turn, after the turn's state is committed, with the last version the turn produced: a later
