@@ -37,8 +37,9 @@ public sealed class LocalOnlyAuthenticator : IActivityAuthenticator
         return Task.FromResult(AuthenticationResult.Success());
     }
 
+    /// <summary>An http(s) URL on this machine (<c>file://localhost/…</c> names this machine too, but is no service).</summary>
     public static bool IsLoopbackUrl(string? serviceUrl) =>
-        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
-        && (uri.IsLoopback || uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
-        && string.IsNullOrEmpty(uri.UserInfo);
+        ActivityRules.IsHttpUrl(serviceUrl)
+        && Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase));
 }

@@ -135,7 +135,8 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
         }
     }
 
-    internal static string RowKeyFor(ConversationKey key) => TableKeys.Encode(key.ChannelId) + "_" + TableKeys.Encode(key.ConversationId);
+    /// <summary>Within Azure's key limit whatever the ids: a channel id encodes to at most 100 characters, the conversation's to 380.</summary>
+    internal static string RowKeyFor(ConversationKey key) => TableKeys.Encode(key.ChannelId, 100) + "_" + TableKeys.Encode(key.ConversationId);
 
     /// <summary>One of <paramref name="shards"/> partitions, from a stable hash of the row key (FNV-1a).</summary>
     internal static string PartitionKeyFor(string rowKey, int shards = Shards)

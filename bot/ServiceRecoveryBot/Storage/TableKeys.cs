@@ -11,10 +11,16 @@ public static class TableKeys
 {
     private const int MaxEncodedLength = 380;
 
-    public static string Encode(string raw)
+    public static string Encode(string raw) => Encode(raw, MaxEncodedLength);
+
+    /// <summary>
+    /// The encoding within <paramref name="maxLength"/> characters (at least 65, a hash's length), so keys joined from
+    /// several encoded parts stay within Azure's limit whatever the parts.
+    /// </summary>
+    public static string Encode(string raw, int maxLength)
     {
         var encoded = Base64Url(Encoding.UTF8.GetBytes(raw));
-        return encoded.Length <= MaxEncodedLength ? encoded : "h" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw)));
+        return encoded.Length <= Math.Max(maxLength, 65) ? encoded : "h" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw)));
     }
 
     /// <summary>Rows sort newest first when keyed by inverted ticks.</summary>

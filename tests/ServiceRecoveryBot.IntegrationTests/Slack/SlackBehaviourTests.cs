@@ -87,6 +87,54 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signed_event_whose_authed_users_are_numbers_is_answered_not_a_500()
+    {
+        var json = JsonNode.Parse(DirectMessage("help", "1700000000.000700"))!.AsObject();
+        json.Remove("authorizations");
+        json["authed_users"] = new JsonArray(12345, 678);
+
+        var response = await PostSignedAsync("/api/slack/events", json.ToJsonString(), "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(Posts);
+    }
+
+    [Theory]
+    [InlineData("[7]")]
+    [InlineData("[\"approve\"]")]
+    [InlineData("[{\"text\":5}]")]
+    public async Task A_signed_button_press_whose_actions_are_not_objects_runs_nothing_and_is_not_a_500(string actions)
+    {
+        var payload = JsonNode.Parse(File.ReadAllText(SharedFixtures.Fixture("slack", "interaction_block_actions.json")))!.AsObject();
+        payload["actions"] = JsonNode.Parse(actions);
+
+        var response = await PostSignedAsync("/api/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(Posts);
+    }
+
+    [Fact]
+    public async Task A_signed_event_with_a_lone_surrogate_is_refused_with_400()
+    {
+        var body = DirectMessage("LONE", "1700000000.000800").Replace("LONE", "\\ud800", StringComparison.Ordinal);
+
+        var response = await PostSignedAsync("/api/slack/events", body, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Posts);
+    }
+
+    [Fact]
+    public async Task A_signed_message_over_32_KB_is_refused_with_413()
+    {
+        var response = await PostSignedAsync("/api/slack/events", DirectMessage(new string('x', 40_000), "1700000000.000900"), "application/json");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(Posts);
+    }
+
+    [Fact]
     public async Task A_direct_message_opens_a_case_and_the_reply_goes_to_that_DM_with_the_bot_token()
     {
         var response = await PostSignedAsync("/api/slack/events", DirectMessage("Guest in 12 furious, steak overcooked twice", "1700000000.000100"), "application/json");

@@ -1,15 +1,17 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using ServiceRecoveryBot.Channels.Local;
+using ServiceRecoveryBot.Channels.Slack;
 using ServiceRecoveryBot.Turns;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Channels.BotFramework;
 
 /// <summary>
-/// <c>POST /api/messages</c>: parse (400 on a bad body), authenticate (401, nothing processed), run the turn, answer
+/// <c>POST /api/messages</c>: read (413 over 1 MB), parse and check (<see cref="ActivityRules"/>: 400 with the reason),
+/// refuse what claims Slack or the local channel's serviceUrl, authenticate (401, nothing processed), run the turn, answer
 /// 200 (or the invoke response). Other methods get 405.
 /// </summary>
 public static partial class MessagesEndpoint
@@ -21,20 +23,19 @@ public static partial class MessagesEndpoint
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, IActivityAuthenticator authenticator, TurnProcessor turns, IChannelClient channel, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(
+        HttpContext http, IActivityAuthenticator authenticator, TurnProcessor turns, IChannelClient channel, LocalChannel local, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("ServiceRecoveryBot.Messages");
-        Activity? activity;
-        try
-        {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, ActivityJson.Options, ct);
-        }
-        catch (JsonException)
-        {
-            return Results.BadRequest(new { error = "The body is not a JSON activity." });
-        }
-        if (activity is null || string.IsNullOrEmpty(activity.Type))
-            return Results.BadRequest(new { error = "The activity has no type." });
+        if (await BoundedBody.ReadAsync(http.Request, ActivityRules.MaxBodyBytes, ct) is not { } body)
+            return Refuse(logger, ActivityProblem.TooLarge($"The body is over {ActivityRules.MaxBodyBytes} bytes."));
+        var (parsed, problem) = ActivityRules.Parse(body);
+        if (problem is not null) return Refuse(logger, problem);
+        var activity = parsed!;
+        if (string.Equals(activity.ChannelId, SlackOptions.ChannelId, StringComparison.OrdinalIgnoreCase))
+            return Refuse(logger, ActivityProblem.Bad("Slack activities come only through the Slack endpoints, which check Slack's signature."));
+        if (local.Owns(activity.ServiceUrl ?? ""))
+            return Refuse(logger, ActivityProblem.Bad("That serviceUrl belongs to the bot's own local channel."));
 
         var request = new InboundRequest(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, http.Connection.IsFromLoopback());
         var auth = await authenticator.AuthenticateAsync(request, activity, ct);
@@ -66,10 +67,19 @@ public static partial class MessagesEndpoint
         return Results.Ok();
     }
 
+    private static IResult Refuse(ILogger logger, ActivityProblem problem)
+    {
+        LogRefused(logger, problem.Status, problem.Error);
+        return Results.Json(new { error = problem.Error }, statusCode: problem.Status);
+    }
+
     /// <summary>503 when the same activity may succeed if sent again (the channel retries), 400 when it never will.</summary>
     private static IResult Rejection(TurnOutcome outcome) =>
         Results.Problem(outcome.Error, statusCode: outcome.Retryable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Rejected an inbound activity: {Reason}")]
     private static partial void LogRejected(ILogger logger, string? reason);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Refused an inbound request with {Status}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int status, string reason);
 }

@@ -71,16 +71,11 @@ public static partial class LocalWebChatEndpoints
         HttpContext http, string conversationId, DirectLineConversations conversations, DirectLineBridge bridge, ILoggerFactory loggers, CancellationToken ct)
     {
         if (Authorize(http, conversationId, conversations) is { } denied) return denied;
-        Activity? posted;
-        try
-        {
-            posted = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, ActivityJson.Options, ct);
-        }
-        catch (JsonException)
-        {
-            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not a JSON activity.");
-        }
-        if (posted is null || string.IsNullOrEmpty(posted.Type)) return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no type.");
+        if (await BoundedBody.ReadAsync(http.Request, ActivityRules.MaxBodyBytes, ct) is not { } body)
+            return Error(StatusCodes.Status413PayloadTooLarge, "BadArgument", $"The body is over {ActivityRules.MaxBodyBytes} bytes.");
+        var (parsed, problem) = ActivityRules.ParseContent(body);
+        if (problem is not null) return Error(problem.Status, "BadArgument", problem.Error);
+        var posted = parsed!;
 
         var accepted = bridge.Accept(conversationId, conversations.UserOf(conversationId) ?? "user", posted);
         var outcome = await bridge.DeliverAsync(accepted, ct);

@@ -23,7 +23,7 @@ namespace ServiceRecoveryBot.Channels.Slack;
 public static partial class SlackEndpoints
 {
     /// <summary>Slack's own payloads are a few kilobytes; anything this large is not from Slack.</summary>
-    private const int MaxBodyBytes = 1024 * 1024;
+    private const int MaxBodyBytes = ActivityRules.MaxBodyBytes;
 
     public const string EventsPath = "/api/slack/events";
     public const string InteractionsPath = "/api/slack/interactions";
@@ -88,9 +88,13 @@ public static partial class SlackEndpoints
             : Results.Json(new { response_type = "ephemeral", text = "I've answered in our direct messages, so we can go on there." });
     }
 
-    /// <summary>Waits for the turn up to the ack budget: 503 asks Slack to send it again when the conversation was too busy.</summary>
+    /// <summary>
+    /// Checks the activity against <see cref="ActivityRules"/> (400 or 413), then waits for the turn up to the ack budget:
+    /// 503 asks Slack to send it again when the conversation was too busy.
+    /// </summary>
     private static async Task<IResult> RunAsync(SlackTurns turns, Activity activity, bool onlyIfConversationExists, TimeSpan ackBudget, TimeProvider clock)
     {
+        if (ActivityRules.Check(activity) is { } problem) return Results.Json(new { error = problem.Error }, statusCode: problem.Status);
         try
         {
             var outcome = await turns.RunAsync(activity, onlyIfConversationExists).WaitAsync(ackBudget, clock);
@@ -106,11 +110,8 @@ public static partial class SlackEndpoints
     private static async Task<(byte[] Body, IResult? Refusal)> ReadSignedAsync(HttpContext http, SlackOptions options, TimeProvider clock, ILoggerFactory loggers)
     {
         if (!options.IsEnabled) return ([], Results.NotFound());
-        if (http.Request.ContentLength > MaxBodyBytes) return ([], Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        if (buffer.Length > MaxBodyBytes) return ([], Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
-        var body = buffer.ToArray();
+        if (await BoundedBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted) is not { } body)
+            return ([], Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
         var headers = http.Request.Headers;
         if (!SlackSignature.IsValid(options.SigningSecret!, headers["X-Slack-Request-Timestamp"], headers["X-Slack-Signature"], body, clock.GetUtcNow(), options.MaxClockSkew))
         {
@@ -120,12 +121,14 @@ public static partial class SlackEndpoints
         return (body, null);
     }
 
-    /// <summary>The body as a JSON object, or null when it is not one.</summary>
+    /// <summary>The body as a JSON object, or null when it is not one or holds a string that is not text (a lone surrogate).</summary>
     private static JsonElement? JsonObjectOf(byte[] json)
     {
         try
         {
-            return JsonSerializer.Deserialize<JsonElement>(json) is { ValueKind: JsonValueKind.Object } element ? element : null;
+            return JsonSerializer.Deserialize<JsonElement>(json) is { ValueKind: JsonValueKind.Object } element && ActivityRules.UnreadableString(element, "$") is null
+                ? element
+                : null;
         }
         catch (JsonException)
         {

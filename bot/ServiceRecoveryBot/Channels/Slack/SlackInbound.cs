@@ -73,7 +73,7 @@ public static partial class SlackInbound
         if (Text(payload, "type") != "block_actions") return null;
         if (!payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() == 0) return null;
         var action = actions[0];
-        var value = Text(action, "value") ?? (action.TryGetProperty("text", out var label) ? Text(label, "text") : null);
+        var value = Text(action, "value") ?? (action.ValueKind == JsonValueKind.Object && action.TryGetProperty("text", out var label) ? Text(label, "text") : null);
         var user = payload.TryGetProperty("user", out var u) ? Text(u, "id") : null;
         var channel = payload.TryGetProperty("channel", out var c) ? Text(c, "id") : null;
         if (value is null || user is null || channel is null) return null;
@@ -134,7 +134,7 @@ public static partial class SlackInbound
         if (envelope.TryGetProperty("authorizations", out var auth) && auth.ValueKind == JsonValueKind.Array && auth.GetArrayLength() > 0)
             return Text(auth[0], "user_id");
         if (envelope.TryGetProperty("authed_users", out var users) && users.ValueKind == JsonValueKind.Array && users.GetArrayLength() > 0)
-            return users[0].GetString();
+            return users[0].ValueKind == JsonValueKind.String ? users[0].GetString() : null;
         return null;
     }
 
