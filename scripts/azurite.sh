@@ -1,17 +1,59 @@
 #!/usr/bin/env bash
-# Helpers for starting Azurite's Table service on loopback. Sourced by run-bot.sh.
+# Helpers for starting Azurite's Table service on loopback. Sourced by run-bot.sh, test.sh and load.sh.
 # Always --disableTelemetry: without it Azurite tries to reach an address outside the machine.
 
 repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
+source "$(dirname "${BASH_SOURCE[0]}")/steps.sh"
 
-# Installs the pinned Node tools (Azurite, lexicon, Web Chat bundle, manifest schemas) when missing or stale.
-ensure_node_tools() {
+# ensure_node_tools: installs the pinned Node tools (Azurite, lexicon, Web Chat bundle, manifest schemas) unless node_modules already
+# holds what package-lock.json pins: after each npm ci the lock file's hash is kept in node_modules/.srb-lock.sha256, so
+# a checkout or rebase that touches the file without changing it installs nothing. An install made before that stamp
+# existed counts when npm's own copy of the lock is newer than the lock file (the check used before), and gets a stamp.
+ensure_node_tools() { start_node_tools && finish_node_tools; }
+
+# start_node_tools: npm ci in the background when needed (NODE_TOOLS_PID set), so the caller can restore and build
+# meanwhile; finish_node_tools waits for it, with a ticker.
+start_node_tools() {
   local root; root=$(repo_root)
-  if [ ! -f "$root/node_modules/.package-lock.json" ] || ! cmp -s <(sed -n '1,3p' "$root/package-lock.json") <(sed -n '1,3p' "$root/node_modules/.package-lock.json") \
-     || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-    echo "Installing Node tools (npm ci)..."
-    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error) || return 1
+  local stamp="$root/node_modules/.srb-lock.sha256" want
+  NODE_TOOLS_PID=
+  want=$(sha256sum "$root/package-lock.json" | cut -d' ' -f1)
+  # Azurite's entry point stands for the whole install: an npm ci cut short leaves the lock copy but not always it.
+  if [ -f "$root/node_modules/.package-lock.json" ] && [ -f "$root/node_modules/azurite/dist/src/table/main.js" ]; then
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+      step_skip "Node tools (npm ci)" "package-lock.json unchanged"; return 0
+    fi
+    if [ ! -f "$stamp" ] && cmp -s <(sed -n '1,3p' "$root/package-lock.json") <(sed -n '1,3p' "$root/node_modules/.package-lock.json") \
+       && ! [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+      echo "$want" >"$stamp"
+      step_skip "Node tools (npm ci)" "installed before"; return 0
+    fi
   fi
+  NODE_TOOLS_LOG=$(mktemp "${TMPDIR:-/tmp}/srb-npm.XXXXXX")
+  NODE_TOOLS_HASH=$want
+  NODE_TOOLS_STARTED=${EPOCHREALTIME/,/.}
+  (cd "$root" && exec npm ci --no-audit --no-fund --loglevel=error) >"$NODE_TOOLS_LOG" 2>&1 &
+  NODE_TOOLS_PID=$!
+  step_note "Node tools (npm ci, 1-4 min)" "started in the background"
+}
+
+finish_node_tools() {
+  [ -n "${NODE_TOOLS_PID:-}" ] || return 0
+  local root; root=$(repo_root)
+  step "Node tools (npm ci)" wait_node_tools || return 1
+  if [ ! -f "$root/node_modules/azurite/dist/src/table/main.js" ]; then
+    echo "npm ci ended without installing Azurite (node_modules/azurite); run it again: npm ci" >&2; return 1
+  fi
+  step_note "  npm ci in all" "$(elapsed_since "$NODE_TOOLS_STARTED") s"
+  echo "$NODE_TOOLS_HASH" >"$root/node_modules/.srb-lock.sha256"
+  NODE_TOOLS_PID=
+}
+
+wait_node_tools() {
+  local status=0
+  wait "$NODE_TOOLS_PID" || status=$?
+  cat "$NODE_TOOLS_LOG"; rm -f "$NODE_TOOLS_LOG"
+  return "$status"
 }
 
 free_port() {
@@ -33,6 +75,16 @@ start_azurite() {
     node "$root/node_modules/azurite/dist/src/table/main.js" "${args[@]}" >/dev/null 2>&1 &
   fi
   AZURITE_PID=$!
+  await_azurite "$port"
+}
+
+# launch_azurite PORT [LOCATION] [own-session]: start_azurite without waiting; await_azurite PORT waits for it (so the
+# caller can build meanwhile).
+launch_azurite() { start_azurite_wait=no start_azurite "$@"; }
+
+await_azurite() {
+  local port=$1
+  [ "${start_azurite_wait:-yes}" = no ] && return 0
   for _ in $(seq 1 100); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
     if ! kill -0 "$AZURITE_PID" 2>/dev/null; then echo "Azurite exited during start-up" >&2; return 1; fi
