@@ -5,7 +5,8 @@ namespace ServiceRecoveryBot.Dialogs;
 /// <summary>
 /// Asks one question and ends with the recognised answer. An answer not understood is re-asked in one line, with the
 /// choices (if any) shown again below it: the validator's reason, the question's retry prompt, or else a short hint of
-/// what this kind of prompt understands (<see cref="RetryHint"/>). A skippable prompt ends with null on "skip".
+/// what this kind of prompt understands (<see cref="RetryHint"/>). A skippable prompt ends with null on "skip". Every prompt
+/// and retry prompt goes out with <c>inputHint: expectingInput</c>, as Bot Builder's <c>Prompt&lt;T&gt;</c> sends them.
 /// </summary>
 public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null) : Dialog(id)
 {
@@ -17,7 +18,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         var frame = dc.ActiveDialog!;
         frame.Write(PromptFrame.OptionsKey, promptOptions);
         frame.Write(AttemptsKey, 0);
-        dc.Context.Send(dc.Dialogs.Renderer.Render(dc.Context, promptOptions, isRetry: false));
+        Ask(dc.Context, dc.Dialogs.Renderer.Render(dc.Context, promptOptions, isRetry: false));
         return Task.FromResult(DialogTurnResult.Waiting);
     }
 
@@ -47,15 +48,19 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
             (null, { } retryPrompt) => retryPrompt,
             _ => RetryHint(options),
         };
-        dc.Context.Send(dc.Dialogs.Renderer.Render(dc.Context, options with { RetryPrompt = retryText }, isRetry: true));
+        Ask(dc.Context, dc.Dialogs.Renderer.Render(dc.Context, options with { RetryPrompt = retryText }, isRetry: true));
         return DialogTurnResult.Waiting;
     }
 
     public override Task RepromptDialogAsync(DialogContext dc, DialogInstance instance, CancellationToken ct)
     {
-        dc.Context.Send(dc.Dialogs.Renderer.Render(dc.Context, ReadOptions(instance), isRetry: false));
+        Ask(dc.Context, dc.Dialogs.Renderer.Render(dc.Context, ReadOptions(instance), isRetry: false));
         return Task.CompletedTask;
     }
+
+    /// <summary>Sends a rendered prompt marked as waiting for an answer, unless the renderer chose a hint itself.</summary>
+    private static void Ask(TurnContext turn, Activity prompt) =>
+        turn.Send(string.IsNullOrEmpty(prompt.InputHint) ? prompt with { InputHint = InputHints.ExpectingInput } : prompt);
 
     /// <summary>The options this frame was begun with (for help and status).</summary>
     public static PromptOptions ReadOptions(DialogInstance frame) =>

@@ -22,14 +22,19 @@ public sealed class TurnContext(Activity activity, DateTimeOffset receivedAt)
 
     public string Locale => Activity.Locale ?? "en-US";
 
+    /// <summary>
+    /// Buffers a reply. A message without an input hint is a statement (<see cref="InputHints.AcceptingInput"/>); prompts
+    /// come with <see cref="InputHints.ExpectingInput"/> already set.
+    /// </summary>
     public void Send(Activity reply)
     {
         if (outboxTaken)
             throw new InvalidOperationException("This turn's replies have gone already; work that runs after the commit sends proactively.");
-        outbox.Add(reply);
+        outbox.Add(reply is { IsMessage: true, InputHint: null } ? reply with { InputHint = InputHints.AcceptingInput } : reply);
     }
 
-    public void SendText(string text) => Send(Activity.CreateReply(text));
+    /// <summary>Sends text: a statement unless told otherwise, as Bot Builder's <c>SendActivityAsync(text, speak, inputHint)</c>.</summary>
+    public void SendText(string text, string inputHint = InputHints.AcceptingInput) => Send(Activity.CreateReply(text) with { InputHint = inputHint });
 
     /// <summary>The replies, for the pipeline to send once the state is committed; after this the turn takes no more.</summary>
     public IReadOnlyList<Activity> TakeOutbox()

@@ -5,7 +5,7 @@ using ServiceRecoveryBot.Protocol;
 namespace ServiceRecoveryBot.Testing;
 
 /// <summary>Drives one conversation through the real turn pipeline and collects the bot's replies from the local channel.</summary>
-public sealed class ChatDriver(TurnProcessor turns, LocalChannel local, string conversationId, string user = "staff-1")
+public sealed class ChatDriver(TurnProcessor turns, LocalChannel local, string conversationId, string user = "staff-1", string channelId = "test")
 {
     private int sequence;
     private int watermark = -1;
@@ -51,7 +51,7 @@ public sealed class ChatDriver(TurnProcessor turns, LocalChannel local, string c
     {
         Type = ActivityTypes.Message,
         Id = $"{conversationId}|{Interlocked.Increment(ref sequence):D5}",
-        ChannelId = "test",
+        ChannelId = channelId,
         ServiceUrl = LocalChannel.ServiceUrl,
         Text = text,
         From = new ChannelAccount { Id = user, Name = "Sam" },

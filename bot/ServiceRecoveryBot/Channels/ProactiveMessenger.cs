@@ -3,7 +3,10 @@ using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Channels;
 
-/// <summary>Addresses an activity from a stored conversation reference and sends it through the channel client.</summary>
+/// <summary>
+/// Addresses an activity from a stored conversation reference and sends it through the channel client. A message sent
+/// unprompted is a statement: without an input hint of its own it goes out as <c>acceptingInput</c>.
+/// </summary>
 public sealed class ProactiveMessenger(IChannelClient channel) : IProactiveMessenger
 {
     public Task<SendResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken ct) =>
@@ -19,5 +22,6 @@ public sealed class ProactiveMessenger(IChannelClient channel) : IProactiveMesse
         From = reference.Bot,
         Recipient = reference.User,
         Locale = activity.Locale ?? reference.Locale,
+        InputHint = activity.InputHint ?? (activity.IsMessage ? InputHints.AcceptingInput : null),
     };
 }

@@ -92,7 +92,7 @@ public sealed class RecoveryBot(
             if (guidance.Continue(new PlaybookWalk(model, state.GuidanceStep), text, out var next) is { } step)
             {
                 (state.GuidancePlaybook, state.GuidanceStep) = next is null ? (null, 0) : (next.ModelId, next.Step);
-                dc.Context.SendText(step);
+                dc.Context.SendText(step, next is not null && dc.ActiveDialog is null ? InputHints.ExpectingInput : InputHints.AcceptingInput);
                 await dc.RepromptDialogAsync(ct);
                 return true;
             }
@@ -101,7 +101,7 @@ public sealed class RecoveryBot(
 
         var answer = guidance.Answer(text, understanding.Understand(text, UnderstandingPurpose.GuidanceQuestion, ct).Topics);
         if (answer.Walk is { } walk) (state.GuidancePlaybook, state.GuidanceStep) = (walk.ModelId, walk.Step);
-        dc.Context.SendText(answer.Text);
+        dc.Context.SendText(answer.Text, answer.Walk is not null && dc.ActiveDialog is null ? InputHints.ExpectingInput : InputHints.AcceptingInput);
         if (dc.ActiveDialog is not null)
         {
             dc.Context.SendText("Back to your case:");

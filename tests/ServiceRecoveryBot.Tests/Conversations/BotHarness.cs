@@ -48,8 +48,9 @@ public sealed class BotHarness : IDisposable
 
     public TurnProcessor Turns => provider.GetRequiredService<TurnProcessor>();
 
-    public ChatDriver Chat(string conversationId = "conv-1", string user = "staff-1") =>
-        new(Turns, provider.GetRequiredService<LocalChannel>(), conversationId, user);
+    /// <param name="channelId">"test" gets text prompts; a card channel ("webchat", "msteams") gets Adaptive Cards.</param>
+    public ChatDriver Chat(string conversationId = "conv-1", string user = "staff-1", string channelId = "test") =>
+        new(Turns, provider.GetRequiredService<LocalChannel>(), conversationId, user, channelId);
 
     public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
 

@@ -27,7 +27,7 @@ public sealed class AdaptiveCardPromptRenderer(TextPromptRenderer text) : IPromp
         return turn.Activity.CreateReply() with
         {
             Attachments = [AdaptiveCard.Attachment([AdaptiveCard.TextBlock(prompt)], actions)],
-            InputHint = "expectingInput",
+            InputHint = InputHints.ExpectingInput,
         };
     }
 
