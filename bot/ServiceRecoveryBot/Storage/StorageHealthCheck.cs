@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ServiceRecoveryBot.Operations;
+namespace ServiceRecoveryBot.Storage;
 
 /// <summary>Healthy when Table Storage answers a one-row query within the check's timeout.</summary>
 public sealed class StorageHealthCheck(TableServiceClient tables) : IHealthCheck

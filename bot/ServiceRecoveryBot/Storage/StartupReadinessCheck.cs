@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ServiceRecoveryBot.Storage;
 
-namespace ServiceRecoveryBot.Operations;
+namespace ServiceRecoveryBot.Storage;
 
 /// <summary>Ready once the tables exist (the initializer finished), so traffic is not sent to an instance still starting.</summary>
 public sealed class StartupReadinessCheck(TableStorageInitializer initializer) : IHealthCheck
