@@ -1,12 +1,17 @@
 using ServiceRecoveryBot.Benchmarks;
+using ServiceRecoveryBot.Benchmarks.Converse;
 
 // load: drive concurrent recoveries over HTTP against a running bot (scripts/load.sh starts Azurite and the bot, then this).
 //   dotnet run -c Release --project tests/ServiceRecoveryBot.Benchmarks -- load --url http://127.0.0.1:3978 --conversations 50 --recoveries 10 --warmup 25 [--rate 500]
+// converse: staff members answering whatever a Bot Framework bot asks, a new conversation per recovery, turns ending at
+//   expectingInput; cold and warm figures (scripts/converse.sh starts Azurite and our bot or the JS SDK peer, then this).
+//   dotnet <Benchmarks.dll> converse --url http://127.0.0.1:3978 --bot-pid <pid> [--conversations 50] [--seconds 90]
 // reminders: schedule 100,000 future and 100 due reminders in Table Storage, run one scheduler tick, print the entities it read.
 //   dotnet run -c Release --project tests/ServiceRecoveryBot.Benchmarks -- reminders [--connection "<connection string>"] [--future 100000] [--due 100]
 return args switch
 {
     ["load", ..] => await LoadCommand.RunAsync(args[1..]),
+    ["converse", ..] => await ConverseCommand.RunAsync(args[1..]),
     ["reminders", ..] => await ReminderTickBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -15,6 +20,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: load --url <bot base url> [--conversations 50] [--recoveries 10] [--warmup 0] [--rate <turns/s>]");
     Console.Error.WriteLine("            [--cpu name=pid,...] [--by-step] [--timeline]   (scripts/load.sh starts Azurite and the bot for you)");
+    Console.Error.WriteLine("       " + ConverseCommand.Usage);
     Console.Error.WriteLine("       reminders [--connection <Azurite or storage connection string>] [--future 100000] [--due 100]");
     return 2;
 }
