@@ -14,6 +14,12 @@ using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Storage;
 using ServiceRecoveryBot.Turns;
 
+if (args is ["tone", ..])
+{
+    Environment.ExitCode = await ToneCommand.RunProcessAsync(args[1..], CancellationToken.None);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://localhost:3978");
@@ -31,12 +37,6 @@ builder.Services
 builder.Services.AddSingleton<ConsoleChat>();
 
 var app = builder.Build();
-
-if (args is ["tone", ..])
-{
-    Environment.ExitCode = await ToneCommand.RunAsync(args[1..], Console.In, Console.Out, app.Services, app.Lifetime.ApplicationStopping);
-    return;
-}
 
 if (args is ["chat", ..])
 {

@@ -44,6 +44,19 @@ public sealed class ToneCommandTests
         Assert.All(lines.Where((_, i) => i % 2 == 1), l => Assert.StartsWith("-0.5423\tnegative", l));
     }
 
+    [Fact]
+    public async Task Lines_scored_on_every_core_come_out_in_their_order()
+    {
+        // Three kinds of line in turn: a block (512 lines) written out of place would shift the pattern.
+        string[] kinds = ["good", "bad", "fine"];
+        var input = string.Join('\n', Enumerable.Range(0, 10_000).Select(i => kinds[i % 3]));
+        var (_, lines) = await RunAsync(input, "--mode", "vader");
+        var expected = new Dictionary<string, string>();
+        foreach (var kind in kinds) expected[kind] = (await RunAsync(kind, "--mode", "vader")).Lines.Single();
+        Assert.Equal(10_000, lines.Length);
+        for (var i = 0; i < lines.Length; i++) Assert.Equal(expected[kinds[i % 3]], lines[i]);
+    }
+
     [Theory]
     [InlineData("--mode", "loud")]
     [InlineData("--bogus")]
