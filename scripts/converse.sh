@@ -8,6 +8,11 @@
 #                                                        with its own `npm ci` done), BlobsStorage on Azurite's Blob service
 #   scripts/converse.sh --seconds 60 --conversations 50 --settle-ms 250 --transcript    (options go to `converse`)
 #   scripts/converse.sh --park 200,10000                 RSS with that many live conversations (first turns only)
+#   scripts/converse.sh --published                     our bot from `dotnet publish` as docs/DEPLOY.md makes it,
+#                                                        instead of the Release build output
+#   scripts/converse.sh --bot-dll DIR/ServiceRecoveryBot.dll   our bot from another build (an A/B pair)
+#   scripts/converse.sh --counters out.csv               also the bot's runtime counters (JIT, GC, allocations, thread
+#                                                        pool) every 5 s, by dotnet-counters (pinned, into .tools/)
 set -euo pipefail
 source "$(dirname "$0")/azurite.sh"
 root=$(repo_root)
@@ -15,9 +20,15 @@ cd "$root"
 
 bot=ours
 peer_dir=
+counters=
+published=no
+bot_dll=
 args=()
 while [ $# -gt 0 ]; do
   case "$1" in
+    --counters) counters=$2; shift 2 ;;
+    --published) published=yes; shift ;;
+    --bot-dll) bot_dll=$2; shift 2 ;;
     --bot) bot=$2; shift 2 ;;
     --peer-dir) peer_dir=$2; shift 2 ;;
     *) args+=("$1"); shift ;;
@@ -31,11 +42,27 @@ case "$bot" in
 esac
 
 ensure_node_tools
-[ "$bot" = ours ] && step "Build the bot (Release)" dotnet build -c Release bot/ServiceRecoveryBot --nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
+if [ -n "$bot_dll" ]; then
+  [ -f "$bot_dll" ] || { echo "--bot-dll: $bot_dll is not there" >&2; exit 2; }
+elif [ "$bot" = ours ] && [ "$published" = yes ]; then
+  step "Publish the bot (as docs/DEPLOY.md)" dotnet publish bot/ServiceRecoveryBot -c Release -o artifacts/publish \
+    --nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
+  bot_dll=artifacts/publish/ServiceRecoveryBot.dll
+elif [ "$bot" = ours ]; then
+  bot_dll=bot/ServiceRecoveryBot/bin/Release/net10.0/ServiceRecoveryBot.dll
+  step "Build the bot (Release)" dotnet build -c Release bot/ServiceRecoveryBot --nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
+fi
 step "Build the generator (Release)" dotnet build -c Release tests/ServiceRecoveryBot.Benchmarks --nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
 
+counters_tool="$root/.tools/dotnet-tools/dotnet-counters"
+if [ -n "$counters" ] && [ ! -x "$counters_tool" ]; then
+  step "Install dotnet-counters 10.0.750501" dotnet tool install dotnet-counters --version 10.0.750501 --tool-path "$root/.tools/dotnet-tools"
+fi
+
 BOT_PID=
+COUNTERS_PID=
 cleanup() {
+  if [ -n "$COUNTERS_PID" ]; then kill -INT "$COUNTERS_PID" 2>/dev/null || true; wait "$COUNTERS_PID" 2>/dev/null || true; fi
   # The bot first: it writes to Azurite while it stops.
   if [ -n "$BOT_PID" ]; then kill "$BOT_PID" 2>/dev/null || true; wait "$BOT_PID" 2>/dev/null || true; fi
   if [ -n "${AZURITE_PID:-}" ]; then kill "$AZURITE_PID" 2>/dev/null || true; wait "$AZURITE_PID" 2>/dev/null || true; fi
@@ -48,7 +75,7 @@ bot_port=$(free_port)
 if [ "$bot" = ours ]; then
   start_azurite "$storage_port"
   ConnectionStrings__Tables=$(azurite_connection_string "$storage_port") ASPNETCORE_ENVIRONMENT=Production \
-    dotnet bot/ServiceRecoveryBot/bin/Release/net10.0/ServiceRecoveryBot.dll --urls "http://127.0.0.1:$bot_port" >/dev/null &
+    dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port" >/dev/null &
   BOT_PID=$!
 else
   node "$root/node_modules/azurite/dist/src/blob/main.js" --blobHost 127.0.0.1 --blobPort "$storage_port" \
@@ -64,6 +91,10 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 
+if [ -n "$counters" ] && [ "$bot" = ours ]; then
+  "$counters_tool" collect -p "$BOT_PID" --format csv -o "$counters" --refresh-interval 5 --counters System.Runtime >/dev/null 2>&1 &
+  COUNTERS_PID=$!
+fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg); bot: $bot"
 dotnet tests/ServiceRecoveryBot.Benchmarks/bin/Release/net10.0/ServiceRecoveryBot.Benchmarks.dll converse \
   --url "http://127.0.0.1:$bot_port" --bot-pid "$BOT_PID" --cpu "bot=$BOT_PID,storage=$AZURITE_PID" "${args[@]}"
