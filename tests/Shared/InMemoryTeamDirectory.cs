@@ -26,10 +26,13 @@ public sealed class InMemoryTeamDirectory(IOptions<ManagerOptions> options) : IT
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<string>> ManagersAsync(string teamKey, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<string>>([.. options.Value.ConfiguredFor(teamKey).Concat(managers.Keys.Where(k => k.Team == teamKey).Select(k => k.User)).Distinct()]);
+
     public Task<bool> IsManagerAsync(string teamKey, IEnumerable<string> userIds, CancellationToken ct)
     {
         var ids = userIds.ToList();
         return Task.FromResult(ids.Any(id => managers.ContainsKey((teamKey, id)))
-            || options.Value.Teams.Any(t => t.TeamKey == teamKey && t.UserIds.Intersect(ids).Any()));
+            || options.Value.ConfiguredFor(teamKey).Intersect(ids).Any());
     }
 }

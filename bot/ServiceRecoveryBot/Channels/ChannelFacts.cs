@@ -20,16 +20,33 @@ public sealed class ChannelFacts : IChannelCapabilities
 
     public Activity FollowUpReminderCard(RecoveryCase c, string heading) => ManagerCards.FollowUpReminder(c, heading);
 
+    public Activity PromiseReminderCard(RecoveryCase c) => ManagerCards.PromiseReminder(c);
+
     public Activity EscalationCard(RecoveryCase c, string reason) => ManagerCards.Escalation(c, reason);
 
-    public Activity ApprovalRequestCard(RecoveryCase c) => ManagerCards.ApprovalRequest(c);
+    public Activity PromiseEscalationCard(RecoveryCase c) => ManagerCards.PromiseEscalation(c);
 
-    public Activity ApprovalDecidedCard(RecoveryCase c, string decidedBy) => ManagerCards.ApprovalDecided(c, decidedBy);
+    public Activity ApprovalEscalationCard(RecoveryCase c) => ManagerCards.ApprovalEscalation(c);
+
+    public Activity ApprovalRequestCard(RecoveryCase c, IReadOnlyList<string> managerIds, string? channelId) =>
+        ManagerCards.ApprovalRequest(c, managerIds, universalActions: channelId == TeamsActivity.ChannelId);
+
+    public Activity ApprovalDecidedCard(RecoveryCase c) => ManagerCards.ApprovalDecided(c);
+
+    public Activity ReassignFormCard(RecoveryCase c) => ManagerCards.ReassignForm(c);
+
+    public Activity ReassignedCard(RecoveryCase c, string by) => ManagerCards.Reassigned(c, by);
+
+    public bool AnswersWithCard(Activity activity) => CardActions.IsExecute(activity);
+
+    public InvokeResponse ApprovalCardAnswer(RecoveryCase c, bool isManager) => CardActions.CardResponse(ManagerCards.ApprovalView(c, isManager));
+
+    public InvokeResponse CardAnswer(Activity card) => CardActions.CardResponse(CardActions.CardOf(card));
 
     public Activity DigestCard(string title, IReadOnlyList<(string Heading, IReadOnlyList<CaseSummary> Cases)> sections) =>
         ManagerCards.Digest(title, sections);
 
-    public (string Command, string CaseId, decimal? Amount)? ReadCardSubmit(Activity activity) => ManagerCards.ReadSubmit(activity);
+    public (string Command, string CaseId, decimal? Amount, string? To)? ReadCardSubmit(Activity activity) => ManagerCards.ReadSubmit(activity);
 
     public Activity ReplacingCard(Activity submit, Activity card) => CardActions.Replacing(submit, card);
 }

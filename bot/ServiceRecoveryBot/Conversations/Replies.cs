@@ -87,8 +87,8 @@ public static class Replies
 
     public static string Promise(StageGuide stage) => $"**5. {stage.Title}.** {stage.Tip}\n\nDid you promise them anything? (\"call back by 6pm\")";
 
-    public const string NoManagerChannel =
-        "Heads-up: your team has no managers' channel yet, so I couldn't post the approval request. Ask a manager to say \"register channel\" in it.";
+    /// <summary>A suggested gesture the staff member may not give on their own, as its button reads.</summary>
+    public static string NeedsApproval(string gesture) => $"{gesture} (needs approval)";
 
     public const string OnlyManagers = "Only managers can do that. An admin can add managers with \"add manager @name\".";
 
@@ -96,20 +96,48 @@ public static class Replies
 
     public static string ManagerAdded(string who) => $"Added {who} as a manager.";
 
-    public static string ApprovalDecided(RecoveryCase c, bool approved, string by) =>
-        $"{(approved ? "Approved" : "Declined")}: {c.Atonement?.Offer}{(approved && c.Atonement?.Amount is { } amount ? $" ({amount.ToString("0.##", CultureInfo.InvariantCulture)})" : "")} for {c.Id}, by {by}.";
+    /// <summary>To the manager who decided: "Approved by Maria: $50 — Late checkout for SR-7K3Q. Sam has been told."</summary>
+    public static string ApprovalDecided(RecoveryCase c) =>
+        $"{Describe(c.Atonement!.Decision!)} — {c.Atonement.Offer} for {c.Id}. {c.StaffName ?? "The staff member"} has been told.";
 
-    public static string StaffToldDecision(RecoveryCase c, bool approved) => approved
-        ? $"Good news: your manager approved {c.Atonement?.Offer}{(c.Atonement?.Amount is { } amount ? $" ({amount.ToString("0.##", CultureInfo.InvariantCulture)})" : "")} for {c.Id}. You can offer it now."
-        : $"Your manager declined {c.Atonement?.Offer} for {c.Id}. Offer something within your authority instead, and keep the apology personal.";
+    public static string StaffToldDecision(RecoveryCase c) => c.Atonement?.Decision is { Approved: true } d
+        ? $"Good news: {d.ByName} approved {c.Atonement.Offer}{(d.Amount is { } amount ? $" ({Money(amount)})" : "")} for {c.Id}. You can offer it now."
+        : $"{c.Atonement?.Decision?.ByName ?? "Your manager"} declined {c.Atonement?.Offer} for {c.Id}. Offer something within your authority instead, and keep the apology personal.";
 
-    public static string AlreadyDecided(RecoveryCase c) => $"{c.Id} has no pending approval (it is {c.Atonement?.Approval.ToString().ToLowerInvariant() ?? "not requested"}).";
+    /// <summary>A decision asked for again: "SR-7K3Q was already approved by Maria at 12:04 ($50)."</summary>
+    public static string AlreadyDecided(RecoveryCase c) => c.Atonement?.Decision is { } d
+        ? $"{c.Id} was already {(d.Approved ? "approved" : "declined")} by {d.ByName} at {d.At.ToString("HH:mm", CultureInfo.InvariantCulture)}{(d.Approved && d.Amount is { } amount ? $" ({Money(amount)})" : "")}."
+        : $"{c.Id} has no approval waiting.";
+
+    /// <summary>"Approved by Maria: $50", "Declined by Maria".</summary>
+    public static string Describe(ApprovalDecision d) =>
+        d.Approved ? $"Approved by {d.ByName}{(d.Amount is { } amount ? ": " + Money(amount) : "")}" : $"Declined by {d.ByName}";
+
+    /// <summary>The offer, and where its approval stands: "$120 credit (approved by Maria: $80, Mon 23 Nov 12:04)".</summary>
+    public static string Describe(Atonement a) => a.Decision is { } d
+        ? $"{a.Offer} ({char.ToLowerInvariant(Describe(d)[0])}{Describe(d)[1..]}, {When(d.At)})"
+        : a.Approval == ApprovalState.Pending ? $"{a.Offer} (pending approval)" : a.Offer;
+
+    /// <summary>To the staff member, in the turn the approval is asked for: who was asked, or that nobody could be and what to do meanwhile.</summary>
+    public static string ApprovalAsked(IReadOnlyList<string> asked, bool channel, AuthorityOptions authority) =>
+        channel ? "I've posted the approval request in the managers' channel; you'll hear the decision here."
+        : asked.Count > 0 ? $"I've asked {JoinNames(asked)} for approval; you'll hear the decision here."
+        : $"No manager can be reached through me yet (no managers' channel, and no manager has chatted with me). Ask a manager in person, and meanwhile offer what's within your authority (up to level {authority.StaffMaxLevel} or {Money(authority.StaffMaxAmount, authority.CurrencySymbol)}), such as a drink or dessert on the house.";
+
+    private static string JoinNames(IReadOnlyList<string> names) => names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
 
     public static string Snoozed(RecoveryCase c) => $"Snoozed: I'll remind you about {c.Id} again {When(c.FollowUpAt!.Value)}.";
 
-    public static string AskReassign(CaseId id) => $"Who should take {id}? Say \"reassign {id} @name\".";
+    public static string AskReassign(CaseId id) => $"Who should take {id}? Say \"reassign {id} to maria\" (a name or a user id) or \"reassign {id} @name\".";
+
+    public static string ReassignNotFound(CaseId id, string who) =>
+        $"I don't know anyone called \"{who}\" who has chatted with me. Say \"reassign {id} to\" a name or user id of someone who has, or @mention them.";
 
     public static string Reassigned(RecoveryCase c, string to) => $"{c.Id} is now with {to}.";
+
+    /// <summary>To the new owner of a case.</summary>
+    public static string ReassignedToYou(RecoveryCase c, string by) =>
+        $"{by} gave you case {c.Id}: {Short(c.WhatHappened)}{(c.FollowUpAt is { } due && c.IsOpen ? $" Follow-up due {When(due)}." : "")} Say \"show {c.Id}\" for the whole story.";
 
     public static string PromiseKept(RecoveryCase c) => $"Promise kept on {c.Id} — thanks. That's what wins customers back.";
 
@@ -130,11 +158,26 @@ public static class Replies
         $"- Category: {(c.Category is { } category ? playbook.For(category).Title : "not set")} · Severity: {(c.Severity is { } s ? $"S{s} {SeverityName(s)}" : "not set")}\n" +
         (c.Customer is { } customer ? $"- Customer: {Describe(customer)}\n" : "") +
         (c.FixDone is { } fix ? $"- Fix: {fix}\n" : "") +
-        (c.Atonement is { } a ? $"- Atonement: {a.Offer}{(a.Approval == ApprovalState.Pending ? " (pending approval)" : "")}\n" : "") +
-        (c.Promise is { } p ? $"- Promise: {Describe(p)}\n" : "") +
-        (c.FollowUpAt is { } follow ? $"- Follow up: {When(follow)}\n" : "") +
+        (c.Atonement is { } a ? $"- Atonement: {Describe(a)}\n" : "") +
+        (c.Promise is { } p ? $"- Promise: {Describe(p)}{(c.Timeline.Any(e => e.Step == CaseStep.PromiseKept) ? " — kept" : "")}\n" : "") +
+        (c.FollowUpAt is { } follow && c.IsOpen ? $"- Follow up: {When(follow)}\n" : "") +
+        Outcome(c) +
         (c.TimeToAcknowledge is { } ack ? $"- Time to apologise: {Duration(ack)}" : "") +
         (c.TimeToFix is { } fixTime ? $" · time to fix: {Duration(fixTime)}" : "");
+
+    /// <summary>What the last follow-up found, and when the case closed: the lines `show` adds once there was one.</summary>
+    private static string Outcome(RecoveryCase c)
+    {
+        if (c.FollowUps.LastOrDefault() is not { } f) return "";
+        var lines = $"- Followed up {When(f.At)}: " + (f.Reached
+            ? $"satisfaction {(f.Satisfaction is { } n ? $"{n}/5" : "not given")}, {(f.Recovered ? "recovered" : "not recovered yet")}\n"
+            : "customer not reached\n");
+        if (f.CustomerWords is { } words) lines += $"- They said: \"{Short(words)}\"\n";
+        if (f.RootCause is { } cause) lines += $"- Root cause: {cause}{(f.RootCauseDetail is { } detail ? $" ({detail})" : "")}\n";
+        if (f.Lesson is { } lesson) lines += $"- Lesson: {lesson}\n";
+        if (c.ClosedAt is { } closed) lines += $"- Closed {When(closed)}\n";
+        return lines;
+    }
 
     public static string Done(RecoveryCase c, RecoveryPlaybook playbook) => Summary(c, playbook) + "\n\n" + NextSteps(c);
 
@@ -230,7 +273,7 @@ public static class Replies
     /// <summary>"call back by 6pm (due Mon 23 Nov 18:00)": the staff member's words, then the time they were read as.</summary>
     public static string Describe(Promise promise) => promise.DueAt is { } due ? $"{promise.What} (due {When(due)})" : promise.What;
 
-    private static string Money(decimal amount, string symbol) => symbol + amount.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Money(decimal amount, string symbol = "$") => symbol + amount.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Duration(TimeSpan span) => span.TotalMinutes < 1 ? $"{span.TotalSeconds:0}s" : span.TotalHours < 1 ? $"{span.TotalMinutes:0} min" : $"{span.TotalHours:0.#} h";
 

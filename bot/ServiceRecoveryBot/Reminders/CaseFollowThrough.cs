@@ -15,6 +15,7 @@ namespace ServiceRecoveryBot.Reminders;
 public sealed class CaseFollowThrough(
     IReminderScheduler reminders,
     ManagerChannelNotifier notifier,
+    ITeamDirectory teams,
     IOptions<ManagerOptions> managers,
     IOptions<RecoveryOptions> recovery,
     IChannelCapabilities channels)
@@ -36,12 +37,17 @@ public sealed class CaseFollowThrough(
             reminders.ScheduleAsync(new Reminder(Id("esc", c, late), ReminderKind.Escalation, c.TeamKey, c.Id.Value, late, c.StaffId, note), ct));
     }
 
-    /// <summary>Sends the approval card to the managers' channel and schedules its escalation. False when the team has no channel.</summary>
+    /// <summary>
+    /// Sends the approval card to the managers (their channel, or each one's personal chat) and schedules its
+    /// escalation. In Teams the card's refresh names the managers, so they see the buttons and others the status.
+    /// False when no manager could be reached.
+    /// </summary>
     public async Task<bool> RequestApprovalAsync(RecoveryCase c, DateTimeOffset now, CancellationToken ct)
     {
         var due = now + managers.Value.EscalateApprovalAfter;
         await reminders.ScheduleAsync(new Reminder(Id("apr", c, due), ReminderKind.ApprovalEscalation, c.TeamKey, c.Id.Value, due, c.StaffId), ct);
-        return await notifier.SendAsync(c.TeamKey, channels.ApprovalRequestCard(c), ct) is { IsDelivered: true };
+        var deciders = await teams.ManagersAsync(c.TeamKey, ct);
+        return await notifier.SendAsync(c.TeamKey, to => channels.ApprovalRequestCard(c, deciders, to.ChannelId), ct) is { IsDelivered: true };
     }
 
     /// <summary>The team's next digest at the configured local time.</summary>

@@ -4,20 +4,67 @@ using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Reminders;
 
-/// <summary>Posts to a team's managers' channel and to a staff member's personal chat, through the proactive port.</summary>
+/// <summary>
+/// Posts to a team's managers (their channel, or with none registered each manager's personal chat) and to a staff
+/// member's chat (the case's own conversation first), through the proactive port.
+/// </summary>
 public sealed class ManagerChannelNotifier(ITeamDirectory teams, IConversationReferenceStore references, IProactiveMessenger messenger)
 {
-    /// <summary>Null when the team has no managers' channel.</summary>
-    public async Task<SendResult?> SendAsync(string teamKey, Activity activity, CancellationToken ct) =>
-        await teams.ManagerChannelAsync(teamKey, ct) is { } channel ? await messenger.SendAsync(channel.Reference, activity, ct) : null;
+    /// <summary>Null when no manager can be reached (no channel, and no manager has a chat with the bot).</summary>
+    public Task<SendResult?> SendAsync(string teamKey, Activity activity, CancellationToken ct) => SendAsync(teamKey, _ => activity, ct);
 
-    /// <summary>Null when the staff member has no personal chat with the bot.</summary>
-    public async Task<SendResult?> SendToStaffAsync(string teamKey, string staffId, Activity activity, CancellationToken ct)
+    /// <summary>As <see cref="SendAsync(string, Activity, CancellationToken)"/>, the activity built for each destination (a Teams card differs from a Web Chat one).</summary>
+    public async Task<SendResult?> SendAsync(string teamKey, Func<ConversationReference, Activity> build, CancellationToken ct)
     {
-        var chat = (await references.ListAsync(teamKey, ct)).FirstOrDefault(r => r.Kind is ReferenceKind.User or ReferenceKind.Other && r.Reference.User?.Id == staffId);
+        var audience = await ReachableAsync(teamKey, ct);
+        SendResult? best = null;
+        foreach (var target in audience.Targets)
+        {
+            var result = await messenger.SendAsync(target.Reference, build(target.Reference), ct);
+            if (result.Outcome == SendOutcome.ConversationGone && target.Kind != ReferenceKind.Channel) await references.RemoveAsync(teamKey, target.ConversationId, ct);
+            if (best is null || result.IsDelivered && !best.IsDelivered) best = result;
+        }
+        return best;
+    }
+
+    /// <summary>Where a message to the team's managers goes now: the managers' channel, else each manager's most recent personal chat.</summary>
+    public async Task<ManagerAudience> ReachableAsync(string teamKey, CancellationToken ct)
+    {
+        if (await teams.ManagerChannelAsync(teamKey, ct) is { } channel) return new ManagerAudience(true, [channel]);
+        var managers = await teams.ManagersAsync(teamKey, ct);
+        if (managers.Count == 0) return new ManagerAudience(false, []);
+        var chats = (await references.ListAsync(teamKey, ct))
+            .Where(r => r.Kind is ReferenceKind.User or ReferenceKind.Other && r.Reference.User?.Id is { } id && managers.Contains(id, StringComparer.Ordinal))
+            .GroupBy(r => r.Reference.User!.Id)
+            .Select(g => g.MaxBy(r => r.UpdatedAt)!)
+            .ToList();
+        return new ManagerAudience(false, chats);
+    }
+
+    /// <summary>
+    /// To the staff member: in <paramref name="conversationId"/> (the case's own conversation) when the bot can still
+    /// reach it, else in their most recent personal chat. Null when they have none.
+    /// </summary>
+    public async Task<SendResult?> SendToStaffAsync(string teamKey, string staffId, string? conversationId, Activity activity, CancellationToken ct)
+    {
+        var known = await references.ListAsync(teamKey, ct);
+        var chat = known.FirstOrDefault(r => conversationId is not null && Same(r.ConversationId, conversationId))
+            ?? known.Where(r => r.Kind is ReferenceKind.User or ReferenceKind.Other && r.Reference.User?.Id == staffId).MaxBy(r => r.UpdatedAt);
         if (chat is null) return null;
-        var result = await messenger.SendAsync(chat.Reference, activity, ct);
+        var reference = chat.Kind == ReferenceKind.Channel && conversationId is not null ? chat.Reference with { Conversation = chat.Reference.Conversation with { Id = conversationId } } : chat.Reference;
+        var result = await messenger.SendAsync(reference, activity, ct);
         if (result.Outcome == SendOutcome.ConversationGone) await references.RemoveAsync(teamKey, chat.ConversationId, ct);
         return result;
     }
+
+    /// <summary>A Teams channel reference names the channel; the case's conversation may be one of its threads.</summary>
+    private static bool Same(string stored, string conversationId) =>
+        stored == conversationId || conversationId.StartsWith(stored + ";messageid=", StringComparison.Ordinal);
+}
+
+/// <summary>Who a message to a team's managers reaches: their channel, or the personal chats of the managers the bot can reach.</summary>
+public sealed record ManagerAudience(bool IsChannel, IReadOnlyList<StoredReference> Targets)
+{
+    /// <summary>The people reached, by name as their chat shows it (empty for a channel).</summary>
+    public IReadOnlyList<string> Names => IsChannel ? [] : [.. Targets.Select(t => t.Reference.User?.Name ?? t.Reference.User?.Id ?? "a manager")];
 }

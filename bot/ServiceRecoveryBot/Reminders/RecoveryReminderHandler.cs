@@ -33,14 +33,15 @@ public sealed class RecoveryReminderHandler(
             ReminderKind.FollowUp => (c.Status == CaseStatus.AwaitingFollowUp && c.FollowUpAt == reminder.DueAt,
                 Both(c, channels.FollowUpReminderCard(c, "Follow-up due"))),
             ReminderKind.PromiseDue => (c.IsOpen && c.Promise?.DueAt == reminder.DueAt && !c.Timeline.Any(e => e.Step == CaseStep.PromiseKept),
-                StaffOnly(c, channels.FollowUpReminderCard(c, $"Promise due: \"{c.Promise?.What}\". Say \"kept {c.Id}\" once it's done"))),
+                StaffOnly(c, channels.PromiseReminderCard(c))),
             ReminderKind.Escalation when reminder.Note == EscalationNotes.Promise =>
                 (c.IsOpen && c.Promise?.DueAt is { } due && due < reminder.DueAt && !c.Timeline.Any(e => e.Step == CaseStep.PromiseKept),
-                ChannelOnly(c, channels.EscalationCard(c, "a promise to the customer is overdue"))),
+                ChannelOnly(c, channels.PromiseEscalationCard(c))),
             ReminderKind.Escalation => (c.Status == CaseStatus.AwaitingFollowUp && c.FollowUpAt is { } followUp && followUp < reminder.DueAt,
                 ChannelOnly(c, channels.EscalationCard(c, "the follow-up is overdue"))),
-            ReminderKind.ApprovalEscalation => (c.Atonement?.Approval == ApprovalState.Pending,
-                ChannelOnly(c, channels.EscalationCard(c, "an approval request is still waiting"))),
+            // Checked as it fires: a decided request, or a closed case, escalates nothing.
+            ReminderKind.ApprovalEscalation => (c.IsOpen && c.Atonement is { Approval: ApprovalState.Pending, Decision: null },
+                ChannelOnly(c, channels.ApprovalEscalationCard(c))),
             _ => (false, []),
         };
         if (!applies) return ReminderOutcome.Obsolete;
@@ -80,8 +81,8 @@ public sealed class RecoveryReminderHandler(
     private List<(string, Func<CancellationToken, Task<SendResult?>>)> Both(RecoveryCase c, Activity card) => [.. StaffOnly(c, card), .. ChannelOnly(c, card)];
 
     private List<(string, Func<CancellationToken, Task<SendResult?>>)> StaffOnly(RecoveryCase c, Activity card) =>
-        [("staff", ct => notifier.SendToStaffAsync(c.TeamKey, c.StaffId, card, ct))];
+        [("staff", ct => notifier.SendToStaffAsync(c.TeamKey, c.StaffId, c.ConversationId, card, ct))];
 
     private List<(string, Func<CancellationToken, Task<SendResult?>>)> ChannelOnly(RecoveryCase c, Activity card) =>
-        [("managers' channel", ct => notifier.SendAsync(c.TeamKey, card, ct))];
+        [("managers", ct => notifier.SendAsync(c.TeamKey, card, ct))];
 }

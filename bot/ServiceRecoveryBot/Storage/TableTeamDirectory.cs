@@ -48,10 +48,20 @@ public sealed class TableTeamDirectory(TableServiceClient service, TableNames na
             ["AddedBy"] = addedBy,
         }, TableUpdateMode.Replace, ct);
 
+    public async Task<IReadOnlyList<string>> ManagersAsync(string teamKey, CancellationToken ct)
+    {
+        var ids = new List<string>(options.Value.ConfiguredFor(teamKey));
+        var partition = TableKeys.Encode(teamKey);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"m|"} and RowKey lt {"m}"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            if (row.GetString("UserId") is { Length: > 0 } id) ids.Add(id);
+        return [.. ids.Distinct(StringComparer.Ordinal)];
+    }
+
     public async Task<bool> IsManagerAsync(string teamKey, IEnumerable<string> userIds, CancellationToken ct)
     {
         var ids = userIds.Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal).ToList();
-        if (options.Value.Teams.Any(t => t.TeamKey == teamKey && t.UserIds.Intersect(ids, StringComparer.Ordinal).Any())) return true;
+        if (options.Value.ConfiguredFor(teamKey).Intersect(ids, StringComparer.Ordinal).Any()) return true;
         foreach (var id in ids)
         {
             var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(teamKey), "m|" + TableKeys.Encode(id), cancellationToken: ct);

@@ -100,8 +100,9 @@ public sealed class CrashResendTests(AzuriteFixture azurite)
         var managers = Options.Create(new ManagerOptions());
         var recovery = Options.Create(new RecoveryOptions());
         var channels = new ChannelFacts();
-        var notifier = new ManagerChannelNotifier(new InMemoryTeamDirectory(managers), references, messenger);
+        var directory = new InMemoryTeamDirectory(managers);
+        var notifier = new ManagerChannelNotifier(directory, references, messenger);
         var telemetry = new BotTelemetry(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
-        return new RecoveryReminderHandler(cases, notifier, new CaseFollowThrough(new RecordingReminderScheduler(), notifier, managers, recovery, channels), telemetry, clock, recovery, channels);
+        return new RecoveryReminderHandler(cases, notifier, new CaseFollowThrough(new RecordingReminderScheduler(), notifier, directory, managers, recovery, channels), telemetry, clock, recovery, channels);
     }
 }

@@ -54,10 +54,14 @@ public sealed class RecoveryTranscriptTests
         Assert.Equal(CaseStatus.AwaitingFollowUp, stored.Status);
         Assert.Equal(TimeSpan.FromSeconds(35), stored.TimeToAcknowledge);
         Assert.Equal(TimeSpan.FromSeconds(75), stored.TimeToFix);
-        Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero), stored.FollowUpAt);
+        // The guest still on site (a room, a table, the checkout): before they leave; critical: within hours; else the next day at 10:00.
+        var onSite = incident is "H02" or "H04" or "H05" or "R01";
+        Assert.Equal(onSite ? bot.Clock.GetUtcNow().AddMinutes(30)
+            : expectedSeverity >= 4 ? bot.Clock.GetUtcNow().AddHours(2)
+            : new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero), stored.FollowUpAt);
         Assert.Equal(stored.Timeline.Select(e => e.Sequence), Enumerable.Range(1, stored.Timeline.Count));
         var atonement = Assert.IsType<Atonement>(stored.Atonement);
-        Assert.Equal(atonement.Level > 2 || expectedSeverity >= 4 ? ApprovalState.Pending : ApprovalState.NotNeeded, atonement.Approval);
+        Assert.Equal(atonement.Level > 3 || expectedSeverity >= 4 ? ApprovalState.Pending : ApprovalState.NotNeeded, atonement.Approval);
     }
 
     [Fact]

@@ -41,17 +41,17 @@ public sealed class ManagerFlowTests : IDisposable
         Assert.Contains(await staff.SayAsync($"approve {c.Id}"), r => r.Contains("Only managers", StringComparison.Ordinal));
 
         var decision = await managers.SubmitValueAsync(new { command = "approve", caseId = c.Id.Value });
-        Assert.Contains(decision, r => r.StartsWith("Approved", StringComparison.Ordinal));
-        Assert.Contains(staff.Replies(), r => r.Contains("your manager approved", StringComparison.Ordinal));
+        Assert.Contains(decision, r => r.StartsWith("Approved by Sam: $120", StringComparison.Ordinal));
+        Assert.Contains(staff.Replies(), r => r.Contains("Good news: Sam approved $120 credit for a night elsewhere ($120)", StringComparison.Ordinal));
         var decided = Assert.Single(bot.Cases.All);
         Assert.Equal(ApprovalState.Approved, decided.Atonement?.Approval);
         Assert.Contains(decided.Timeline, e => e.Step == CaseStep.ApprovalDecided && e.By == "manager-1");
 
-        Assert.Contains(await managers.SubmitValueAsync(new { command = "decline", caseId = c.Id.Value }), r => r.Contains("no pending approval", StringComparison.Ordinal));
+        Assert.Contains(await managers.SubmitValueAsync(new { command = "decline", caseId = c.Id.Value }), r => r == $"{c.Id} was already approved by Sam at {bot.Clock.GetUtcNow():HH:mm} ($120).");
     }
 
     [Fact]
-    public async Task Without_a_managers_channel_the_staff_member_is_told_at_once_that_the_request_could_not_be_posted()
+    public async Task With_no_manager_to_reach_the_staff_member_is_told_at_once_and_what_to_offer_meanwhile()
     {
         var staff = bot.Chat("staff-chat", "staff-1");
         await staff.SayAsync("No reservation on file for the Okafor couple but they have our confirmation. We're sold out.");
@@ -60,17 +60,18 @@ public sealed class ManagerFlowTests : IDisposable
         var atone = await staff.SayAsync("$120 credit for a night elsewhere");
 
         var needsApproval = atone.ToList().FindIndex(r => r.Contains("approval", StringComparison.OrdinalIgnoreCase));
-        var headsUp = atone.ToList().IndexOf(Replies.NoManagerChannel);
+        var headsUp = atone.ToList().FindIndex(r => r.StartsWith("No manager can be reached", StringComparison.Ordinal));
         Assert.InRange(needsApproval, 0, headsUp - 1);
         Assert.Equal(ApprovalState.Pending, Assert.Single(bot.Cases.All).Atonement?.Approval);
     }
 
     [Fact]
-    public async Task With_a_managers_channel_there_is_no_heads_up()
+    public async Task With_a_managers_channel_the_staff_member_is_told_the_request_is_posted_there()
     {
         var (staff, _, _) = await RecoveryWithOfferAsync("$120 credit for a night elsewhere");
 
-        Assert.DoesNotContain(staff.AllActivities(), a => a.Text == Replies.NoManagerChannel);
+        Assert.Contains(staff.AllActivities(), a => a.Text?.Contains("posted the approval request in the managers' channel", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(staff.AllActivities(), a => a.Text?.StartsWith("No manager can be reached", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -108,8 +109,8 @@ public sealed class ManagerFlowTests : IDisposable
         Assert.Equal(2, staff.Replies().Count(r => r.Contains("Follow-up due", StringComparison.Ordinal)));
         Assert.Equal(2, managers.Replies().Count(r => r.Contains("Follow-up due", StringComparison.Ordinal)));
         var sent = Assert.Single(bot.Cases.All).Timeline.Where(e => e.Step == CaseStep.ReminderSent).Select(e => e.Note).ToList();
-        Assert.Equal(["FollowUp attempt 1: sending", "FollowUp attempt 1: sent to staff and managers' channel",
-            "FollowUp attempt 2: sending", "FollowUp attempt 2: sent to staff and managers' channel"], sent);
+        Assert.Equal(["FollowUp attempt 1: sending", "FollowUp attempt 1: sent to staff and managers",
+            "FollowUp attempt 2: sending", "FollowUp attempt 2: sent to staff and managers"], sent);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public static partial class MessagesEndpoint
             var (message, error) = Teams.CardActions.FromInvoke(activity);
             if (error is not null) return Results.Json(error.Body, statusCode: error.Status);
             var clicked = await turns.ProcessAsync(message!, ct);
-            return clicked.Status == TurnStatus.Rejected ? Rejection(clicked) : Results.Json(Teams.CardActions.Replaced(message!).Body);
+            return clicked.Status == TurnStatus.Rejected ? Rejection(clicked) : Results.Json((clicked.InvokeResponse ?? Teams.CardActions.Replaced(message!)).Body);
         }
 
         var outcome = await turns.ProcessAsync(activity, ct);

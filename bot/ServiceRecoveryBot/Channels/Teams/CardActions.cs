@@ -22,8 +22,23 @@ public static class CardActions
             || !action.TryGetProperty("type", out var type) || type.GetString() != "Action.Execute")
             return (null, Error(400, "BadRequest", "Expected an Action.Execute action."));
         var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : JsonSerializer.SerializeToElement(new { });
-        return (invoke with { Type = ActivityTypes.Message, Name = null, Value = data, Text = null }, null);
+        // The name stays, so that a command can answer with the card that replaces the clicked one (IsExecute).
+        return (invoke with { Type = ActivityTypes.Message, Value = data, Text = null }, null);
     }
+
+    /// <summary>True for the message an <c>Action.Execute</c> click stands for (see <see cref="FromInvoke"/>): its answer is a card, not a message.</summary>
+    public static bool IsExecute(Activity activity) => activity.IsMessage && activity.Name == InvokeName;
+
+    /// <summary>The Adaptive Card an activity carries (its first attachment).</summary>
+    public static JsonObject CardOf(Activity activity) => JsonNode.Parse(activity.Attachments![0].Content!.Value.GetRawText())!.AsObject();
+
+    /// <summary>The invoke answer that replaces the clicked card with <paramref name="card"/> (Universal Actions).</summary>
+    public static InvokeResponse CardResponse(JsonObject card) => new(200, JsonSerializer.SerializeToElement(new JsonObject
+    {
+        ["statusCode"] = 200,
+        ["type"] = Attachment.AdaptiveCardContentType,
+        ["value"] = card,
+    }));
 
     /// <summary>The invoke answer for a processed click: a card replacing the clicked one, showing what was chosen.</summary>
     public static InvokeResponse Replaced(Activity clicked) => new(200, JsonSerializer.SerializeToElement(new JsonObject

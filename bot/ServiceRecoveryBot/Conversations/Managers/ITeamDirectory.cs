@@ -14,6 +14,9 @@ public interface ITeamDirectory
 
     Task AddManagerAsync(string teamKey, string userId, string addedBy, CancellationToken ct);
 
+    /// <summary>The team's managers' user ids: configured ones first, then those added with "add manager".</summary>
+    Task<IReadOnlyList<string>> ManagersAsync(string teamKey, CancellationToken ct);
+
     /// <summary>True when the user is a manager of the team, by configuration or by record; ids and AAD object ids both count.</summary>
     Task<bool> IsManagerAsync(string teamKey, IEnumerable<string> userIds, CancellationToken ct);
 }

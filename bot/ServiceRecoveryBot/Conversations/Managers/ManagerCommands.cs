@@ -19,10 +19,14 @@ namespace ServiceRecoveryBot.Conversations.Managers;
 public sealed partial class ManagerCommands(
     ITeamDirectory teams,
     ICaseStore cases,
+    IConversationReferenceStore references,
     IOptions<ManagerOptions> managers,
     IOptions<RecoveryOptions> recovery,
     IChannelCapabilities channels)
 {
+    /// <summary>The command a card's refresh sends (Teams Universal Actions): how should the approval card look for this user now?</summary>
+    public const string RefreshCommand = "refresh";
+
     public async Task<bool> TryHandleAsync(DialogContext dc, CancellationToken ct)
     {
         var turn = dc.Context;
@@ -54,18 +58,23 @@ public sealed partial class ManagerCommands(
         if (CaseId.TryParse(idText) is not { } id || await cases.FindAsync(team, id, ct) is not { } c)
             return Say(turn, Replies.CaseNotFound(idText ?? ""));
 
+        var isCard = activity.Value is not null && (activity.ReplyToId is not null || channels.AnswersWithCard(activity));
         switch (command)
         {
+            case RefreshCommand:
+                // A Teams client asks how the approval card should look for this user: buttons for a manager while it waits, else the status.
+                turn.InvokeResponse = channels.ApprovalCardAnswer(c, await IsManagerAsync(team, activity, ct));
+                return true;
             case "approve" or "approve-amount" or "decline":
-                if (!await IsManagerAsync(team, activity, ct)) return Say(turn, Replies.OnlyManagers);
-                if (c.Atonement?.Approval != ApprovalState.Pending) return Say(turn, Replies.AlreadyDecided(c));
+                if (!await IsManagerAsync(team, activity, ct)) return Answer(turn, Replies.OnlyManagers, channels.ApprovalCardAnswer(c, isManager: false));
+                if (c.Atonement is not { Approval: ApprovalState.Pending }) return Answer(turn, Replies.AlreadyDecided(c), channels.ApprovalCardAnswer(c, isManager: true));
                 var approved = command != "decline";
-                var decided = c.Decide(approved, approved && command == "approve-amount" || approved && amount is not null ? amount : null, turn.ReceivedAt, activity.From?.Id ?? "manager");
+                var decided = c.Decide(approved, approved ? amount : null, turn.ReceivedAt, activity.From?.Id ?? "manager", by);
                 CaseSaves.Queue(turn, decided);
-                turn.Commit(new TellStaff(team, decided.StaffId, Replies.StaffToldDecision(decided, approved)));
-                if (activity.ReplyToId is not null && activity.Value is not null)
-                    turn.Commit(new ReplaceCard(activity.ServiceUrl ?? "", channels.ReplacingCard(activity, channels.ApprovalDecidedCard(decided, by))));
-                return Say(turn, Replies.ApprovalDecided(decided, approved, by));
+                turn.Commit(new TellStaff(team, decided.StaffId, Replies.StaffToldDecision(decided), decided.ConversationId));
+                if (activity.ReplyToId is not null && !channels.AnswersWithCard(activity))
+                    turn.Commit(new ReplaceCard(activity.ServiceUrl ?? "", channels.ReplacingCard(activity, channels.ApprovalDecidedCard(decided))));
+                return Answer(turn, Replies.ApprovalDecided(decided), channels.ApprovalCardAnswer(decided, isManager: true));
             case "followup":
                 if (!c.IsOpen) return Say(turn, Replies.CannotResume(c));
                 if (dc.ActiveDialog is not null) return Say(turn, $"Let's finish what we're doing first, or say \"pause\"; then \"follow up {c.Id}\".");
@@ -79,11 +88,20 @@ public sealed partial class ManagerCommands(
                 return Say(turn, Replies.Snoozed(snoozed));
             case "reassign":
                 if (activity.From?.Id != c.StaffId && !await IsManagerAsync(team, activity, ct)) return Say(turn, Replies.OnlyManagers);
-                if (MentionedUser(activity) is not { } to) return Say(turn, Replies.AskReassign(c.Id));
-                var reassigned = c.Record(CaseStep.Reassigned, turn.ReceivedAt, activity.From?.Id ?? "", to.Id) with { StaffId = to.Id, StaffName = to.Name };
+                var to = MentionedUser(activity) ?? await NamedUserAsync(team, rest, ct);
+                if (to is null)
+                {
+                    if (string.IsNullOrWhiteSpace(rest)) return Answer(turn, Replies.AskReassign(c.Id), channels.CardAnswer(channels.ReassignFormCard(c)), isCard ? channels.ReassignFormCard(c) : null);
+                    return Say(turn, Replies.ReassignNotFound(c.Id, rest.Trim()));
+                }
+                var target = to.Value;
+                var reassigned = c.Record(CaseStep.Reassigned, turn.ReceivedAt, activity.From?.Id ?? "", target.Id) with { StaffId = target.Id, StaffName = target.Name, ConversationId = null };
                 CaseSaves.Queue(turn, reassigned);
                 turn.Commit(new ScheduleFollowUp(reassigned));
-                return Say(turn, Replies.Reassigned(reassigned, to.Name));
+                turn.Commit(new TellStaff(team, target.Id, Replies.ReassignedToYou(reassigned, by)));
+                if (activity.ReplyToId is not null && activity.Value is not null && !channels.AnswersWithCard(activity))
+                    turn.Commit(new ReplaceCard(activity.ServiceUrl ?? "", channels.ReplacingCard(activity, channels.ReassignedCard(reassigned, by))));
+                return Answer(turn, Replies.Reassigned(reassigned, target.Name), channels.CardAnswer(channels.ReassignedCard(reassigned, by)));
             case "kept":
                 var kept = c.Record(CaseStep.PromiseKept, turn.ReceivedAt, activity.From?.Id ?? "", c.Promise?.What);
                 CaseSaves.Queue(turn, kept);
@@ -91,6 +109,46 @@ public sealed partial class ManagerCommands(
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The answer to a command: for a click answered with a card (Teams' Action.Execute), <paramref name="card"/>
+    /// replaces the clicked one and no message is sent besides; otherwise the text, and <paramref name="cardReply"/> after it where cards render.
+    /// </summary>
+    private bool Answer(TurnContext turn, string text, InvokeResponse card, Activity? cardReply = null)
+    {
+        if (channels.AnswersWithCard(turn.Activity))
+        {
+            turn.InvokeResponse = card;
+            return true;
+        }
+        turn.SendText(text);
+        if (cardReply is not null && channels.SupportsCards(turn.Activity.ChannelId))
+            turn.Send(turn.Activity.CreateReply() with { Attachments = cardReply.Attachments });
+        return true;
+    }
+
+    /// <summary>
+    /// Someone named in text ("to maria", "@maria", "29:1abc"): a user the bot has a chat with, by id or by name (the
+    /// whole name or its first word), or a configured manager by id. Null when nobody matches, or more than one does.
+    /// </summary>
+    private async Task<(string Id, string Name)?> NamedUserAsync(string team, string? text, CancellationToken ct)
+    {
+        var who = (text ?? "").Trim().TrimEnd('.', '!');
+        if (who.StartsWith("to ", StringComparison.OrdinalIgnoreCase)) who = who[3..].Trim();
+        who = who.TrimStart('@').Trim();
+        if (who.Length == 0) return null;
+        var people = (await references.ListAsync(team, ct))
+            .Where(r => r.Kind is ReferenceKind.User or ReferenceKind.Other && r.Reference.User is not null)
+            .Select(r => (Id: r.Reference.User!.Id, Name: r.Reference.User.Name ?? r.Reference.User.Id))
+            .Concat((await teams.ManagersAsync(team, ct)).Select(id => (Id: id, Name: id)))
+            .DistinctBy(p => p.Id)
+            .ToList();
+        var byId = people.Where(p => string.Equals(p.Id, who, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (byId.Count == 1) return byId[0];
+        var byName = people.Where(p => string.Equals(p.Name, who, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(p.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(), who, StringComparison.OrdinalIgnoreCase)).ToList();
+        return byName.Count == 1 ? byName[0] : null;
     }
 
     private Task<bool> IsManagerAsync(string team, Activity activity, CancellationToken ct) =>
@@ -117,7 +175,7 @@ public sealed partial class ManagerCommands(
 
     private (string? Command, string? CaseId, decimal? Amount, string? Argument) Parse(Activity activity)
     {
-        if (channels.ReadCardSubmit(activity) is { } submit) return (submit.Command, submit.CaseId, submit.Amount, null);
+        if (channels.ReadCardSubmit(activity) is { } submit) return (submit.Command, submit.CaseId, submit.Amount, submit.To);
         var text = (activity.Text ?? "").Trim();
         var lower = text.ToLowerInvariant().TrimEnd('.', '!');
         if (lower is "register channel" or "register this channel" or "set recovery channel" or "use this channel" or "register") return ("register", null, null, null);
@@ -130,12 +188,15 @@ public sealed partial class ManagerCommands(
             var v => v,
         };
         decimal? amount = m.Groups["amount"].Success && decimal.TryParse(m.Groups["amount"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var a) ? a : null;
-        return (verb, m.Groups["id"].Value, amount, null);
+        // What follows the id, in the words typed ("to Maria"), for reassign.
+        var idEnd = m.Groups["id"].Index + m.Groups["id"].Length;
+        var rest = verb == "reassign" && text.Length >= idEnd ? text[idEnd..].Trim() : "";
+        return (verb, m.Groups["id"].Value, amount, rest.Length == 0 ? null : rest);
     }
 
     [GeneratedRegex(@"^add manager\s*(?<who>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AddManagerPattern();
 
-    [GeneratedRegex(@"^(?<verb>approve|decline|follow up|followup|record follow up|snooze|reassign|kept)\s+(case\s+)?(?<id>(sr[\s-]?)?[0-9a-z]{4})\b(\s+\$?(?<amount>\d+(\.\d+)?))?")]
+    [GeneratedRegex(@"^(?<verb>approve|decline|follow up|followup|record follow up|snooze|reassign|kept)\s+(case\s+)?(?<id>(sr[\s-]?)?[0-9a-z]{4})\b(\s+\$?(?<amount>\d+(\.\d+)?)\b)?")]
     private static partial Regex CaseCommandPattern();
 }

@@ -8,6 +8,16 @@ public sealed class ManagerOptions
     /// <summary>Per-team managers from configuration (user ids or AAD object ids); more can be added with "add manager".</summary>
     public List<TeamManagers> Teams { get; set; } = [];
 
+    /// <summary>The local Web Chat page's user (<see cref="LocalChatUserId"/>) is a manager of every team: one setting to try the managers' flows locally.</summary>
+    public bool LocalChatIsManager { get; set; }
+
+    /// <summary>The user id of the local Web Chat page (wwwroot/index.html).</summary>
+    public const string LocalChatUserId = "local-staff";
+
+    /// <summary>The configured managers of a team, the local chat's user included when <see cref="LocalChatIsManager"/> is set.</summary>
+    public IReadOnlyList<string> ConfiguredFor(string teamKey) =>
+        [.. Teams.Where(t => t.TeamKey == teamKey).SelectMany(t => t.UserIds), .. LocalChatIsManager ? [LocalChatUserId] : Array.Empty<string>()];
+
     /// <summary>Users who may add managers to any team.</summary>
     public List<string> Admins { get; set; } = [];
 
@@ -24,6 +34,7 @@ public sealed class ManagerOptions
     public TimeOnly DigestTime { get; set; } = new(16, 0);
 }
 
+/// <summary>One team's managers: <c>Managers:Teams:0:TeamKey</c> ("msteams:&lt;tenant id&gt;", "slack:&lt;team id&gt;", "local") and <c>Managers:Teams:0:UserIds:0</c>.</summary>
 public sealed class TeamManagers
 {
     public string TeamKey { get; set; } = "";

@@ -28,7 +28,8 @@ public sealed class RecoveryDialog(
     CompensationPolicy compensation,
     FreshCaseIds freshIds,
     ISentimentAnalyzer tone,
-    ITeamDirectory teams,
+    ManagerChannelNotifier managers,
+    ICaseStore cases,
     IOptions<RecoveryOptions> options,
     IChannelCapabilities channels)
     : WaterfallDialog<RecoveryDraft>(DialogIds.Recovery, version: 1)
@@ -94,7 +95,7 @@ public sealed class RecoveryDialog(
             var team = TeamKey.Of(step.Context.Activity, options.Value.DefaultTeam);
             var id = await freshIds.NextAsync(team, ct);
             var staff = step.Context.Activity.From;
-            var opened = RecoveryCase.Open(id, team, staff?.Id ?? "unknown", staff?.Name, text, step.Context.ReceivedAt);
+            var opened = RecoveryCase.Open(id, team, staff?.Id ?? "unknown", staff?.Name, text, step.Context.ReceivedAt) with { ConversationId = step.Context.Activity.Conversation?.Id };
             var understood = understanding.Understand(text, UnderstandingPurpose.CaseOpening, ct);
             var facts = understood.Facts;
             if (facts.Reference is not null || facts.Tier is not null)
@@ -270,7 +271,7 @@ public sealed class RecoveryDialog(
         return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
         {
             Prompt = Replies.Atone(playbook.Stage("atone"), suggestion),
-            Choices = suggestion.Gestures.Select(g => new Choice(g)).ToList(),
+            Choices = suggestion.Options.Select(o => new Choice(o.Gesture, o.NeedsApproval ? Replies.NeedsApproval(o.Gesture) : null)).ToList(),
             Skippable = true,
         }, ct);
     }
@@ -299,7 +300,8 @@ public sealed class RecoveryDialog(
                 // Told in this turn, in order: an effect runs after the turn's replies have gone.
                 var requested = step.State.Case!;
                 var turn = step.Context;
-                if (await teams.ManagerChannelAsync(requested.TeamKey, ct) is null) turn.SendText(Replies.NoManagerChannel);
+                var audience = await managers.ReachableAsync(requested.TeamKey, ct);
+                turn.SendText(Replies.ApprovalAsked(audience.Names, audience.IsChannel, compensation.Authority));
                 // After the case is saved, so a manager who answers at once finds the request.
                 turn.Commit(new RequestApproval(requested, turn.ReceivedAt));
             }
@@ -363,10 +365,13 @@ public sealed class RecoveryDialog(
         return step.NextAsync(null, ct);
     }
 
-    private Task<DialogTurnResult> SummarizeStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
+    private async Task<DialogTurnResult> SummarizeStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
     {
-        var c = step.State.Case!;
         var turn = step.Context;
+        // A manager may have decided while the staff member was still in the recovery: the summary says so.
+        if (step.State.Case!.Atonement is { Approval: ApprovalState.Pending } && await cases.FindAsync(step.State.Case.TeamKey, step.State.Case.Id, ct) is { } stored)
+            Update(step, step.State.Case.KeepingDecisionOf(stored));
+        var c = step.State.Case!;
         if (channels.SupportsCards(turn.Activity.ChannelId))
         {
             turn.Send(turn.Activity.CreateReply() with { Attachments = [channels.CaseSummaryCard(c, playbook)], Summary = $"Case {c.Id}" });
@@ -376,7 +381,7 @@ public sealed class RecoveryDialog(
         {
             turn.SendText(Replies.Done(c, playbook));
         }
-        return step.EndDialogAsync(c, ct);
+        return await step.EndDialogAsync(c, ct);
     }
 
     /// <summary>
@@ -411,7 +416,9 @@ public sealed class RecoveryDialog(
     /// <summary>Whether to skip a question because the case already answers it: yes, unless "back" is re-asking it.</summary>
     private static bool Skip(WaterfallStepContext<RecoveryDraft> step, bool answered) => answered && step.Reason != DialogReason.BackCalled;
 
-    private DateTimeOffset DefaultFollowUp(WaterfallStepContext<RecoveryDraft> step) => DefaultFollowUpAt(step.Context, options.Value);
+    /// <summary>From the case: before the customer's deadline, within hours when critical, before they leave, else the next day.</summary>
+    private DateTimeOffset DefaultFollowUp(WaterfallStepContext<RecoveryDraft> step) =>
+        FollowUpTiming.Suggest(step.State.Case!, step.Context.ReceivedAt, UserTimeZone.Of(step.Context.Activity, options.Value.Zone), options.Value.FollowUpTime).At;
 
     /// <summary>The next day at the configured follow-up time, in the user's time zone.</summary>
     public static DateTimeOffset DefaultFollowUpAt(Protocol.TurnContext turn, RecoveryOptions options)

@@ -28,6 +28,12 @@ public sealed record RecoveryCase
     public IReadOnlyList<CaseEvent> Timeline { get; init; } = [];
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>The conversation the case was worked in: where the staff member hears a manager's decision.</summary>
+    public string? ConversationId { get; init; }
+
+    /// <summary>How to reach the customer for the follow-up (a phone or an email), when staff gave one. Contact data: never log it.</summary>
+    public string? Contact { get; init; }
+
     /// <summary>When the case last changed.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
@@ -89,13 +95,39 @@ public sealed record RecoveryCase
         _ => throw new CaseTransitionException(Id, Status, CaseStatus.AwaitingFollowUp),
     };
 
-    /// <summary>A manager's decision on a pending atonement; refused when nothing is pending.</summary>
-    public RecoveryCase Decide(bool approved, decimal? amount, DateTimeOffset at, string by) => Atonement is { Approval: ApprovalState.Pending } pending
-        ? Record(CaseStep.ApprovalDecided, at, by, approved ? $"approved{(amount is { } a ? " " + a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}" : "declined") with
+    /// <summary>
+    /// A manager's decision on a pending atonement, recorded once: refused when nothing is pending (a decision already
+    /// made is never replaced; callers answer with <see cref="Atonement.Decision"/>).
+    /// </summary>
+    public RecoveryCase Decide(bool approved, decimal? amount, DateTimeOffset at, string byId, string byName) => Atonement is { Approval: ApprovalState.Pending } pending
+        ? Record(CaseStep.ApprovalDecided, at, byId, approved ? $"approved{((amount ?? pending.Amount) is { } a ? " " + a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}" : "declined") with
         {
-            Atonement = pending with { Approval = approved ? ApprovalState.Approved : ApprovalState.Declined, Amount = amount ?? pending.Amount },
+            Atonement = pending with
+            {
+                Approval = approved ? ApprovalState.Approved : ApprovalState.Declined,
+                Amount = approved ? amount ?? pending.Amount : pending.Amount,
+                Decision = new ApprovalDecision(approved, byId, byName, at, approved ? amount ?? pending.Amount : null),
+            },
         }
         : throw new InvalidOperationException($"Case {Id} has no pending approval.");
+
+    /// <summary>
+    /// This version of the case with the manager's decision that <paramref name="stored"/> carries, when this one still
+    /// waits for it on the same offer: a decision made while the staff member was still in the recovery survives the
+    /// recovery's own saves. The result outranks both versions, so the store keeps it.
+    /// </summary>
+    public RecoveryCase KeepingDecisionOf(RecoveryCase stored)
+    {
+        if (Atonement is not { Approval: ApprovalState.Pending } mine || stored.Atonement is not { Decision: { } decision } theirs
+            || !IsSameCaseAs(stored) || theirs.Offer != mine.Offer)
+            return this;
+        var note = stored.Timeline.LastOrDefault(e => e.Step == CaseStep.ApprovalDecided)?.Note;
+        return Record(CaseStep.ApprovalDecided, decision.At, decision.ById, note) with
+        {
+            Atonement = theirs,
+            Revision = Math.Max(Revision, stored.Revision) + 1,
+        };
+    }
 
     /// <summary>Records a follow-up with the customer: closes the case when recovered, else keeps it open for the next follow-up.</summary>
     public RecoveryCase RecordFollowUp(FollowUpOutcome outcome, DateTimeOffset? nextFollowUp, string by)

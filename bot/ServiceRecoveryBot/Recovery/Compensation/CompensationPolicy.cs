@@ -28,8 +28,13 @@ public sealed partial class CompensationPolicy(RecoveryPlaybook playbook, IOptio
             why += ", regular guest";
         }
         var rung = playbook.Ladder.First(r => r.Level == level);
-        var gestures = playbook.For(category).Atonement;
-        return new AtonementSuggestion(level, rung.Name, gestures, why);
+        // Within authority first (in the playbook's order), then what needs approval: following the first suggestion
+        // never has to wait for a manager when something within authority would do.
+        var options = playbook.For(category).Atonement
+            .Select(g => new AtonementOption(g, Assess(g, level, severity).Approval == ApprovalState.Pending))
+            .OrderBy(o => o.NeedsApproval)
+            .ToList();
+        return new AtonementSuggestion(level, rung.Name, options, why);
     }
 
     /// <summary>Reads what staff offered: its ladder level (estimated from the words) and any amount named.</summary>

@@ -52,8 +52,8 @@ public sealed record AddManager(string TeamKey, string UserId, string AddedBy) :
 /// <summary>Schedules the team's digest of what happened since <see cref="Since"/>.</summary>
 public sealed record ScheduleDigest(string TeamKey, DateTimeOffset Since) : Effect;
 
-/// <summary>A message to a staff member in their own chat with the bot.</summary>
-public sealed record TellStaff(string TeamKey, string StaffId, string Text) : Effect;
+/// <summary>A message to a staff member: in the case's conversation when given and still reachable, else their own chat with the bot.</summary>
+public sealed record TellStaff(string TeamKey, string StaffId, string Text, string? ConversationId = null) : Effect;
 
 /// <summary>Replaces a card the user answered (Teams' update activity).</summary>
 public sealed record ReplaceCard(string ServiceUrl, Activity Replacement) : Effect;

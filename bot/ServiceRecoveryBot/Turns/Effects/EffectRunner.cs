@@ -25,7 +25,7 @@ public sealed class EffectRunner(
     public Task RunAsync(Effect effect, CancellationToken ct) => effect switch
     {
         CreateCase e => CreateAsync(e.Case, ct),
-        SaveCase e => cases.SaveAsync(e.Case, ct),
+        SaveCase e => SaveAsync(e.Case, ct),
         ScheduleFollowUp e => ScheduleFollowUpAsync(e, ct),
         RequestApproval e => followThrough.RequestApprovalAsync(e.Case, e.RequestedAt, ct),
         RememberConversation e => references.UpsertAsync(e.Reference, ct),
@@ -33,7 +33,7 @@ public sealed class EffectRunner(
         RegisterManagerChannel e => RegisterAsync(e, ct),
         AddManager e => teams.AddManagerAsync(e.TeamKey, e.UserId, e.AddedBy, ct),
         ScheduleDigest e => followThrough.ScheduleDigestAsync(e.TeamKey, e.Since, ct),
-        TellStaff e => notifier.SendToStaffAsync(e.TeamKey, e.StaffId, new Activity { Type = ActivityTypes.Message, Text = e.Text }, ct),
+        TellStaff e => notifier.SendToStaffAsync(e.TeamKey, e.StaffId, e.ConversationId, new Activity { Type = ActivityTypes.Message, Text = e.Text }, ct),
         ReplaceCard e => channel.UpdateAsync(e.ServiceUrl, e.Replacement, ct),
         CountToneFlags e => Count(e.Flags),
         _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "No runner for this effect."),
@@ -46,6 +46,16 @@ public sealed class EffectRunner(
     private async Task CreateAsync(RecoveryCase opened, CancellationToken ct)
     {
         if (!await cases.TryCreateAsync(opened, ct)) await cases.SaveAsync(opened, ct);
+    }
+
+    /// <summary>
+    /// Saves the case; one still waiting for a manager's approval first takes the decision the stored case may carry
+    /// (a manager decided while the staff member was still in the recovery), so the recovery's own save never undoes it.
+    /// </summary>
+    private async Task SaveAsync(RecoveryCase c, CancellationToken ct)
+    {
+        if (c.Atonement is { Approval: ApprovalState.Pending } && await cases.FindAsync(c.TeamKey, c.Id, ct) is { } stored) c = c.KeepingDecisionOf(stored);
+        await cases.SaveAsync(c, ct);
     }
 
     private async Task ScheduleFollowUpAsync(ScheduleFollowUp e, CancellationToken ct)

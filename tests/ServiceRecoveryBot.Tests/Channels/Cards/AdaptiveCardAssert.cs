@@ -30,12 +30,14 @@ public static class AdaptiveCardAssert
         return card;
     }
 
-    /// <summary>The card's fact set, title to value.</summary>
+    /// <summary>The card's facts (<see cref="ServiceRecoveryBot.Channels.Cards.CardFacts"/>: one two-column row each), title to value.</summary>
     public static Dictionary<string, string> Facts(JsonElement card) =>
         card.GetProperty("body").EnumerateArray()
-            .Single(e => e.GetProperty("type").GetString() == "FactSet")
-            .GetProperty("facts").EnumerateArray()
-            .ToDictionary(f => f.GetProperty("title").GetString()!, f => f.GetProperty("value").GetString()!);
+            .Single(e => e.TryGetProperty("id", out var id) && id.GetString() == ServiceRecoveryBot.Channels.Cards.CardFacts.ContainerId)
+            .GetProperty("items").EnumerateArray()
+            .ToDictionary(
+                row => row.GetProperty("columns")[0].GetProperty("items")[0].GetProperty("text").GetString()!,
+                row => row.GetProperty("columns")[1].GetProperty("items")[0].GetProperty("text").GetString()!);
 
     /// <summary>The wire form survives a serialize/deserialize round trip unchanged.</summary>
     public static void RoundTrips(Attachment attachment)

@@ -47,7 +47,7 @@ public sealed class CaseSummaryCardTests
         Assert.Equal("Case SR-7K3Q", body[0].GetProperty("text").GetString());
         Assert.Equal("Bolder", body[0].GetProperty("weight").GetString());
         Assert.Equal("Steak overcooked twice", body[1].GetProperty("text").GetString());
-        Assert.Equal("FactSet", body[2].GetProperty("type").GetString());
+        Assert.Equal(CardFacts.ContainerId, body[2].GetProperty("id").GetString());
         Assert.False(card.TryGetProperty("actions", out _));
     }
 
