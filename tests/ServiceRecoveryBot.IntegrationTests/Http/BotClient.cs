@@ -5,7 +5,7 @@ using ServiceRecoveryBot.Protocol;
 namespace ServiceRecoveryBot.IntegrationTests.Http;
 
 /// <summary>Posts activities of one conversation to /api/messages, like a channel would.</summary>
-public sealed class BotClient(HttpClient http, LoopbackConnector connector, string conversationId, string user = "29:staff-1")
+public sealed class BotClient(HttpClient http, LoopbackConnector connector, string conversationId, string user = "29:staff-1", string name = "Sam")
 {
     private int sequence;
 
@@ -18,11 +18,31 @@ public sealed class BotClient(HttpClient http, LoopbackConnector connector, stri
         ChannelId = "msteams",
         ServiceUrl = connector.ServiceUrl,
         Text = text,
-        From = new ChannelAccount { Id = user, Name = "Sam" },
+        From = new ChannelAccount { Id = user, Name = name },
         Recipient = new ChannelAccount { Id = "28:bot", Name = "ServiceRecoveryBot" },
         Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal" },
         Locale = "en-US",
     };
+
+    /// <summary>A Teams <c>Action.Execute</c> click (Universal Actions): an <c>adaptiveCard/action</c> invoke carrying the action's verb and data.</summary>
+    public Activity Execute(string verb, object data) => Message("") with
+    {
+        Type = ActivityTypes.Invoke,
+        Name = "adaptiveCard/action",
+        Text = null,
+        Value = System.Text.Json.JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb, data }, trigger = verb == "refresh" ? "automatic" : "manual" }),
+    };
+
+    /// <summary>Posts an invoke and returns the card its answer carries (the one that replaces the clicked card).</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> InvokeAsync(Activity invoke)
+    {
+        var response = await PostAsync(invoke);
+        response.EnsureSuccessStatusCode();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(200, (int)body["statusCode"]!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["type"]);
+        return body["value"]!;
+    }
 
     public Task<HttpResponseMessage> PostAsync(Activity activity) =>
         http.PostAsJsonAsync("/api/messages", activity, ActivityJson.Options);
