@@ -8,14 +8,8 @@ using ServiceRecoveryBot.Protocol;
 namespace ServiceRecoveryBot.Turns;
 
 /// <summary>
-/// Runs one inbound activity through the bot with optimistic concurrency:
-/// load state → run any committed effects a restart cut short → skip if this activity id was already processed → run
-/// the bot on a fresh turn → commit, with the effects it asks for, with the ETag → only then send its replies while its
-/// effects run (<see cref="CommittedEffects"/>: saving the case, scheduling reminders), so the staff member does not
-/// wait for them. A turn that loses the race is thrown away and re-run on the fresh state, so a lost race never sends a
-/// duplicate or contradictory reply. A turn starts once the effects of the conversation's previous turn have run, so it
-/// sees what they stored; effects committed but never run (the process stopped in between) run first
-/// (<see cref="EffectsOutbox"/>).
+/// Runs one inbound activity: load the state, replay effects a crash cut short, skip a redelivery, run the bot, commit
+/// state and effects with the ETag, then send the replies. The sequence and its invariants: docs/ARCHITECTURE.md.
 /// </summary>
 public sealed partial class TurnProcessor(
     IConversationStateStore states,

@@ -6,18 +6,8 @@ using ServiceRecoveryBot.Recovery.Cases;
 namespace ServiceRecoveryBot.Turns.Effects;
 
 /// <summary>
-/// Runs a committed turn's effects (saving the case, scheduling its reminders, asking managers for approval) in the
-/// order the turn registered them. The state they belong to is already committed, and a redelivered activity is
-/// skipped as a duplicate, so nothing would ever run them again: they run to the end even when the caller has gone (on
-/// the bot's lifetime, not the request's), and when one fails beyond the storage client's own retries (an outage),
-/// that effect and the ones after it are tried again in the background, after 2 s, 10 s, 30 s, 1 min and 2 min. The
-/// turn sends its replies meanwhile, so the staff member neither waits for them nor is left without an answer. The
-/// conversation's next turn waits until they ran (<see cref="SettledAsync"/>), so it finds the case as this turn left
-/// it. Every effect is written to be run twice safely (a case save never replaces a newer version; reminder ids derive
-/// from the case and due time). Retries live in memory; what a restart cuts short is run again from the committed state
-/// by <see cref="EffectsOutbox"/>, which hears here how each turn's effects ended. A failure no retry can mend (<see cref="IsPermanent"/>: another case holds the id, or a
-/// write breaks an Azure Table limit) is logged as an error at once and not retried; the effects after it still run,
-/// since each stands on its own.
+/// Runs a committed turn's effects in order on the bot's lifetime and retries the rest of them in the background after
+/// an outage; the conversation's next turn waits until they ran. Retry and failure rules: docs/ARCHITECTURE.md.
 /// </summary>
 public sealed partial class CommittedEffects(TimeProvider clock, ILogger<CommittedEffects> logger) : IDisposable
 {

@@ -6,11 +6,8 @@ using ServiceRecoveryBot.Recovery.Cases;
 namespace ServiceRecoveryBot.Turns.Effects;
 
 /// <summary>
-/// Work a turn asks for once its state is committed: saving the case, scheduling reminders, telling managers. Effects
-/// are data, not code, so they are committed with the state that asked for them (<see cref="PendingEffects"/>) and a
-/// restart can run the ones a crash cut short (<see cref="EffectsOutbox"/>). Each is safe to run twice (see
-/// <see cref="EffectRunner"/>). The kinds are a closed set, kept together in this file; a new kind needs its name
-/// below and a case in <see cref="EffectRunner.RunAsync"/>.
+/// Work a turn asks for once its state is committed, as data stored with that state so a restart can run it again.
+/// A closed set, kept in this file: a new kind needs its name below and a case in <see cref="EffectRunner.RunAsync"/>.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(CreateCase), "createCase")]

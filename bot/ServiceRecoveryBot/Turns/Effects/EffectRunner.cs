@@ -8,10 +8,8 @@ using ServiceRecoveryBot.Reminders;
 namespace ServiceRecoveryBot.Turns.Effects;
 
 /// <summary>
-/// Runs one <see cref="Effect"/>. Every effect can run twice without harm, since a crash can cut a run short after some
-/// of them: a case save never replaces a newer version, reminder ids derive from the case and the due time, references
-/// and managers are upserts. The messages (an approval card, a word to the staff member) are the exception: a run
-/// cut short just after one was sent sends it again on the replay.
+/// Runs one <see cref="Effect"/> against the stores and the managers' channel. Every effect is safe to run twice except
+/// the messages, which a replay sends again (docs/ARCHITECTURE.md).
 /// </summary>
 public sealed class EffectRunner(
     ICaseStore cases,

@@ -6,15 +6,8 @@ using ServiceRecoveryBot.Turns.State;
 namespace ServiceRecoveryBot.Turns.Effects;
 
 /// <summary>
-/// Makes a committed turn's effects survive a crash. A turn commits its effects with its state
-/// (<see cref="ConversationState.Outbox"/>), and this process remembers how each list it ran ended. A list it did not
-/// run (a restart came between the commit and the effects) or whose retries gave up (an outage) runs again from the
-/// state: when the conversation's next activity arrives, a redelivery of the same one included, and on a sweep of the
-/// state table at start-up and every <see cref="EffectsOptions.SweepEvery"/>. A list is run again only once it is
-/// <see cref="EffectsOptions.ReplayAfter"/> old, so that another instance's turn is left to that instance. Lists that
-/// ran are dropped by the conversation's next commit, or, when it has gone quiet for
-/// <see cref="EffectsOptions.ClearAfter"/> (and at shutdown), by a write of their own: a restart replays only what did
-/// not run. Effects are safe to run twice (<see cref="EffectRunner"/>).
+/// Makes committed effects survive a crash: replays the lists no one is known to have run (on the next activity and on
+/// a sweep), and drops the ones that ran from the state. Replay rules: docs/ARCHITECTURE.md.
 /// </summary>
 public sealed partial class EffectsOutbox(
     CommittedEffects effects,

@@ -7,9 +7,8 @@ using ServiceRecoveryBot.Dialogs;
 namespace ServiceRecoveryBot.Turns.State;
 
 /// <summary>
-/// Everything the bot remembers about one conversation between turns, persisted as one versioned document with
-/// ETag concurrency: the dialog stack, the ids of recently processed activities (so a redelivery is processed once),
-/// which case the conversation is working on, and the effects of committed turns that have not run yet.
+/// What the bot remembers about one conversation between turns, one versioned document written with its ETag: the
+/// dialog stack, recently processed activity ids (a redelivery runs once), the active case and the committed effects.
 /// </summary>
 public sealed class ConversationState
 {
@@ -24,8 +23,7 @@ public sealed class ConversationState
 
     /// <summary>
     /// The last <see cref="RecentActivityLimit"/> processed activity ids, oldest first, each as the first 8 bytes of its
-    /// SHA-256 (base64 in the document): a redelivery is recognized, and the document, written on every turn, stays
-    /// small (256 bytes instead of about 1.2 KB of ids that do not compress).
+    /// SHA-256 (base64 in the document), so the document written on every turn stays small.
     /// </summary>
     public byte[] RecentActivities { get; set; } = [];
 
