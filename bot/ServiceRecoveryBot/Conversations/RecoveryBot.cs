@@ -51,9 +51,13 @@ public sealed class RecoveryBot(
         }
 
         var dc = dialogs.CreateContext(turn, state.Dialogs);
+        var unreadable = state.Dialogs.DialogStack.Any(frame => frame.Id == DialogState.UnreadableFrameId);
         if (dc.DiscardStaleStack())
         {
-            turn.SendText(CaseId.TryParse(state.ActiveCaseId) is { } stale ? Replies.RestartedWithCase(stale) : Replies.Restarted);
+            var stale = CaseId.TryParse(state.ActiveCaseId);
+            turn.SendText(unreadable
+                ? stale is { } id ? Replies.StateUnreadableWithCase(id) : Replies.StateUnreadable
+                : stale is { } old ? Replies.RestartedWithCase(old) : Replies.Restarted);
             state.ActiveCaseId = null;
             return;
         }

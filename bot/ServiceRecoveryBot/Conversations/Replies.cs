@@ -34,6 +34,10 @@ public static class Replies
 
     public static string RestartedWithCase(CaseId id) => $"{Restarted} Your case {id} is saved: say \"resume {id}\" to carry on.";
 
+    public const string StateUnreadable = "Sorry: I couldn't read back where we were in this conversation, so I've started afresh.";
+
+    public static string StateUnreadableWithCase(CaseId id) => $"{StateUnreadable} Your case {id} is saved: say \"resume {id}\" to carry on.";
+
     public static string CaseNotFound(string text) => $"I can't find case {text}. Say \"my cases\" to see yours.";
 
     public static string CannotResume(RecoveryCase c) => $"{c.Id} is {Describe(c.Status)}; there's nothing left to resume.";

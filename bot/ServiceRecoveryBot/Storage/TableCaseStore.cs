@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
 using ServiceRecoveryBot.Recovery.Cases;
 
 namespace ServiceRecoveryBot.Storage;
@@ -20,8 +21,11 @@ namespace ServiceRecoveryBot.Storage;
 /// All rows of a save go in one batch in the case's partition, so they change together (and saves of other cases in the
 /// team that arrive meanwhile share it: <see cref="TableGroupCommit"/>). A save never replaces a newer
 /// version of the case (compared by Revision, written with the ETag read).
+/// The JSON is a string property when it fits (non-ASCII unescaped, split over <c>Json0</c>… of 32K characters), else
+/// Brotli-compressed in binary ones (<c>JsonZ0</c>…). A row that cannot be read is left as it is, logged once, and
+/// read as no case (a list row as no entry), so one bad row never stops a look-up or a list.
 /// </summary>
-public sealed class TableCaseStore(TableServiceClient service, TableNames names, IMemoryCache cache, TableGroupCommit commits) : ICaseStore
+public sealed partial class TableCaseStore(TableServiceClient service, TableNames names, IMemoryCache cache, TableGroupCommit commits, ILogger<TableCaseStore> logger) : ICaseStore
 {
     private const int MaxSaveAttempts = 5;
     private static readonly MemoryCacheEntryOptions CacheEntry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) };
@@ -99,9 +103,30 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
 
     public async Task<RecoveryCase?> FindAsync(string teamKey, CaseId id, CancellationToken ct)
     {
-        return await ReadMainRowAsync(teamKey, id, ct) is { } entity && !IsReservation(entity)
-            ? JsonSerializer.Deserialize<RecoveryCase>(TableLimits.ReadChunked(entity, "Json"), StorageJson.Options)
-            : null;
+        if (await ReadMainRowAsync(teamKey, id, ct) is not { } entity || IsReservation(entity)) return null;
+        try
+        {
+            return entity.ContainsKey(CompressedJsonProperty + "Chunks")
+                ? JsonSerializer.Deserialize<RecoveryCase>(
+                    CompressedJson.Decompress(TableLimits.ReadChunkedBytes(entity, CompressedJsonProperty), entity.GetInt32("JsonLength") ?? 0), StorageJson.Options)
+                : JsonSerializer.Deserialize<RecoveryCase>(TableLimits.ReadChunked(entity, "Json"), StorageJson.Options);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            Unreadable(entity, ex);
+            return null;
+        }
+    }
+
+    private const string CompressedJsonProperty = "JsonZ";
+
+    /// <summary>Logs a row that cannot be read, once per row and version while this instance remembers it.</summary>
+    private void Unreadable(TableEntity entity, Exception error)
+    {
+        var key = $"unreadable/{table.Name}/{entity.PartitionKey}/{entity.RowKey}/{entity.ETag}";
+        if (cache.TryGetValue(key, out _)) return;
+        cache.Set(key, true, CacheEntry);
+        LogUnreadable(logger, entity.RowKey, error.GetType().Name);
     }
 
     public async Task<IReadOnlyList<CaseSummary>> ListAsync(string teamKey, int max, CancellationToken ct)
@@ -110,10 +135,16 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
         var results = new List<CaseSummary>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: ct))
         {
+            if (row.GetString("CaseId") is not { Length: > 0 } caseId || !Enum.TryParse<CaseStatus>(row.GetString("Status"), out var status)
+                || (row.GetString("Category") is { } named && !Enum.TryParse<FailureCategory>(named, out _)))
+            {
+                Unreadable(row, new FormatException("A list row without a case id, or with an unknown status or category."));
+                continue;
+            }
             results.Add(new CaseSummary(
-                new CaseId(row.GetString("CaseId")),
+                new CaseId(caseId),
                 row.GetDateTimeOffset("OpenedUtc") ?? default,
-                Enum.Parse<CaseStatus>(row.GetString("Status")),
+                status,
                 row.GetString("Category") is { } category ? Enum.Parse<FailureCategory>(category) : null,
                 row.GetInt32("Severity"),
                 row.GetString("StaffId") ?? "",
@@ -170,7 +201,17 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
             ["Revision"] = c.Revision,
             ["Status"] = c.Status.ToString(),
         };
-        TableLimits.WriteChunked(main, "Json", JsonSerializer.Serialize(c, StorageJson.Options));
+        var json = JsonSerializer.Serialize(c, StorageJson.Options);
+        if (json.Length * 2L <= TableLimits.MaxEntityBytes - 64 * 1024)
+        {
+            TableLimits.WriteChunked(main, "Json", json);
+        }
+        else
+        {
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+            main["JsonLength"] = utf8.Length;
+            TableLimits.WriteChunked(main, CompressedJsonProperty, CompressedJson.Compress(utf8));
+        }
 
         var list = new TableEntity(partition, ListRowKey(c))
         {
@@ -198,6 +239,9 @@ public sealed class TableCaseStore(TableServiceClient service, TableNames names,
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
     internal static string PartitionKeyFor(string teamKey) => TableKeys.Encode(teamKey);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Case row {RowKey} could not be read ({Error}); left as it is and skipped")]
+    private static partial void LogUnreadable(ILogger logger, string rowKey, string error);
 
     private static string MainRowKey(CaseId id) => "i|" + id.Value;
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Turns.State;
 
 namespace ServiceRecoveryBot.Storage;
@@ -18,9 +20,14 @@ namespace ServiceRecoveryBot.Storage;
 /// The last document read or committed and its ETag are kept in memory, so a turn usually skips the read; a stale copy (another
 /// instance wrote since) fails its conditional write with 412, is dropped, and the turn re-runs on a fresh read.
 /// A row still in its partition from the earlier layout (<see cref="PreviousShards"/>) is moved on its first read.
+/// A row that cannot be read back is copied aside (<see cref="SetAsidePartition"/>) and the conversation starts afresh.
 /// </summary>
-public sealed class TableConversationStateStore(TableServiceClient service, TableNames names, IMemoryCache cache, TableGroupCommit commits) : IConversationStateStore
+public sealed partial class TableConversationStateStore(
+    TableServiceClient service, TableNames names, IMemoryCache cache, TableGroupCommit commits, ILogger<TableConversationStateStore> logger) : IConversationStateStore
 {
+    /// <summary>Where rows that could not be read are kept, for a person to look at; nothing reads them.</summary>
+    internal const string SetAsidePartition = "setaside";
+
     private const string StateProperty = "State";
     private const string LengthProperty = "StateLength";
     private const string PendingEffectsProperty = "PendingEffects";
@@ -47,10 +54,76 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
             return new StoredConversationState(Deserialize(cached.Json), cached.ETag);
 
         if ((await ReadAsync(PartitionKeyFor(row), row, ct) ?? await MoveFromPreviousPartitionAsync(row, ct)) is not { } entity) return null;
-        var json = CompressedJson.Decompress(TableLimits.ReadChunkedBytes(entity, StateProperty), entity.GetInt32(LengthProperty) ?? 0);
+        byte[] json;
+        ConversationState state;
+        try
+        {
+            json = CompressedJson.Decompress(TableLimits.ReadChunkedBytes(entity, StateProperty), entity.GetInt32(LengthProperty) ?? 0);
+            state = Deserialize(json);
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            return new StoredConversationState(await SetAsideAsync(entity, ex, ct), entity.ETag.ToString());
+        }
         cache.Set(CacheKey(row), new CachedState(json, entity.ETag.ToString()), CacheEntry); // the next load (this turn's, after a check) skips the read
-        return new StoredConversationState(Deserialize(json), entity.ETag.ToString());
+        return new StoredConversationState(state, entity.ETag.ToString());
     }
+
+    /// <summary>
+    /// Keeps a copy of a row that cannot be read (logged once, when copied) and gives the fresh state the conversation
+    /// goes on with: its case, when the document still names one, and a frame no dialog owns, so the next message is told
+    /// the conversation restarted. The row itself is replaced by the next commit, with its ETag.
+    /// </summary>
+    private async Task<ConversationState> SetAsideAsync(TableEntity entity, Exception error, CancellationToken ct)
+    {
+        var copy = new TableEntity(SetAsidePartition, entity.RowKey + "_" + TableKeys.InvertedTicks(entity.Timestamp ?? DateTimeOffset.UnixEpoch));
+        foreach (var (name, value) in entity)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")) copy[name] = value;
+        }
+        copy["SetAsideFrom"] = entity.PartitionKey;
+        copy["PendingEffects"] = false; // the sweep looks for pending effects in the live rows only
+        copy["Error"] = error.GetType().Name;
+        try
+        {
+            await table.AddEntityAsync(copy, ct);
+            LogSetAside(logger, entity.RowKey, error.GetType().Name);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Set aside already, by a turn that lost its commit or by another instance.
+        }
+        var caseId = ActiveCaseIdOf(entity);
+        var fresh = new ConversationState { ActiveCaseId = caseId };
+        fresh.Dialogs.DialogStack.Add(new DialogInstance { Id = DialogState.UnreadableFrameId, Version = 0 });
+        return fresh;
+    }
+
+    /// <summary>The case a damaged document names (its top-level <c>activeCaseId</c>), read as far as the document goes.</summary>
+    private static string? ActiveCaseIdOf(TableEntity entity)
+    {
+        try
+        {
+            var compressed = TableLimits.ReadChunkedBytes(entity, StateProperty);
+            var json = new byte[Math.Clamp(entity.GetInt32(LengthProperty) ?? 0, 0, TableLimits.MaxEntityBytes * 16)];
+            System.IO.Compression.BrotliDecoder.TryDecompress(compressed, json, out var written);
+            var reader = new Utf8JsonReader(json.AsSpan(0, written), isFinalBlock: false, state: default);
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("activeCaseId")
+                    && reader.Read() && reader.TokenType == JsonTokenType.String)
+                    return reader.GetString();
+            }
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            // Nothing more to read: no case named before the damage.
+        }
+        return null;
+    }
+
+    private static bool IsUnreadable(Exception ex) =>
+        ex is JsonException or InvalidDataException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException or InvalidCastException;
 
     /// <summary>
     /// The row as stored under <see cref="PreviousShards"/>, added to its partition now and deleted from the old one;
@@ -150,6 +223,9 @@ public sealed class TableConversationStateStore(TableServiceClient service, Tabl
 
     private static ConversationState Deserialize(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize<ConversationState>(json, StorageJson.Options) ?? new ConversationState();
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Error, Message = "Conversation state row {RowKey} could not be read ({Error}); kept aside, the conversation starts afresh")]
+    private static partial void LogSetAside(ILogger logger, string rowKey, string error);
 
     /// <summary>The committed document as UTF-8 JSON: each turn deserializes its own copy, so racing turns never share one.</summary>
     private sealed record CachedState(byte[] Json, string ETag);

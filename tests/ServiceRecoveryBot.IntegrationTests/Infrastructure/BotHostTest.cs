@@ -9,6 +9,7 @@ public abstract class BotHostTest(AzuriteFixture azurite) : IAsyncLifetime
     protected LoopbackConnector Connector { get; private set; } = null!;
     protected BotFactory Factory { get; private set; } = null!;
     protected HttpClient Http { get; private set; } = null!;
+    protected AzuriteFixture Azurite => azurite;
 
     public async Task InitializeAsync()
     {

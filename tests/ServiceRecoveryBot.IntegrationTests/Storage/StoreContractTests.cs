@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.IntegrationTests.Infrastructure;
@@ -23,7 +24,7 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         if (kind == "memory") return (new InMemoryConversationStateStore(), new InMemoryCaseStore());
         var (service, names) = await CreateTablesAsync();
         var cache = NewCache();
-        return (new TableConversationStateStore(service, names, cache, new TableGroupCommit()), NewCaseStore(service, names, cache));
+        return (new TableConversationStateStore(service, names, cache, new TableGroupCommit(), NullLogger<TableConversationStateStore>.Instance), NewCaseStore(service, names, cache));
     }
 
     private async Task<(TableServiceClient Service, TableNames Names)> CreateTablesAsync()
@@ -38,7 +39,7 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
 
     /// <summary>A table case store as one instance of the bot has it: its own cache and group commit.</summary>
     private static TableCaseStore NewCaseStore(TableServiceClient service, TableNames names, MemoryCache? cache = null) =>
-        new(service, names, cache ?? NewCache(), new TableGroupCommit());
+        new(service, names, cache ?? NewCache(), new TableGroupCommit(), NullLogger<TableCaseStore>.Instance);
 
     /// <summary>When the test cases open (a fixed moment, so the list order is known).</summary>
     private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch.AddYears(56);
@@ -67,13 +68,13 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
     public async Task A_large_state_is_read_back_whole_by_an_instance_without_it_in_memory()
     {
         var (service, names) = await CreateTablesAsync();
-        var writer = new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit());
+        var writer = new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit(), NullLogger<TableConversationStateStore>.Instance);
         var key = new ConversationKey("msteams", "a:1large");
         // Random text barely compresses, so this state needs several 64 KiB binary properties.
         var large = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(150_000));
         Assert.True((await writer.TrySaveAsync(key, new ConversationState { ActiveCaseId = large, GuidanceStep = 7 }, null, default)).Saved);
 
-        var reader = new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit());
+        var reader = new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit(), NullLogger<TableConversationStateStore>.Instance);
         var loaded = await reader.LoadAsync(key, default);
 
         Assert.Equal(large, loaded!.State.ActiveCaseId);
@@ -92,7 +93,7 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
             TableConversationStateStore.PartitionKeyFor(TableConversationStateStore.RowKeyFor(key), shards);
         var key = Enumerable.Range(0, 100).Select(i => new ConversationKey("msteams", $"a:moved{i}"))
             .First(k => PartitionOf(k, TableConversationStateStore.PreviousShards) != PartitionOf(k));
-        var writer = new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit());
+        var writer = new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit(), NullLogger<TableConversationStateStore>.Instance);
         Assert.True((await writer.TrySaveAsync(key, new ConversationState { ActiveCaseId = "SR-7K3Q", GuidanceStep = 3 }, null, default)).Saved);
         // As the earlier layout stored it: the same row in the partition the previous shard count picks.
         var written = (await table.QueryAsync<TableEntity>().ToListAsync()).Single();
@@ -101,7 +102,7 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         await table.AddEntityAsync(written);
 
         // Two instances read it at once; each has nothing in memory.
-        var readers = Enumerable.Range(0, 2).Select(_ => new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit())).ToList();
+        var readers = Enumerable.Range(0, 2).Select(_ => new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit(), NullLogger<TableConversationStateStore>.Instance)).ToList();
         var loaded = await Task.WhenAll(readers.Select(r => r.LoadAsync(key, default)));
 
         Assert.All(loaded, l => Assert.Equal(("SR-7K3Q", 3), (l!.State.ActiveCaseId, l.State.GuidanceStep)));
@@ -109,7 +110,7 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         Assert.Equal(PartitionOf(key), row.PartitionKey);
         loaded[0]!.State.GuidanceStep = 4;
         Assert.True((await readers[0].TrySaveAsync(key, loaded[0]!.State, loaded[0]!.ETag, default)).Saved);
-        var reread = await new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit()).LoadAsync(key, default);
+        var reread = await new TableConversationStateStore(service, names, NewCache(), new TableGroupCommit(), NullLogger<TableConversationStateStore>.Instance).LoadAsync(key, default);
         Assert.Equal(4, reread!.State.GuidanceStep);
     }
     [Theory]
@@ -236,5 +237,24 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         var listed = await cases.ListAsync("team-a", 10, default);
 
         Assert.Equal([("SR-6666", null), ("SR-5555", "Okafor")], listed.Select(c => (c.Id.Value, c.Customer)));
+    }
+
+    [Theory]
+    [InlineData("memory", 90_000)]
+    [InlineData("tables", 90_000)]
+    [InlineData("tables", 700_000)]
+    public async Task What_opened_a_case_is_saved_whole_however_many_accented_characters_it_has(string kind, int length)
+    {
+        var (_, cases) = await CreateAsync(kind);
+        var random = new Random(23);
+        const string accented = "àéîõüçñÅØßœ";
+        var words = string.Create(length, random, (span, r) => { for (var i = 0; i < span.Length; i++) span[i] = i % 9 == 8 ? ' ' : accented[r.Next(accented.Length)]; });
+        var opened = NewCase("team-accents", At, "SR-9ZQX") with { WhatHappened = words };
+
+        Assert.True(await cases.TryCreateAsync(opened, default));
+
+        var found = await cases.FindAsync("team-accents", opened.Id, default);
+        Assert.Equal(words, found?.WhatHappened);
+        Assert.Contains(await cases.ListAsync("team-accents", 10, default), c => c.Id == opened.Id);
     }
 }
