@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Azure Table Storage: the connection string <c>ConnectionStrings:Tables</c> (Azurite or a real account), or
-    /// <c>Storage:TableEndpoint</c> with managed identity. Tables are created by a hosted initializer.
+    /// <c>Storage:TableEndpoint</c> with managed identity. Tables are created by a hosted initializer, and again when storage comes back without them (<see cref="TableRecreation"/>).
     /// </summary>
     public static IServiceCollection AddTableStorage(this IServiceCollection services)
     {
@@ -29,15 +30,22 @@ public static class StorageServiceCollectionExtensions
             var clientOptions = new TableClientOptions();
             clientOptions.Retry.MaxRetries = 3;
             clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            var recreation = provider.GetRequiredService<TableRecreation>();
+            clientOptions.AddPolicy(recreation.Policy, HttpPipelinePosition.PerRetry);
+            TableServiceClient client;
             if (configuration.GetConnectionString("Tables") is { Length: > 0 } connectionString)
-                return new TableServiceClient(connectionString, clientOptions);
-            if (options.TableEndpoint is { } endpoint)
+                client = new TableServiceClient(connectionString, clientOptions);
+            else if (options.TableEndpoint is { } endpoint)
+                client = new TableServiceClient(endpoint, AzureIdentity.For(options.ManagedIdentityClientId), clientOptions);
+            else
             {
-                return new TableServiceClient(endpoint, AzureIdentity.For(options.ManagedIdentityClientId), clientOptions);
+                throw new OptionsValidationException("Storage", typeof(StorageOptions),
+                    ["Set ConnectionStrings:Tables (Azurite or a storage account) or Storage:TableEndpoint (managed identity)."]);
             }
-            throw new OptionsValidationException("Storage", typeof(StorageOptions),
-                ["Set ConnectionStrings:Tables (Azurite or a storage account) or Storage:TableEndpoint (managed identity)."]);
+            recreation.Attach(client, provider.GetRequiredService<TableNames>());
+            return client;
         });
+        services.AddSingleton<TableRecreation>();
         services.AddSingleton<TableNames>();
         services.AddSingleton<TableGroupCommit>();
         services.AddMemoryCache(cache => cache.SizeLimit = 50_000);
