@@ -16,11 +16,11 @@ using ServiceRecoveryBot.Turns;
 
 if (args is ["tone", ..])
 {
-    Environment.ExitCode = await ToneCommand.RunProcessAsync(args[1..], CancellationToken.None);
+    Environment.ExitCode = await ToneCommand.RunProcessAsync(args[1..], HostExtensions.ContentRoot(args) ?? Directory.GetCurrentDirectory(), CancellationToken.None);
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostExtensions.ContentRoot(args) });
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://localhost:3978");
 

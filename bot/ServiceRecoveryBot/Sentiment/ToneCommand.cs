@@ -23,13 +23,14 @@ public static class ToneCommand
     private const int FlushEvery = 512;
 
     /// <summary>
-    /// The command as a process: a host with only configuration (appsettings, user secrets in Development, environment)
+    /// The command as a process: a host with only configuration (appsettings in <paramref name="contentRoot"/>, user
+    /// secrets in Development, environment)
     /// and tone analysis, no web server, so a run costs the scoring rather than the bot's start-up. Stdin to stdout.
     /// </summary>
-    public static async Task<int> RunProcessAsync(string[] args, CancellationToken ct)
+    public static async Task<int> RunProcessAsync(string[] args, string contentRoot, CancellationToken ct)
     {
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment, ContentRootPath = Directory.GetCurrentDirectory() });
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment, ContentRootPath = contentRoot });
         builder.Configuration.SetBasePath(builder.Environment.ContentRootPath)
             .AddJsonFile("appsettings.json", optional: true)
             .AddJsonFile($"appsettings.{environment}.json", optional: true);
