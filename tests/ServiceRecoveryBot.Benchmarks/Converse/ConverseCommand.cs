@@ -162,7 +162,13 @@ public static class ConverseCommand
                         result.Add(turn);
                         transcript?.Add($"  staff: {Show(answer)}");
                         foreach (var m in turn.Messages) transcript?.Add($"    bot{(IsHinted(m.Activity) ? " (expectingInput)" : "")}: {Show(m.Activity)}");
-                        if (turn.Kind is TurnKind.Failed or TurnKind.WaitedEnd || Stopwatch.GetTimestamp() >= runEnd) break;
+                        if (turn.Kind == TurnKind.Failed)
+                        {
+                            // A bot that refuses at once (stopped, overloaded) is not hammered in a tight loop.
+                            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                            break;
+                        }
+                        if (turn.Kind == TurnKind.WaitedEnd || Stopwatch.GetTimestamp() >= runEnd) break;
                         answer = NextAnswer(turn);
                     }
                 }
