@@ -33,8 +33,8 @@ public static class LoadCommand
 {
     private static readonly string[] Recovery =
     [
-        "Room service to 1207 took 50 minutes and the breakfast arrived cold.", "1", "skip", "regular",
-        "Fifty minutes for cold eggs.", "1", "done", "skip", "1", "1", "skip", "ok",
+        "Room service to 1207 took 50 minutes and the breakfast arrived cold.", "yes", "skip", "regular",
+        "Fifty minutes for cold eggs.", "ok", "done", "skip", "1", "1", "skip", "ok",
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -4,13 +4,13 @@ namespace ServiceRecoveryBot.Testing;
 public static class RecoveryScript
 {
     /// <summary>
-    /// The incident, then every answer up to the follow-up question (category, no reference, regular guest, their words,
-    /// the suggested severity, apologised, nothing more heard, the first fix, the first gesture, no promise). "ok" then
+    /// The incident, then every answer up to the follow-up question (the suggested category, no reference, regular guest,
+    /// their words, the suggested severity, apologised, nothing more heard, the first fix, the first gesture, no promise). "ok" then
     /// takes the default follow-up and closes the recovery.
     /// </summary>
     public static readonly string[] UpToTheClose =
     [
         "Room service to 1207 took 50 minutes and the breakfast arrived cold.",
-        "1", "skip", "regular", "Fifty minutes for cold eggs.", "1", "done", "skip", "1", "1", "skip",
+        "yes", "skip", "regular", "Fifty minutes for cold eggs.", "ok", "done", "skip", "1", "1", "skip",
     ];
 }

@@ -48,7 +48,7 @@ public static class Replies
 
     public static string AskCategory(CategoryPlaybook? suggested) => suggested is null
         ? "What kind of failure is it?"
-        : $"Looks like **{suggested.Title.ToLowerInvariant()}**. Right? Tap to confirm or pick another.";
+        : $"Looks like **{suggested.Title.ToLowerInvariant()}**. Right? Say yes, or pick another.";
 
     public const string AskCustomer = "Customer's name or a reference (room, table, order)?";
     public const string AskTier = "What kind of customer?";

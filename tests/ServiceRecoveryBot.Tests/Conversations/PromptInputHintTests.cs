@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ServiceRecoveryBot.Channels.Cards;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Protocol;
@@ -15,11 +16,12 @@ public sealed class PromptInputHintTests : IDisposable
 {
     private const int MaxTurns = 40;
 
+    // As the host has it: Adaptive Cards where the channel shows them ("webchat", "msteams"), text for "test".
     private readonly BotHarness bot = new(new Dictionary<string, string?>
     {
         ["Managers:Teams:0:TeamKey"] = "local",
         ["Managers:Teams:0:UserIds:0"] = "manager-1",
-    });
+    }, services => services.AddAdaptiveCards());
 
     private readonly Dictionary<string, int> watermarks = new(StringComparer.Ordinal);
 

@@ -33,11 +33,11 @@ public sealed class RecoveryTranscriptTests
         Assert.Contains(opened, r => r.StartsWith("Case SR-", StringComparison.Ordinal));
         Assert.Contains(opened, r => r.Contains(bot.Get<ServiceRecoveryBot.Recovery.Playbooks.RecoveryPlaybook>().For(category).Title.ToLowerInvariant(), StringComparison.Ordinal));
 
-        var replies = await chat.SayAsync("1");         // the suggested category is listed first
+        var replies = await chat.SayAsync("yes");       // the suggested category, marked in its place
         replies = await AnswerCustomerQuestionsAsync(chat, replies, customerWords);
         Assert.Contains(replies, r => r.Contains($"S{expectedSeverity}", StringComparison.Ordinal) && r.Contains("(suggested)", StringComparison.Ordinal));
         bot.Clock.Advance(TimeSpan.FromSeconds(20));
-        Assert.Contains(await chat.SayAsync("1"), r => r.Contains("Apologize", StringComparison.Ordinal));   // accept suggested severity
+        Assert.Contains(await chat.SayAsync("ok"), r => r.Contains("Apologize", StringComparison.Ordinal));   // accept suggested severity
         bot.Clock.Advance(TimeSpan.FromSeconds(15));
         Assert.Contains(await chat.SayAsync("done"), r => r.Contains("Listen", StringComparison.Ordinal));
         Assert.Contains(await chat.SayAsync("skip"), r => r.Contains("Fair fix", StringComparison.Ordinal));

@@ -40,6 +40,9 @@ public sealed class RecoveryDialog(
     /// <summary>The value of the "default time" button on follow-up questions.</summary>
     public const string DefaultChoice = "default";
 
+    /// <summary>Words that take a marked suggestion ("Looks like a billing error. Right?" "yes").</summary>
+    private static readonly string[] AcceptSuggestion = ["yes", "ok", "right", "correct", "suggested"];
+
     protected override WaterfallStep<RecoveryDraft>[] Steps =>
     [
         AskWhatHappenedStepAsync,
@@ -109,9 +112,11 @@ public sealed class RecoveryDialog(
         if (Skip(step, draft.Case.Category is not null)) return await step.NextAsync(null, ct);
 
         var suggested = draft.SuggestedCategory is { } s ? playbook.For(s) : null;
+        // In the playbook's order always, so a number means the same category every time; the suggestion is marked.
         var choices = playbook.Categories
-            .OrderBy(c => c.Category == draft.SuggestedCategory ? 0 : 1)
-            .Select(c => new Choice(c.Category.ToString(), c.Title, [c.Category.ToString()]))
+            .Select(c => c.Category == draft.SuggestedCategory
+                ? new Choice(c.Category.ToString(), c.Title + " (suggested)", [c.Category.ToString(), c.Title, .. AcceptSuggestion])
+                : new Choice(c.Category.ToString(), c.Title, [c.Category.ToString()]))
             .ToList();
         return await step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
@@ -187,11 +192,11 @@ public sealed class RecoveryDialog(
 
         var advice = severities.Suggest(c.Category ?? FailureCategory.Other, c.WhatHappened, c.CustomerWords, c.Customer?.Tier ?? CustomerTier.New, c.Tones.LastOrDefault());
         draft.SuggestedSeverity = advice.Severity;
+        // S1 to S4 in order, so "2" is S2; the suggestion is marked, not moved first.
         var choices = Enumerable.Range(1, 4)
-            .OrderBy(level => level == advice.Severity ? 0 : 1)
             .Select(level => new Choice(level.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"S{level} {Replies.SeverityName(level)}{(level == advice.Severity ? " (suggested)" : "")}",
-                [$"s{level}", Replies.SeverityName(level)]))
+                level == advice.Severity ? [$"s{level}", Replies.SeverityName(level), .. AcceptSuggestion] : [$"s{level}", Replies.SeverityName(level)]))
             .ToList();
         return await step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
