@@ -27,7 +27,7 @@ internal static partial class GuidanceCues
     [GeneratedRegex(@"^(?:(?:list|show|show me|which|what|all)(?: the| all| your| of the)? )?(?:models|guides|step lists|recovery models|playbooks|methods|frameworks)(?: (?:do you have|are there|available|can you walk me through))?$")]
     private static partial Regex ModelList();
 
-    [GeneratedRegex(@"^(?:how|what|whats|why|when|which|whose|should|shall|can i|can we|can you explain|could i|could we|could you explain|do i|do we|does|is it|is there|is a|is an|is the|are there|are the|am i|explain|define|definition|meaning of|tell me about|teach me|remind me|steps|step by step|tips|tip|any tips|advice|best way|walk me through|help me (?:handle|deal|with|apologi[sz]e|understand)|i need (?:help|advice|tips) (?:with|on|handling|for)|guide)\b")]
+    [GeneratedRegex(@"^(?:how|what|whats|why|when|which|whose|should|shall|can i|can we|can you explain|could i|could we|could you explain|do i|do we|does|is it|is there|is a|is an|is the|are there|are the|am i|explain|define|definition|meaning of|tell me about|teach me|remind me|steps|step by step|tips|tip|any tips|advice|best way|walk me through|help me (?:handle|deal|with|apologi[sz]e|understand)|i need (?:help|advice|tips) (?:with|on|handling|for)|guide|any advice|best (?:way|apology|thing)|qu[eé] (?:hago|puedo|debo|digo|le digo|les digo|hacemos|es|significa|pasa si)|c[oó]mo (?:puedo|hago|debo|le|les|calmo|pido|muestro|mantengo|evito|evitamos|manejo|trato|se)|cu[aá]nto (?:puedo|le|les|doy)|cu[aá]ndo (?:tengo|debo|hay|llamo)|por qu[eé]|puedo|debo|y si|hay que)\b")]
     private static partial Regex QuestionOpening();
 
     [GeneratedRegex(@"\b(?:my (?:open )?cases|my (?:open )?follow ups|summary|practice mode|report for|sr ?[0-9a-z]{4})\b")]

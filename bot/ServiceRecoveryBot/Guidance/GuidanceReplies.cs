@@ -82,14 +82,17 @@ public static class GuidanceReplies
 
     public static string Knowledge(KnowledgeEntry entry) => $"**{entry.Title}**\n{entry.Answer}";
 
-    /// <summary>An entry's answer; the one about authority also says what this site allows staff (<c>Recovery:Authority</c>).</summary>
-    public static string Knowledge(KnowledgeEntry entry, AuthorityOptions authority) => entry.Id == AuthorityEntryId
+    /// <summary>An entry's answer; the ones about authority and fair compensation also say what this site allows staff (<c>Recovery:Authority</c>).</summary>
+    public static string Knowledge(KnowledgeEntry entry, AuthorityOptions authority) => entry.Id is AuthorityEntryId or CompensationEntryId
         ? Knowledge(entry) + "\n" + string.Create(CultureInfo.InvariantCulture,
             $"**Here:** you can give up to {authority.CurrencySymbol}{authority.StaffMaxAmount:0.##} (up to ladder level {authority.StaffMaxLevel}) on your own; above that, the bot asks a manager for approval.")
         : Knowledge(entry);
 
     /// <summary>The knowledge entry on staff's authority to compensate.</summary>
     public const string AuthorityEntryId = "authority";
+
+    /// <summary>The knowledge entry on fair compensation ("how much can I comp" lands here as often as on authority).</summary>
+    public const string CompensationEntryId = "fair-compensation";
 
     public static string ClosestTopics(IReadOnlyList<string> titles) =>
         "I'm not sure what you mean. Closest topics:\n" + string.Join("\n", titles.Select(t => $"- {t}")) + "\nAsk about one of them, or say \"guide\" for the playbook.";

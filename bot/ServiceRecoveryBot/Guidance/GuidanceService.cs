@@ -29,6 +29,9 @@ public sealed class GuidanceService
     /// <summary>A topic from the understanding seam scoring this much is answered without the lexical ranking's say.</summary>
     public const double SureTopicScore = 0.5;
 
+    /// <summary>A topic from the seam scoring this much is answered when the lexical ranking also has it among its closest three.</summary>
+    public const double AgreedTopicScore = 0.35;
+
     private static readonly string[] StarterTopics = ["bot-capabilities", "what-is-recovery"];
 
     private readonly HashSet<string> genericGuideTerms;
@@ -104,7 +107,7 @@ public sealed class GuidanceService
         if (categories.Detect(subject) is { } category && (isGuide || GuidanceCues.AsksForPlaybook(subject) || (!GuidanceCues.OpensAsQuestion(subject) && analyzer.Terms(subject).Count <= 3)))
             return Walk(Models.ForCategory(category), category);
 
-        return FromKnowledge(subject, isGuide);
+        return FromKnowledge(subject, isGuide, topics);
     }
 
     /// <summary>
@@ -164,7 +167,7 @@ public sealed class GuidanceService
         return new GuidanceAnswer(GuidanceAnswerKind.Playbook, GuidanceReplies.Step(model, walk, withHeader: true)) { Walk = walk, Category = category };
     }
 
-    private GuidanceAnswer FromKnowledge(string question, bool isGuide)
+    private GuidanceAnswer FromKnowledge(string question, bool isGuide, IReadOnlyList<TopicGuess> topics)
     {
         var hits = Knowledge.Search(question);
         if (hits.Count == 0)
@@ -174,6 +177,9 @@ public sealed class GuidanceService
         if (top.Score >= MinScore && !close && (top.Coverage >= MinCoverage || top.Score >= StrongScore)
             && (top.MatchedTerms >= 2 || top.MatchedTerms == top.QueryTerms || top.Coverage >= SoleTermCoverage))
             return Entry(top.Entry);
+        // Not sure on words alone: the seam's nearest topic settles it when the words also rank it among the closest three.
+        if (topics.Count > 0 && topics[0].Score >= AgreedTopicScore && hits.Take(3).FirstOrDefault(h => h.Entry.Id == topics[0].Topic) is { } agreed)
+            return Entry(agreed.Entry);
         var titles = hits.Take(3).Select(h => h.Entry.Title).ToList();
         // Always offer at least two ways forward: pad a lone weak match with the starter topics.
         foreach (var starter in StarterTopics.Select(Knowledge.Find).OfType<KnowledgeEntry>())

@@ -77,7 +77,7 @@ internal static partial class ToneFlagPatterns
             "imbecile*", "clueless", "brain dead", "braindead", "dumb", "shut up", "you people", "who can actually",
             "do your|their job|jobs", "waste of space", "liar*", "how hard can it be", "are you kidding|joking",
             "how dare", "is this how you", "this is how you", "piss*", "screw you|this|off", "get out of my face", "scum", "disgrace",
-            "joke of a", "amateur*", "bloody", "damn", "hell", "wtf", "ffs", "what the", "idiots", "morons", "i'll|ill|i will smash|break|punch|hit|kill",
+            "joke of a", "amateur*", "bloody", "damn", "hell", "wtf", "ffs", "what the", "idiots", "morons", "i'll|ill|gonna smash|break|punch|hit|kill|wreck|trash", "i will smash|break|punch|hit|kill|wreck|trash",
             "you'll|youll regret", "watch yourself|yourselves", "i know where", "threaten*",
         ]),
     ];

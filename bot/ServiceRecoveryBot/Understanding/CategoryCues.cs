@@ -4,9 +4,8 @@ using ServiceRecoveryBot.Recovery.Playbooks;
 namespace ServiceRecoveryBot.Understanding;
 
 /// <summary>
-/// The lexical reading of a failure category: the playbook's keywords plus the words staff actually type (trade
-/// abbreviations, everyday words, Spanish), matched on normalized words; "word*" is a prefix. A phrase counts double,
-/// and safety outranks what it co-occurs with (an allergen in a late meal is a safety case).
+/// The lexical reading of a failure category: the playbook's keywords plus the words staff type (abbreviations, Spanish);
+/// "word*" is a prefix; a phrase counts double, a health risk double and first, what was (not) said half again.
 /// </summary>
 internal sealed class CategoryCues
 {
@@ -14,6 +13,7 @@ internal sealed class CategoryCues
     {
         [FailureCategory.WaitOrDelay] =
         [
+            "came out after", "no one yet", "nobody yet", "not yet", "yet to", "still hasn't", "still hasnt", "took ages", "took too long", "tardaron", "tarda*",
             "waited", "waiting", "wait*", "delay*", "late", "later", "slow*", "forever", "ages", "still waiting", "still no", "still not",
             "took forever", "taking forever", "hr", "hrs", "mins", "min", "an hour", "half an hour", "40 min", "45 min", "kept waiting",
             "no one came", "nobody came", "no show", "hasn't come", "not come", "queue*", "line was", "on hold", "backlog", "backed up",
@@ -23,6 +23,7 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.ProductOrFoodQuality] =
         [
+            "champagne", "prosecco", "oyster*", "dodgy", "bitter", "tastes", "tasted", "taste", "looked off", "smelled off", "corked", "wrong temperature", "overdone", "not cooked", "stopped working", "sin sabor", "sabor",
             "cold", "lukewarm", "overcooked", "undercooked", "under cooked", "over cooked", "raw", "pink", "bloody", "burnt", "burned",
             "stale", "soggy", "bland", "salty", "tasteless", "tough", "chewy", "rubbery", "dry", "greasy", "oily", "sour",
             "gone off", "curdled", "wrong dish", "wrong order", "wrong item", "wrong size", "wrong drink", "not what", "sent back",
@@ -35,6 +36,7 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.BillingError] =
         [
+            "rang up", "rung up", "shelf", "scanned", "charged", "overcharged", "wrong change", "change back",
             "charge*", "overcharg*", "double charg*", "charged twice", "twice on", "bill*", "invoice*", "receipt*", "refund*", "price*",
             "pricing", "cost", "paid", "pay", "payment*", "card", "credit card", "amex", "visa", "debit*", "pending", "deposit",
             "authorisation", "authorization", "hold on her card", "hold on his card", "pre auth", "preauth", "minibar", "resort fee",
@@ -67,6 +69,7 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.DeliveryOrLostItem] =
         [
+            "pram", "stroller", "buggy", "left at", "left on", "llego sin", "sin la", "sin el", "never came back", "hasnt come back", "hasn't come back", "gone missing", "went missing",
             "deliver*", "never arrived", "didn't arrive", "didnt arrive", "not arrived", "hasn't arrived", "hasnt arrived", "lost",
             "missing", "misplaced", "left behind", "left his", "left her", "bag", "bags", "luggage", "suitcase", "bagagge", "baggage",
             "carousel", "parcel", "package", "courier", "driver", "uber eats", "ubereats", "doordash", "deliveroo", "takeaway",
@@ -77,6 +80,7 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.CleanlinessOrFacility] =
         [
+            "restroom*", "toilet paper", "no paper", "disgusting", "hot tub", "jacuzzi", "scum*", "treadmill", "equipment", "facilities", "broken down", "out of service",
             "dirty", "filthy", "gross", "grimy", "dusty", "sticky", "stain*", "smell*", "stink*", "stank", "musty", "damp", "mould",
             "mold", "cockroach*", "roach*", "bug", "bugs", "bedbug*", "bed bugs", "ants", "mice", "mouse", "rat", "rats", "pest*",
             "hair in the", "hair on the", "unmade", "not cleaned", "not made up", "housekeeping", "hk", "towels", "sheets", "linen*",
@@ -91,12 +95,13 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.SafetyOrHealth] =
         [
+            "puffy", "se encuentra mal", "se siente mal", "le sento mal", "marisco", "le duele", "dolor", "rodilla",
             "allerg*", "anaphyla*", "epipen", "epi pen", "reaction", "swelling", "swollen", "hives", "rash", "itchy", "throat", "lips",
             "tongue", "breathe", "breathing", "wheez*", "nut*", "peanut*", "shellfish", "prawn*", "shrimp", "dairy", "lactose", "gluten",
             "coeliac", "celiac", "sesame", "soy", "egg allergy", "vegan", "vegetarian", "halal", "kosher", "ill", "sick", "unwell",
             "vomit*", "threw up", "throwing up", "puk*", "food poisoning", "stomach", "diarrh*", "nausea*", "nauseous", "dizzy",
             "faint*", "passed out", "collaps*", "seizure", "chest pain", "heart", "diabet*", "insulin", "blood", "bleed*", "cut",
-            "cuts", "glass in", "broken glass", "shard", "burn*", "scald*", "hot plate", "injur*", "hurt", "slipped", "slipping", "slippery", "tripped", "tripping", "fell",
+            "cuts", "glass in", "broken glass", "shard", "burn", "burns", "burned his", "burned her", "burnt his", "burnt her", "burned my", "burnt my", "scald*", "hot plate", "injur*", "hurt", "slipped", "slipping", "slippery", "tripped", "tripping", "fell",
             "fall", "fallen", "wet floor", "stairs", "ankle", "wrist", "knee", "medic*", "first aid", "ambulance", "paramedic*",
             "hospital", "a&e", "doctor", "nurse", "pills", "tablets", "meds", "medication", "inhaler", "asthma", "fire",
             "fire alarm", "smoke alarm", "gas", "carbon monoxide", "electric*", "shock", "sparks", "exposed wire*", "unsafe",
@@ -107,8 +112,14 @@ internal sealed class CategoryCues
             "urgencias", "hospital", "medico", "pastillas", "medicacion", "cristal", "vidrio", "peligro*", "pelea", "amenaz*",
             "mariscos", "cacahuete*", "mani", "nueces", "frutos secos", "celiaco", "celiaca", "no puede respirar", "le cuesta respirar",
         ],
+        [FailureCategory.Other] =
+        [
+            "weather", "rain", "raining", "visa", "job", "hiring", "directions", "recommend", "recommendation", "museum", "tourist",
+            "sightseeing", "lost property office", "gift voucher", "gift vouchers", "loyalty scheme",
+        ],
         [FailureCategory.Communication] =
         [
+            "told him", "told her", "told them", "told the guest", "told us", "we told", "said", "explain*", "mention*", "didnt mention", "didn't mention", "reminder", "website", "online", "page", "avis*", "info", "heads up", "wrong date", "wrong time", "wrong address", "no one said", "never said", "called back", "call back", "get back to",
             "nobody told", "no one told", "noone told", "never told", "wasn't told", "werent told", "weren't told", "not told",
             "didn't tell", "didnt tell", "didn't say", "nobody said", "nobody called", "no one called", "never called", "never rang",
             "never got back", "no call back", "no callback", "no reply", "no response", "never replied", "never answered", "no answer",
@@ -142,7 +153,8 @@ internal sealed class CategoryCues
             {
                 var parts = cue.Split(' ');
                 var strong = entry.Category == FailureCategory.SafetyOrHealth && !WeakSafety.Contains(cue);
-                list.Add((entry.Category, parts.Select(p => new[] { p }).ToArray(), parts.Length > 1 ? 2 : 1, strong));
+                var weight = (parts.Length > 1 ? 2 : 1) * (strong ? 2 : 1) * (entry.Category == FailureCategory.Communication ? 1.5 : 1);
+                list.Add((entry.Category, parts.Select(p => new[] { p }).ToArray(), weight, strong));
             }
         }
         cues = [.. list];
@@ -169,7 +181,7 @@ internal sealed class CategoryCues
         {
             // A health risk is the case, whatever booking or billing detail comes with it.
             var others = scores.Where(kv => kv.Key != FailureCategory.SafetyOrHealth).Select(kv => kv.Value).DefaultIfEmpty(0).Max();
-            scores[FailureCategory.SafetyOrHealth] = harm ? Math.Max(safety * 2, others + 1) : safety * 2;
+            if (harm) scores[FailureCategory.SafetyOrHealth] = Math.Max(safety, others + 1);
         }
         return scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToList();
     }
