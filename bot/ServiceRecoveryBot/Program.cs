@@ -38,6 +38,12 @@ builder.Services.AddSingleton<ConsoleChat>();
 
 var app = builder.Build();
 
+if (args is ["understand-eval", ..])
+{
+    Environment.ExitCode = ServiceRecoveryBot.Understanding.UnderstandCommand.Run(args[1..], Console.Out, app.Services, app.Lifetime.ApplicationStopping);
+    return;
+}
+
 if (args is ["chat", ..])
 {
     await app.StartHostedServicesOnlyAsync();

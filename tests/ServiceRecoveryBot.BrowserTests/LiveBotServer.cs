@@ -37,5 +37,6 @@ public sealed class LiveBotServer : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:Tables", azurite.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", tablePrefix);
+        builder.UseSetting("Understanding:Model", "None");
     }
 }

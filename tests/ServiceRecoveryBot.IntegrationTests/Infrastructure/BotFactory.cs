@@ -13,6 +13,7 @@ public sealed class BotFactory(AzuriteFixture azurite, string tablePrefix, IRead
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Tables", azurite.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", tablePrefix);
+        builder.UseSetting("Understanding:Model", "None"); // lexical: every test host loading the 91 MB model would swamp the machine
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

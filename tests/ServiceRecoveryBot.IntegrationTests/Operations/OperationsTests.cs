@@ -81,6 +81,7 @@ public sealed class OperationsTests(AzuriteFixture azurite)
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
             listener.Stop();
             builder.UseEnvironment("Development");
+            builder.UseSetting("Understanding:Model", "None");
             builder.UseSetting("ConnectionStrings:Tables",
                 "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
                 $"TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;");

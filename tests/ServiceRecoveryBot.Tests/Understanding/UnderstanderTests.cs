@@ -97,4 +97,18 @@ public sealed class UnderstanderTests
         Assert.Same(calm.Sentences, Read("thanks, that was lovely", UnderstandingPurpose.CustomerWords).ToneOf(calm).Sentences);
         Assert.Equal(0.4, Read("thanks, that was lovely", UnderstandingPurpose.CustomerWords).ToneOf(calm).Compound);
     }
+
+    [Fact]
+    public void Until_the_model_has_loaded_the_seam_answers_lexically_at_once()
+    {
+        using var model = new SentenceModel();
+        var playbook = ServiceRecoveryBot.Recovery.Playbooks.RecoveryPlaybook.LoadDefault();
+        var matcher = new SemanticMatcher(model, ExampleSets.LoadDefault(), Guidance.GuidanceTestService.Instance, playbook);
+        var understander = new Understander(playbook, Guidance.GuidanceTestService.Instance, new ToneFlagDetector(), matcher);
+
+        var understood = understander.Understand("tbl 4 soup stone cold", UnderstandingPurpose.CaseOpening, CancellationToken.None);
+        Assert.False(matcher.IsReady);
+        Assert.False(understood.ByModel);
+        Assert.Equal(FailureCategory.ProductOrFoodQuality, understood.Category);
+    }
 }
