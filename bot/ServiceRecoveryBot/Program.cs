@@ -7,6 +7,7 @@ using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Channels.Slack;
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Guidance;
+using ServiceRecoveryBot.Insights;
 using ServiceRecoveryBot.Operations;
 using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Protocol.Authentication;
@@ -32,6 +33,7 @@ builder.Services
     .AddTurns()
     .AddBotChannels()
     .AddReminders()
+    .AddInsights()
     .AddBotOperations(builder.Configuration)
     .AddAdaptiveCards();
 builder.Services.AddSingleton<ConsoleChat>();

@@ -5,8 +5,8 @@ namespace ServiceRecoveryBot.Conversations;
 
 /// <summary>
 /// What people ask about a team's cases in chat: which cases mention a guest or a thing ("did anyone call back the
-/// Okafor couple?"), and the recovery summary of the last days. Reads the team's newest cases (at most
-/// <see cref="RecentCases"/>) from the case list.
+/// Okafor couple?"). Reads the team's newest cases (at most <see cref="RecentCases"/>) from the case list; the
+/// summary of the last days comes from the stored figures (Insights), not from here.
 /// </summary>
 public sealed class CaseLookup(ICaseStore cases)
 {
@@ -32,32 +32,9 @@ public sealed class CaseLookup(ICaseStore cases)
             .Take(5).Select(m => m.Case).ToList();
     }
 
-    /// <summary>The team's cases opened in the last <paramref name="days"/> days, counted the ways a manager reads them.</summary>
-    public async Task<TeamSummary> SummarizeAsync(string team, int days, DateTimeOffset now, CancellationToken ct)
-    {
-        var since = now.AddDays(-days);
-        var recent = (await cases.ListAsync(team, RecentCases, ct)).Where(c => c.OpenedAt >= since).ToList();
-        return new TeamSummary(
-            days,
-            recent.Count,
-            Closed: recent.Count(c => c.Status == CaseStatus.Closed),
-            AwaitingFollowUp: recent.Count(c => c.Status == CaseStatus.AwaitingFollowUp),
-            OverdueFollowUps: recent.Count(c => c.Status == CaseStatus.AwaitingFollowUp && c.FollowUpAt < now),
-            Unfinished: recent.Count(c => c.Status is CaseStatus.InProgress or CaseStatus.Paused),
-            Severe: recent.Count(c => c.Severity >= 3),
-            Flagged: recent.Count(c => c.Flagged),
-            TopCategories: [.. recent.Where(c => c.Category is not null).GroupBy(c => c.Category!.Value)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(3).Select(g => (g.Key, g.Count()))]);
-    }
-
     /// <summary>The text's words as the category suggester reads them (lower case, no accents), apostrophes and a possessive "'s" off.</summary>
     private static IEnumerable<string> WordsOf(string text) =>
         PlaybookText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w.Trim('\''))
             .Where(w => w.Length > 0);
 }
-
-/// <summary>A team's cases over some days: how many, how they stand, and what failed most.</summary>
-public sealed record TeamSummary(
-    int Days, int Opened, int Closed, int AwaitingFollowUp, int OverdueFollowUps, int Unfinished, int Severe, int Flagged,
-    IReadOnlyList<(FailureCategory Category, int Count)> TopCategories);

@@ -26,6 +26,15 @@ public enum CommandKind
 
     /// <summary>Practice on a hard made-up case; nothing is saved.</summary>
     Practice,
+
+    /// <summary>The asker's own figures over the last days (the argument: 1, 7 or 30).</summary>
+    MyFigures,
+
+    /// <summary>Last month's cases as a CSV file (managers).</summary>
+    ExportCases,
+
+    /// <summary>Recompute the team's figures from its cases (managers and admins).</summary>
+    RebuildFigures,
 }
 
 public sealed record Command(CommandKind Kind, string? Argument = null);
@@ -53,6 +62,9 @@ public static partial class Commands
         if (MistypedCasePattern().Match(t) is { Success: true } typo) return CaseCommand(typo);
         if (NewWithTextPattern().Match(t) is { Success: true } n) return new Command(CommandKind.NewCase, n.Groups["rest"].Value);
         if (PracticePattern().IsMatch(t)) return new Command(CommandKind.Practice);
+        if (t is "my figures" or "my stats" or "my numbers" or "my summary" or "my week") return new Command(CommandKind.MyFigures, "7");
+        if (ExportPattern().IsMatch(t)) return new Command(CommandKind.ExportCases);
+        if (t is "rebuild aggregates" or "rebuild figures" or "rebuild reports" or "rebuild stats") return new Command(CommandKind.RebuildFigures);
         if (SummaryPattern().Match(t) is { Success: true } summary) return new Command(CommandKind.Summary, DaysOf(summary.Groups["period"].Value));
         if (SearchPattern().Match(t) is { Success: true } search) return new Command(CommandKind.Search, search.Groups["query"].Value);
         return new Command(CommandKind.None);
@@ -85,6 +97,9 @@ public static partial class Commands
 
     [GeneratedRegex(@"^(?:(?:give|show|send|get)\s+(?:me|us)\s+|what'?s\s+)?(?:the\s+|a\s+|our\s+)?(?<period>this\s+week'?s|weekly|week'?s|today'?s|daily|shift|monthly|this\s+month'?s)?\s*(?:recovery\s+|case\s+)?(?:summary|recap|stats|numbers)\b")]
     private static partial Regex SummaryPattern();
+
+    [GeneratedRegex(@"^export(?:\s+(?:the\s+)?(?:cases|csv))?(?:\s+(?:for\s+|from\s+)?last\s+month)?(?:\s+as\s+csv)?$")]
+    private static partial Regex ExportPattern();
 
     [GeneratedRegex(@"^(?:(?:did|has|have)\s+(?:anyone|anybody|someone|somebody|we)\s+(?:call(?:ed)?|rung?|phoned?|emailed|e mailed|contacted|followed up with|follow up with|got back to|get back to)(?:\s+back)?|any\s+(?:news|update)s?\s+(?:on|about|for)|what\s+happened\s+(?:with|to)|search(?:\s+for)?|look\s+up|cases?\s+(?:for|about))\s+(?<query>.+)$")]
     private static partial Regex SearchPattern();

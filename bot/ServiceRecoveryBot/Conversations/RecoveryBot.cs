@@ -26,6 +26,7 @@ public sealed class RecoveryBot(
     IUnderstanding understanding,
     ICaseStore cases,
     CaseLookup lookup,
+    Insights.ReportCommands reports,
     RecoveryPlaybook playbook,
     IOptions<RecoveryOptions> options,
     IChannelCapabilities channels)
@@ -208,8 +209,16 @@ public sealed class RecoveryBot(
                 turn.SendText(Replies.SearchResults(command.Argument!, await lookup.SearchAsync(team, command.Argument!, ct)));
                 return;
             case CommandKind.Summary:
-                var days = int.Parse(command.Argument!, System.Globalization.CultureInfo.InvariantCulture);
-                turn.SendText(Replies.TeamSummary(await lookup.SummarizeAsync(team, days, turn.ReceivedAt, ct), playbook));
+                await reports.SummaryAsync(turn, team, int.Parse(command.Argument!, System.Globalization.CultureInfo.InvariantCulture), ct);
+                return;
+            case CommandKind.MyFigures:
+                await reports.OwnFiguresAsync(turn, team, int.Parse(command.Argument!, System.Globalization.CultureInfo.InvariantCulture), ct);
+                return;
+            case CommandKind.ExportCases:
+                await reports.ExportAsync(turn, team, ct);
+                return;
+            case CommandKind.RebuildFigures:
+                await reports.RebuildAsync(turn, team, ct);
                 return;
             case CommandKind.Practice:
                 AfterDialog(await dc.BeginDialogAsync(DialogIds.Practice, state.LastPracticeId, ct), state, dc);

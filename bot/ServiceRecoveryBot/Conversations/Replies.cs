@@ -205,20 +205,6 @@ public static class Replies
         _ => "",
     };
 
-    /// <summary>"Last 7 days: 12 cases — 8 closed, 3 awaiting follow-up (1 overdue) …"</summary>
-    public static string TeamSummary(TeamSummary s, RecoveryPlaybook playbook)
-    {
-        var period = s.Days == 1 ? "Last 24 hours" : $"Last {s.Days} days";
-        if (s.Opened == 0) return $"{period}: no cases. Quiet, or nobody told me — say what happened next time something goes wrong.";
-        var line = $"{period}: {Count(s.Opened, "case")} — {s.Closed} closed, {s.AwaitingFollowUp} awaiting follow-up" +
-            (s.OverdueFollowUps > 0 ? $" ({s.OverdueFollowUps} overdue)" : "") +
-            (s.Unfinished > 0 ? $", {s.Unfinished} in progress or paused" : "") + ".";
-        line += $"\n{s.Severe} major or critical (S3-S4); {s.Flagged} flagged for the customer's tone or a manager.";
-        if (s.TopCategories.Count > 0)
-            line += "\nMost common: " + string.Join(", ", s.TopCategories.Select(t => $"{playbook.For(t.Category).Title.ToLowerInvariant()} ({t.Count})")) + ".";
-        return line;
-    }
-
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     /// <summary>The practice case: nothing is saved; what happened, what the customer says, and the question.</summary>

@@ -13,4 +13,6 @@ public enum ReminderKind
     ApprovalEscalation,
     /// <summary>The team's shift digest.</summary>
     Digest,
+    /// <summary>The team's weekly recovery report with its chart (see Insights).</summary>
+    WeeklyReport,
 }

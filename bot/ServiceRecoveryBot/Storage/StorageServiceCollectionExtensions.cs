@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Conversations.Managers;
+using ServiceRecoveryBot.Insights;
 using ServiceRecoveryBot.Turns.References;
 using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Operations;
@@ -51,6 +52,8 @@ public static class StorageServiceCollectionExtensions
         services.AddMemoryCache(cache => cache.SizeLimit = 50_000);
         services.AddSingleton<IConversationStateStore, TableConversationStateStore>();
         services.AddSingleton<ICaseStore, TableCaseStore>();
+        services.AddSingleton<IAggregateStore, TableAggregateStore>();
+        services.AddSingleton<ICaseArchive, TableCaseArchive>();
         services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.AddSingleton<ITeamDirectory, TableTeamDirectory>();
         services.AddSingleton<TableStorageInitializer>();

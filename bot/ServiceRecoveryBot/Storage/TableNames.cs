@@ -13,5 +13,8 @@ public sealed class TableNames(IOptions<StorageOptions> options)
     /// <summary>Reminders keyed by due hour (see TableReminderStore).</summary>
     public string Reminders => options.Value.TablePrefix + "Reminders";
 
-    public IEnumerable<string> All => [Cases, DialogState, ConversationRefs, Teams, Reminders];
+    /// <summary>The teams' figures per day, kept as cases change (see TableAggregateStore).</summary>
+    public string Aggregates => options.Value.TablePrefix + "Aggregates";
+
+    public IEnumerable<string> All => [Cases, DialogState, ConversationRefs, Teams, Reminders, Aggregates];
 }

@@ -57,13 +57,14 @@ public sealed class AskingAboutCasesTests
     [Fact]
     public async Task The_weekly_summary_counts_the_teams_cases_and_names_what_failed_most()
     {
-        using var bot = new BotHarness();
+        using var bot = new BotHarness(new Dictionary<string, string?> { ["Managers:Teams:0:TeamKey"] = "local", ["Managers:Teams:0:UserIds:0"] = "manager-1" });
         await bot.Chat("conv-1").SayEachAsync([.. RecoveryScript.UpToTheClose, "ok"]);
         await bot.Chat("conv-2", "staff-2").SayEachAsync("Drinks took 15 minutes at table 9", "1", "pause");
 
         var summary = await bot.Chat("conv-3", "manager-1").SayAsync("Give me this week's recovery summary for the Harbour Street store.");
 
         var text = Assert.Single(summary);
+        text = text[(text.IndexOf("\n\n", StringComparison.Ordinal) + 2)..];
         Assert.StartsWith("Last 7 days: 2 cases — 0 closed, 1 awaiting follow-up, 1 in progress or paused.", text, StringComparison.Ordinal);
         Assert.Contains("Most common: wait or delay (2).", text, StringComparison.Ordinal);
         Assert.Equal(2, bot.Cases.All.Count);

@@ -9,6 +9,7 @@ using ServiceRecoveryBot.Turns;
 using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Turns.References;
 using ServiceRecoveryBot.Guidance;
+using ServiceRecoveryBot.Insights;
 using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Recovery.Cases;
@@ -36,6 +37,9 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton<IConversationReferenceStore>(References);
         services.AddSingleton<ITeamDirectory, InMemoryTeamDirectory>();
         services.AddSingleton<IReminderScheduler>(Reminders);
+        services.AddSingleton<IAggregateStore>(Figures);
+        services.AddSingleton<ICaseArchive>(new InMemoryCaseArchive(Cases));
+        services.AddInsights();
         configure?.Invoke(services);
         provider = services.BuildServiceProvider();
     }
@@ -45,6 +49,7 @@ public sealed class BotHarness : IDisposable
     public InMemoryCaseStore Cases { get; } = new();
     public InMemoryConversationReferenceStore References { get; } = new();
     public RecordingReminderScheduler Reminders { get; } = new();
+    public InMemoryAggregateStore Figures { get; } = new();
 
     public TurnProcessor Turns => provider.GetRequiredService<TurnProcessor>();
 
