@@ -62,6 +62,7 @@ param tableNames string[] = [
   'Reminders'
   'ConversationRefs'
   'Teams'
+  'Aggregates'
 ]
 
 @description('Tags applied to every resource.')

@@ -20,7 +20,7 @@ public static class Replies
     public static readonly string Help =
         "Start a case by describing what happened, or say \"new case\".\n" +
         "During a case: \"back\" re-asks the previous question, \"skip\" skips an optional one, \"status\" shows where we are, \"pause\" saves it for later.\n" +
-        "Any time: \"my cases\", \"my follow-ups\", \"show SR-XXXX\", \"resume SR-XXXX\", \"did anyone call back …?\", \"this week's summary\", \"practice\".\n\n" + Guidance.GuidanceReplies.WhatYouCanAsk;
+        "Any time: \"my cases\", \"my follow-ups\", \"show SR-XXXX\", \"resume SR-XXXX\", \"did anyone call back …?\", \"this week's summary\", \"my figures\", \"practice\"; managers: \"export cases last month\".\n\n" + Guidance.GuidanceReplies.WhatYouCanAsk;
 
     public const string AskWhatHappened = "What happened? One line is enough.";
     public const string NothingToGoBackTo = "There's no earlier question to go back to.";

@@ -4,8 +4,8 @@ namespace ServiceRecoveryBot.Insights;
 
 /// <summary>
 /// Puts back figures a crash left out: re-applies the shares of the team's cases saved since the last mark (less an
-/// overlap), which changes nothing for cases already counted. Runs before each report; a rebuild re-applies every case
-/// and then re-sums each day's keyed rows from the stored shares.
+/// overlap), which changes nothing for cases already counted. Run by <see cref="AggregateReconcileWorker"/>; a rebuild
+/// re-applies every case and then re-sums each day's keyed rows from the stored shares.
 /// </summary>
 public sealed class AggregateReconciler(IAggregateStore store, ICaseArchive archive, AggregateWriter writer, TimeProvider clock, IOptions<InsightsOptions> options)
 {

@@ -23,6 +23,9 @@ public sealed class InsightsOptions
 
     public TimeOnly WeeklyReportTime { get; set; } = new(9, 0);
 
+    /// <summary>How often the figures of the teams with a managers' channel are reconciled with their recent case saves.</summary>
+    public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How far back a team's first reconcile looks for case saves whose figures may be missing.</summary>
     public TimeSpan ReconcileLookBack { get; set; } = TimeSpan.FromHours(24);
 

@@ -14,12 +14,16 @@ public static class InsightsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddInsights(this IServiceCollection services)
     {
-        services.AddOptions<InsightsOptions>().BindConfiguration(InsightsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InsightsOptions>().BindConfiguration(InsightsOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.ReconcileEvery > TimeSpan.Zero && o.ApologiseTarget > TimeSpan.Zero, "Insights:ReconcileEvery and Insights:ApologiseTarget must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AggregateWriter>();
         services.AddSingleton<AggregateReconciler>();
         services.AddSingleton<TeamReports>();
         services.AddSingleton<ReportCommands>();
+        services.AddSingleton<AggregateReconcileWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<AggregateReconcileWorker>());
         var store = Last<ICaseStore>(services);
         services.AddSingleton<ICaseStore>(provider => new AggregatingCaseStore(Resolve<ICaseStore>(provider, store), provider.GetRequiredService<AggregateWriter>()));
         var handler = Last<IReminderHandler>(services);
