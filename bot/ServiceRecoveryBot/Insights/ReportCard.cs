@@ -1,13 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ServiceRecoveryBot.Channels.Cards;
 using ServiceRecoveryBot.Protocol;
 
 namespace ServiceRecoveryBot.Insights;
 
 /// <summary>
 /// The report as one message: the text (all the numbers, for screen readers and channels without cards) and an Adaptive
-/// Card with the chart as a data-URL image (Teams, Web Chat and the local chat render it inline) under the same text.
+/// Card (1.5, as Teams renders) with the chart as a data-URL image above the same text; channels without cards keep
+/// the text (see Channels/ChannelCapabilities).
 /// </summary>
 public static class ReportCard
 {
@@ -16,16 +16,23 @@ public static class ReportCard
         var dataUrl = "data:" + ReportChart.ContentType + ";base64," + Convert.ToBase64String(png);
         var body = new JsonArray
         {
-            AdaptiveCard.TextBlock(title, weight: "Bolder", size: "Medium"),
+            new JsonObject { ["type"] = "TextBlock", ["text"] = title, ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
             new JsonObject { ["type"] = "Image", ["url"] = dataUrl, ["altText"] = title + ": cases by category, time to apologise and recovered rate, week by week", ["size"] = "Stretch" },
-            AdaptiveCard.TextBlock(text.Replace("\n", "\n\n", StringComparison.Ordinal)),
+            new JsonObject { ["type"] = "TextBlock", ["text"] = text.Replace("\n", "\n\n", StringComparison.Ordinal), ["wrap"] = true },
         };
         return new Activity
         {
             Type = ActivityTypes.Message,
             Text = title + "\n\n" + text,
             Summary = title,
-            Attachments = [AdaptiveCard.Attachment(body)],
+            Attachments = [new Attachment
+            {
+                ContentType = Attachment.AdaptiveCardContentType,
+                Content = JsonSerializer.SerializeToElement(new JsonObject
+                {
+                    ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json", ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = body,
+                }),
+            }],
         };
     }
 
