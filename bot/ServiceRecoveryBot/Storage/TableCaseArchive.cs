@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Azure.Data.Tables;
 using ServiceRecoveryBot.Insights;
 using ServiceRecoveryBot.Recovery.Cases;
@@ -8,7 +7,8 @@ namespace ServiceRecoveryBot.Storage;
 
 /// <summary>
 /// Reads a team's whole cases from the Cases table (the <c>i|</c> rows of its partition, filtered on their OpenedUtc and
-/// UpdatedUtc), page by page: for rebuilds, reconciles and exports, not for chat turns.
+/// UpdatedUtc), page by page, read as the case store reads them (unreadable rows skipped): for rebuilds, reconciles and
+/// exports, not for chat turns.
 /// </summary>
 public sealed class TableCaseArchive(TableServiceClient service, TableNames names) : ICaseArchive
 {
@@ -24,7 +24,16 @@ public sealed class TableCaseArchive(TableServiceClient service, TableNames name
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
         {
             if (row.GetString("Status") == "Reserved") continue;
-            if (JsonSerializer.Deserialize<RecoveryCase>(TableLimits.ReadChunked(row, "Json"), StorageJson.Options) is { } c) yield return c;
+            RecoveryCase? c;
+            try
+            {
+                c = TableCaseStore.CaseOf(row);
+            }
+            catch (Exception ex) when (TableCaseStore.IsUnreadable(ex))
+            {
+                continue; // The case store sets such rows aside and logs them when they are read one by one.
+            }
+            if (c is not null) yield return c;
         }
     }
 }

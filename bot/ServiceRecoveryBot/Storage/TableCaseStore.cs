@@ -106,12 +106,9 @@ public sealed partial class TableCaseStore(TableServiceClient service, TableName
         if (await ReadMainRowAsync(teamKey, id, ct) is not { } entity || IsReservation(entity)) return null;
         try
         {
-            return entity.ContainsKey(CompressedJsonProperty + "Chunks")
-                ? JsonSerializer.Deserialize<RecoveryCase>(
-                    CompressedJson.Decompress(TableLimits.ReadChunkedBytes(entity, CompressedJsonProperty), entity.GetInt32("JsonLength") ?? 0), StorageJson.Options)
-                : JsonSerializer.Deserialize<RecoveryCase>(TableLimits.ReadChunked(entity, "Json"), StorageJson.Options);
+            return CaseOf(entity);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             Unreadable(entity, ex);
             return null;
@@ -119,6 +116,15 @@ public sealed partial class TableCaseStore(TableServiceClient service, TableName
     }
 
     private const string CompressedJsonProperty = "JsonZ";
+
+    /// <summary>The case in a main row, whichever way its JSON is stored; throws what <see cref="IsUnreadable"/> names for a row that cannot be read.</summary>
+    internal static RecoveryCase? CaseOf(TableEntity entity) => entity.ContainsKey(CompressedJsonProperty + "Chunks")
+        ? JsonSerializer.Deserialize<RecoveryCase>(
+            CompressedJson.Decompress(TableLimits.ReadChunkedBytes(entity, CompressedJsonProperty), entity.GetInt32("JsonLength") ?? 0), StorageJson.Options)
+        : JsonSerializer.Deserialize<RecoveryCase>(TableLimits.ReadChunked(entity, "Json"), StorageJson.Options);
+
+    internal static bool IsUnreadable(Exception ex) =>
+        ex is JsonException or InvalidDataException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException;
 
     /// <summary>Logs a row that cannot be read, once per row and version while this instance remembers it.</summary>
     private void Unreadable(TableEntity entity, Exception error)

@@ -34,7 +34,7 @@ public sealed class AggregatesOnAzuriteTests(AzuriteFixture azurite, ITestOutput
         var figures = new TableAggregateStore(service, names);
         var archive = new TableCaseArchive(service, names);
         var writer = new AggregateWriter(figures, Options.Create(new RecoveryOptions()), Options.Create(new AuthorityOptions()), NullLogger<AggregateWriter>.Instance);
-        var cases = new TableCaseStore(service, names, new MemoryCache(new MemoryCacheOptions { SizeLimit = 10_000 }), new TableGroupCommit());
+        var cases = new TableCaseStore(service, names, new MemoryCache(new MemoryCacheOptions { SizeLimit = 10_000 }), new TableGroupCommit(), NullLogger<TableCaseStore>.Instance);
         return new Rig(service, names, figures, archive, writer, new AggregateReconciler(figures, archive, writer, clock, Options.Create(Targets)),
             cases, new AggregatingCaseStore(cases, writer), clock);
     }
@@ -132,7 +132,7 @@ public sealed class AggregatesOnAzuriteTests(AzuriteFixture azurite, ITestOutput
         var rig = await CreateAsync();
         // A second instance of the bot on the same tables: its own case cache, its own figures writer.
         var otherWriter = new AggregateWriter(new TableAggregateStore(rig.Service, rig.Names), Options.Create(new RecoveryOptions()), Options.Create(new AuthorityOptions()), NullLogger<AggregateWriter>.Instance);
-        ICaseStore[] instances = [rig.Saving, new AggregatingCaseStore(new TableCaseStore(rig.Service, rig.Names, new MemoryCache(new MemoryCacheOptions { SizeLimit = 1000 }), new TableGroupCommit()), otherWriter)];
+        ICaseStore[] instances = [rig.Saving, new AggregatingCaseStore(new TableCaseStore(rig.Service, rig.Names, new MemoryCache(new MemoryCacheOptions { SizeLimit = 1000 }), new TableGroupCommit(), NullLogger<TableCaseStore>.Instance), otherWriter)];
         var cases = Enumerable.Range(0, 40).Select(i => RecoveryCase.Open(new CaseId("C" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)), "busy", $"staff-{i % 3}", null, "Queue", Now.AddMinutes(-i))).ToList();
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (c, ct) =>
         {
