@@ -85,12 +85,13 @@ launch_azurite() { start_azurite_wait=no start_azurite "$@"; }
 await_azurite() {
   local port=$1
   [ "${start_azurite_wait:-yes}" = no ] && return 0
-  for _ in $(seq 1 100); do
+  # 60 s: on a busy machine (load 60 on 2 cores) Azurite has taken more than 20 s to answer.
+  for _ in $(seq 1 300); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
     if ! kill -0 "$AZURITE_PID" 2>/dev/null; then echo "Azurite exited during start-up" >&2; return 1; fi
     sleep 0.2
   done
-  echo "Azurite did not answer on 127.0.0.1:$port within 20 s" >&2
+  echo "Azurite did not answer on 127.0.0.1:$port within 60 s" >&2
   return 1
 }
 

@@ -62,7 +62,8 @@ fi
 BOT_PID=
 COUNTERS_PID=
 cleanup() {
-  if [ -n "$COUNTERS_PID" ]; then kill -INT "$COUNTERS_PID" 2>/dev/null || true; wait "$COUNTERS_PID" 2>/dev/null || true; fi
+  # TERM: a background job of a script ignores INT.
+  if [ -n "$COUNTERS_PID" ]; then kill -TERM "$COUNTERS_PID" 2>/dev/null || true; wait "$COUNTERS_PID" 2>/dev/null || true; fi
   # The bot first: it writes to Azurite while it stops.
   if [ -n "$BOT_PID" ]; then kill "$BOT_PID" 2>/dev/null || true; wait "$BOT_PID" 2>/dev/null || true; fi
   if [ -n "${AZURITE_PID:-}" ]; then kill "$AZURITE_PID" 2>/dev/null || true; wait "$AZURITE_PID" 2>/dev/null || true; fi
