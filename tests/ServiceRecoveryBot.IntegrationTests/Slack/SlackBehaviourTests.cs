@@ -264,6 +264,52 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pressed_messages_buttons_give_way_to_the_answer_so_they_cannot_be_pressed_again()
+    {
+        await PostSignedAsync("/api/slack/events", DirectMessage("Guest in 12 furious, steak overcooked twice", "1700000000.000400"), "application/json");
+        var question = Posts.Last();
+        var button = question.Buttons[1];
+        var label = button.GetProperty("text").GetProperty("text").GetString()!;
+        var before = Posts.Count;
+
+        // The press as Slack sends it: the message it was on (its ts is what chat.postMessage answered), with its blocks.
+        var payload = JsonNode.Parse(File.ReadAllText(SharedFixtures.Fixture("slack", "interaction_block_actions.json")))!;
+        payload["channel"]!["id"] = "D024BE91L";
+        payload["user"]!["id"] = "U2147483697";
+        payload["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1503435956.000247", ["channel_id"] = "D024BE91L", ["is_ephemeral"] = false };
+        payload["message"]!["ts"] = "1503435956.000247";
+        payload["message"]!["text"] = question.Json.GetProperty("text").GetString();
+        payload["message"]!["blocks"] = JsonNode.Parse(question.Json.GetProperty("blocks").GetRawText());
+        payload["actions"]![0]!["value"] = button.GetProperty("value").GetString();
+        payload["actions"]![0]!["text"]!["text"] = label;
+        await PostSignedAsync("/api/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
+
+        var update = Assert.Single(slack.To("chat.update"));
+        Assert.Equal("Bearer " + Token, update.Authorization);
+        Assert.Equal(("D024BE91L", "1503435956.000247"), (update.Json.GetProperty("channel").GetString(), update.Json.GetProperty("ts").GetString()));
+        Assert.Empty(update.Buttons);
+        var answered = update.Blocks.Last();
+        Assert.Equal("context", answered.GetProperty("type").GetString());
+        Assert.Contains(label, answered.GetProperty("elements")[0].GetProperty("text").GetString()!, StringComparison.Ordinal);
+        // The question itself is still there, and the next one follows as a new message.
+        Assert.Contains(update.Blocks, b => b.GetProperty("type").GetString() == "section");
+        Assert.True(Posts.Count > before);
+    }
+
+    [Fact]
+    public async Task A_press_on_a_message_only_its_presser_sees_edits_no_message()
+    {
+        await PostSignedAsync("/api/slack/events", DirectMessage("Guest in 12 furious, steak overcooked twice", "1700000000.000500"), "application/json");
+        var payload = JsonNode.Parse(File.ReadAllText(SharedFixtures.Fixture("slack", "interaction_block_actions.json")))!;
+        payload["channel"]!["id"] = "D024BE91L";
+        payload["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1503435956.000247", ["channel_id"] = "D024BE91L", ["is_ephemeral"] = true };
+        payload["actions"]![0]!["value"] = "1";
+        await PostSignedAsync("/api/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
+
+        Assert.Empty(slack.To("chat.update"));
+    }
+
+    [Fact]
     public async Task A_slash_command_in_a_channel_goes_on_in_the_users_DM_and_tells_only_them()
     {
         slack.RespondTo("conversations.open", """{"ok":true,"channel":{"id":"D069C7QFK"}}""");

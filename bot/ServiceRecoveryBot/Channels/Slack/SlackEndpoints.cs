@@ -13,7 +13,8 @@ namespace ServiceRecoveryBot.Channels.Slack;
 
 /// <summary>
 /// Slack's three request URLs (see manifest/slack): <c>/api/slack/events</c> (Events API, JSON),
-/// <c>/api/slack/interactions</c> (button presses, a form field <c>payload</c> holding JSON) and
+/// <c>/api/slack/interactions</c> (button presses, a form field <c>payload</c> holding JSON; the pressed message's buttons
+/// then give way to the answer) and
 /// <c>/api/slack/commands</c> (the <c>/recovery</c> slash command, form fields). Every request is checked against the
 /// signing secret over its raw bytes first (401 and nothing read otherwise); a body that is not what Slack sends gets
 /// 400. Answers come within Slack's 3 seconds: 200 once the turn ran, or once <see cref="SlackOptions.AckBudget"/> passed
@@ -63,7 +64,7 @@ public static partial class SlackEndpoints
         if (!Form(body).TryGetValue("payload", out var payload)) return Results.BadRequest(new { error = "No payload field." });
         if (JsonObjectOf(Encoding.UTF8.GetBytes(payload)) is not { } json) return Results.BadRequest(new { error = "The payload is not a JSON object." });
         return SlackInbound.FromInteraction(json, options.Value.ApiBaseUrl.ToString()) is { } activity
-            ? await RunAsync(turns, activity, onlyIfConversationExists: false, options.Value.AckBudget, clock)
+            ? await RunAsync(turns, activity, onlyIfConversationExists: false, options.Value.AckBudget, clock, SlackPressedMessage.From(json))
             : Results.Ok();
     }
 
@@ -92,12 +93,12 @@ public static partial class SlackEndpoints
     /// Checks the activity against <see cref="ActivityRules"/> (400 or 413), then waits for the turn up to the ack budget:
     /// 503 asks Slack to send it again when the conversation was too busy.
     /// </summary>
-    private static async Task<IResult> RunAsync(SlackTurns turns, Activity activity, bool onlyIfConversationExists, TimeSpan ackBudget, TimeProvider clock)
+    private static async Task<IResult> RunAsync(SlackTurns turns, Activity activity, bool onlyIfConversationExists, TimeSpan ackBudget, TimeProvider clock, SlackPressedMessage? pressed = null)
     {
         if (ActivityRules.Check(activity) is { } problem) return Results.Json(new { error = problem.Error }, statusCode: problem.Status);
         try
         {
-            var outcome = await turns.RunAsync(activity, onlyIfConversationExists).WaitAsync(ackBudget, clock);
+            var outcome = await turns.RunAsync(activity, onlyIfConversationExists, pressed).WaitAsync(ackBudget, clock);
             return outcome is { Status: TurnStatus.Rejected, Retryable: true } ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
         }
         catch (TimeoutException)

@@ -18,8 +18,11 @@ public sealed partial class SlackTurns(
     private static readonly TimeSpan NameLookupBudget = TimeSpan.FromSeconds(1.5);
     private static readonly MemoryCacheEntryOptions NameEntry = new() { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(12) };
 
-    /// <summary>Runs the turn; null when it was not one (a reply in a thread that is no conversation with the bot).</summary>
-    public async Task<TurnOutcome?> RunAsync(Activity activity, bool onlyIfConversationExists)
+    /// <summary>
+    /// Runs the turn; null when it was not one (a reply in a thread that is no conversation with the bot). After a button
+    /// press the pressed message's buttons are replaced with the answer given, once the turn has taken it.
+    /// </summary>
+    public async Task<TurnOutcome?> RunAsync(Activity activity, bool onlyIfConversationExists, SlackPressedMessage? pressed = null)
     {
         var ct = lifetime.ApplicationStopping;
         try
@@ -28,6 +31,7 @@ public sealed partial class SlackTurns(
                 return null;
             var outcome = await turns.ProcessAsync(await WithNameAsync(activity, ct), ct);
             if (outcome.Status == TurnStatus.Rejected) LogRejected(logger, outcome.Error);
+            else if (pressed is not null) await slack.ReplaceButtonsAsync(pressed, ct);
             return outcome;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

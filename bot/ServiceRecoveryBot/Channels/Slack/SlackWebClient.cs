@@ -60,6 +60,16 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
     }
 
     /// <summary>
+    /// Replaces a pressed message's buttons with the answer given (<c>chat.update</c> on its channel and ts), so an old
+    /// question's buttons cannot be pressed again; false when Slack refused (logged).
+    /// </summary>
+    public async Task<bool> ReplaceButtonsAsync(SlackPressedMessage pressed, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, MethodUri("chat.update")) { Content = JsonContent.Create(pressed.Answered()) };
+        return await CallAsync(request, error => NotDelivered(logger, "chat.update", pressed.Channel, error, SendOutcome.Failed), ct) is not null;
+    }
+
+    /// <summary>
     /// The name Slack shows for a user (<c>users.info</c>: the display name, else the real name), so cases and managers'
     /// cards name the staff member rather than a user id; null when Slack does not say (no token, no scope, an error).
     /// </summary>
