@@ -152,7 +152,7 @@ public static class Replies
         messages.Count == 0 ? "" : "A message you could send:\n\n" + string.Concat(messages.Select((m, i) => (i == 0 ? "" : $"In {m.Language}:\n\n") + $"> {m.Message}\n\n"));
 
     public static string FollowUp(StageGuide stage, DateTimeOffset suggested) =>
-        $"**6. {stage.Title}.** {stage.Tip}\n\nWhen should we follow up? Default: {When(suggested)}.";
+        $"**6. {stage.Title}.** {stage.Tip}\n\nWhen should we follow up? Default: {When(suggested)}. Or type a time (\"in 15 minutes\", \"before they leave\", \"friday 10am\").";
 
     public const string FollowUpRetry = "I didn't catch a time. Try \"tomorrow 10am\", \"in 2 hours\" or \"friday\", or tap the default.";
 

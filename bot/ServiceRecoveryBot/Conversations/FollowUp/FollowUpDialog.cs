@@ -146,7 +146,7 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
         return new PromptOptions
         {
             Prompt = question,
-            Choices = [new(RecoveryDialog.DefaultChoice, $"{Replies.When(suggested)} (default)", ["ok", "yes", "default", "fine"]), new("in 2 hours"), new("in 3 days")],
+            Choices = RecoveryDialog.FollowUpChoices(suggested),
             Suggested = RecoveryDialog.DefaultChoice,
         };
     }
@@ -154,7 +154,7 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
     private DateTimeOffset When(WaterfallStepContext<FollowUpDraft> step, string answer) =>
         answer == RecoveryDialog.DefaultChoice
             ? RecoveryDialog.DefaultFollowUpAt(step.Context, options.Value)
-            : DateTimeRecognizer.Recognize(answer, step.Context.ReceivedAt, UserTimeZone.Of(step.Context.Activity, options.Value.Zone), options.Value.FollowUpTime)
+            : RecoveryDialog.ReadWhen(answer, step.Context, options.Value)
               ?? RecoveryDialog.DefaultFollowUpAt(step.Context, options.Value);
 
     private static string Staff(WaterfallStepContext<FollowUpDraft> step) => step.Context.Activity.From?.Id ?? "unknown";

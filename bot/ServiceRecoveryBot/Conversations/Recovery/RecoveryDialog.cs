@@ -325,7 +325,9 @@ public sealed class RecoveryDialog(
         var draft = step.State;
         if (step.Result is not string promised) return step.NextAsync(null, ct);
         var zone = UserTimeZone.Of(step.Context.Activity, options.Value.Zone);
-        if (DateTimeRecognizer.Recognize(ExtractWhen(promised), step.Context.ReceivedAt, zone, options.Value.FollowUpTime) is { } due)
+        // The whole sentence first: "tomorrow by 6pm" keeps its day (cut at " by ", it was today 18:00).
+        if ((TimeExpressions.Find(promised, step.Context.ReceivedAt, zone, options.Value.FollowUpTime)
+             ?? DateTimeRecognizer.Recognize(ExtractWhen(promised), step.Context.ReceivedAt, zone, options.Value.FollowUpTime)) is { } due)
             return step.NextAsync(new PromiseDue(promised, due), ct);
         draft.PromiseText = promised;
         return step.PromptAsync(DialogIds.DateTime, new PromptOptions
@@ -355,7 +357,7 @@ public sealed class RecoveryDialog(
         return step.PromptAsync(DialogIds.FollowUp, new PromptOptions
         {
             Prompt = Replies.FollowUp(playbook.Stage("followUp"), suggested),
-            Choices = [new(Default, $"{Replies.When(suggested)} (default)", ["ok", "yes", "default", "fine"]), new("in 2 hours"), new("in 3 days")],
+            Choices = FollowUpChoices(suggested),
             Suggested = Default,
         }, ct);
     }
@@ -433,7 +435,18 @@ public sealed class RecoveryDialog(
     }
 
     private DateTimeOffset? ParseWhen(WaterfallStepContext<RecoveryDraft> step, string text) =>
-        DateTimeRecognizer.Recognize(text, step.Context.ReceivedAt, UserTimeZone.Of(step.Context.Activity, options.Value.Zone), options.Value.FollowUpTime);
+        ReadWhen(text, step.Context, options.Value);
+
+    /// <summary>When an answer says: the domain's time expressions ("before they leave", "mañana a las 6"), else the prompt's recognizer.</summary>
+    public static DateTimeOffset? ReadWhen(string text, Protocol.TurnContext turn, RecoveryOptions options)
+    {
+        var zone = UserTimeZone.Of(turn.Activity, options.Zone);
+        return TimeExpressions.Find(text, turn.ReceivedAt, zone, options.FollowUpTime) ?? DateTimeRecognizer.Recognize(text, turn.ReceivedAt, zone, options.FollowUpTime);
+    }
+
+    /// <summary>The follow-up times offered: the default, soon (while the customer is still there), later; or a time typed.</summary>
+    public static List<Choice> FollowUpChoices(DateTimeOffset suggested) =>
+        [new(Default, $"{Replies.When(suggested)} (default)", ["ok", "yes", "default", "fine"]), new("in 15 minutes"), new("before they leave"), new("in 2 hours"), new("in 3 days")];
 
     /// <summary>The follow-up prompt takes the default, or any time in the future the recognizer understands.</summary>
     public static PromptValidator<string> FollowUpValidator(RecoveryOptions options) => (prompt, _) =>
@@ -441,7 +454,7 @@ public sealed class RecoveryDialog(
         var turn = prompt.Context;
         var ok = prompt.Recognized.Value == Default
             || (prompt.Recognized.Value is { } text
-                && DateTimeRecognizer.Recognize(text, turn.ReceivedAt, UserTimeZone.Of(turn.Activity, options.Zone), options.FollowUpTime) is { } when
+                && ReadWhen(text, turn, options) is { } when
                 && when > turn.ReceivedAt);
         if (!ok) prompt.Reason = Replies.FollowUpRetry;
         return Task.FromResult(ok);
