@@ -95,6 +95,25 @@ await_azurite() {
   return 1
 }
 
+# running_azurite LOCATION -> prints the Table port of an Azurite already serving LOCATION and returns 0; returns 1 when
+#   there is none. Two Azurites on one data folder overwrite each other's data, so a second run-bot.sh (the console chat
+#   beside the web bot) uses the one running: found by the pid file run-bot.sh writes, else by a node process whose
+#   command line names that --location.
+running_azurite() {
+  local location=$1 pid port proc cmd
+  if [ -f "$location.pid" ] && read -r pid port < "$location.pid" && kill -0 "$pid" 2>/dev/null \
+     && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "$port"; return 0
+  fi
+  for proc in /proc/[0-9]*; do
+    cmd=$(tr '\0' ' ' < "$proc/cmdline" 2>/dev/null) || continue
+    case "$cmd" in *azurite*" --location $location "*) ;; *) continue ;; esac
+    port=$(sed -n 's/.*--tablePort \([0-9][0-9]*\).*/\1/p' <<< "$cmd")
+    if [ -n "$port" ] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+
 azurite_connection_string() {
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;"
 }

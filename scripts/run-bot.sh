@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the bot on http://localhost:3978 with Azurite (Table Storage) on loopback. Ctrl-C stops both.
 #   scripts/run-bot.sh            the web bot (Web Chat at /, POST /api/messages)
-#   scripts/run-bot.sh chat       the console chat, same pipeline
+#   scripts/run-bot.sh chat       the console chat, same pipeline; it listens on no port, and beside a running web bot
+#                                 it uses that run's Azurite (two on one data folder would lose cases)
 # Each step prints its time; what is already done is skipped (npm ci when package-lock.json is unchanged, restore and
 # build when no source changed since the last build this script made).
 set -euo pipefail
@@ -13,6 +14,7 @@ url=${ASPNETCORE_URLS:-http://localhost:3978}
 project=bot/ServiceRecoveryBot
 output=$project/bin/Debug/net10.0
 built_stamp=$project/obj/run-bot.built
+data="$root/.data/azurite"
 
 BOT_PID=
 AZURITE_PID=
@@ -20,7 +22,7 @@ cleanup() {
   # The bot first: it writes to Azurite while it stops.
   if [ -n "$BOT_PID" ]; then kill -TERM "$BOT_PID" 2>/dev/null || true; wait "$BOT_PID" 2>/dev/null || true; fi
   if [ -n "${NODE_TOOLS_PID:-}" ]; then kill "$NODE_TOOLS_PID" 2>/dev/null || true; fi
-  if [ -n "$AZURITE_PID" ]; then kill "$AZURITE_PID" 2>/dev/null || true; wait "$AZURITE_PID" 2>/dev/null || true; fi
+  if [ -n "$AZURITE_PID" ]; then rm -f "$data.pid"; kill "$AZURITE_PID" 2>/dev/null || true; wait "$AZURITE_PID" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -29,11 +31,18 @@ echo "Preparing the bot (each step with its time; Ctrl-C stops)"
 start_node_tools
 
 # Azurite starts while the bot restores and builds (once the Node tools are there).
+# An Azurite already serving .data/azurite (the web bot's, when this is the console chat) is used, not started again.
+azurite_note=
 start_azurite_now() {
+  azurite_started=${EPOCHREALTIME/,/.}
+  if port=$(running_azurite "$data"); then
+    azurite_note="the one already serving .data/azurite on 127.0.0.1:$port; it stops with the run that started it"
+    return 0
+  fi
   port=${AZURITE_PORT:-10002}
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then port=$(free_port); fi
-  azurite_started=${EPOCHREALTIME/,/.}
-  launch_azurite "$port" "$root/.data/azurite" own-session
+  launch_azurite "$port" "$data" own-session
+  echo "$AZURITE_PID $port" > "$data.pid"
 }
 [ -z "${NODE_TOOLS_PID:-}" ] && start_azurite_now
 
@@ -56,7 +65,7 @@ else
 fi
 
 await_azurite "$port"
-step_note "Start Azurite" "$(elapsed_since "$azurite_started") s (Table service on 127.0.0.1:$port, data in .data/azurite)"
+step_note "Start Azurite" "$(elapsed_since "$azurite_started") s (${azurite_note:-Table service on 127.0.0.1:$port, data in .data/azurite})"
 
 export ConnectionStrings__Tables; ConnectionStrings__Tables=$(azurite_connection_string "$port")
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}

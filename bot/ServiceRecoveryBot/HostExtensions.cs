@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+
 namespace ServiceRecoveryBot;
 
 internal static class HostExtensions
@@ -13,10 +16,34 @@ internal static class HostExtensions
             ? null
             : AppContext.BaseDirectory;
 
+    /// <summary>
+    /// For command-line modes (<c>chat</c>, <c>tone</c>): the web host gets a server that listens nowhere, so the console
+    /// chat runs beside a web bot on the same port instead of failing to bind it.
+    /// </summary>
+    public static WebApplicationBuilder ListenNowhere(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IServer, NoListeningServer>();
+        return builder;
+    }
+
     /// <summary>Starts hosted services (table creation) without listening on HTTP, for command-line modes.</summary>
     public static async Task StartHostedServicesOnlyAsync(this WebApplication app)
     {
         foreach (var service in app.Services.GetServices<IHostedService>())
             await service.StartAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>A server that takes no requests: the host starts and stops as usual with nothing bound.</summary>
+    private sealed class NoListeningServer : IServer
+    {
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken) where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
     }
 }

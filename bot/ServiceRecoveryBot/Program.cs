@@ -22,7 +22,8 @@ if (args is ["tone", ..])
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostExtensions.ContentRoot(args) });
-if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+if (args is ["chat", ..]) builder.ListenNowhere();
+else if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://localhost:3978");
 
 builder.Services

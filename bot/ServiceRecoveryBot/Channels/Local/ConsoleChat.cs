@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ServiceRecoveryBot.Turns;
 using ServiceRecoveryBot.Protocol;
 
@@ -5,9 +6,9 @@ namespace ServiceRecoveryBot.Channels.Local;
 
 /// <summary>
 /// <c>chat</c>: the same pipeline as <c>/api/messages</c> in a terminal. Each line typed becomes a message activity;
-/// the bot's replies arrive through the local channel's transcript.
+/// the bot's replies arrive through the local channel's transcript, as plain text (no markdown) that says "type", not "tap".
 /// </summary>
-public sealed class ConsoleChat(TurnProcessor turns, LocalChannel local, TimeProvider clock)
+public sealed partial class ConsoleChat(TurnProcessor turns, LocalChannel local, TimeProvider clock)
 {
     public async Task RunAsync(TextReader input, TextWriter output, string user, CancellationToken ct)
     {
@@ -49,11 +50,47 @@ public sealed class ConsoleChat(TurnProcessor turns, LocalChannel local, TimePro
         }
     }
 
-    private static string Render(Activity reply)
+    internal static string Render(Activity reply)
     {
-        var text = reply.Text ?? "";
+        var text = reply.Text ?? reply.Summary ?? "";
         if (reply.SuggestedActions is { Actions.Count: > 0 } actions && !text.Contains("\n1. ", StringComparison.Ordinal))
             text += "\n" + string.Join("\n", actions.Actions.Select((a, i) => $"{i + 1}. {a.Title}"));
-        return "bot: " + text.Replace("\n", "\n     ", StringComparison.Ordinal);
+        return "bot: " + Plain(text).Replace("\n", "\n     ", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// What a terminal shows of the bot's markdown: <c>**bold**</c>, <c>_italic_</c> and <c>`code`</c> lose their marks, a
+    /// link shows its address; and a keyboard has nothing to tap ("Tap one, or type its number" is "Type its number").
+    /// </summary>
+    internal static string Plain(string markdown)
+    {
+        var text = Bold().Replace(markdown, "${text}");
+        text = Link().Replace(text, "${title} (${url})");
+        text = Code().Replace(text, "${text}");
+        text = Italic().Replace(text, "${text}");
+        text = TapOrType().Replace(text, match => char.IsUpper(match.Value[0]) ? "Type" : "type");
+        text = OrTap().Replace(text, match => match.Value.EndsWith("default", StringComparison.Ordinal) ? " or type 1 for the default" : " or type its number");
+        return Tap().Replace(text, match => char.IsUpper(match.Value[0]) ? "Type" : "type");
+    }
+
+    [GeneratedRegex(@"\*\*(?<text>.+?)\*\*")]
+    private static partial Regex Bold();
+
+    [GeneratedRegex(@"\[(?<title>[^\]]+)\]\((?<url>[^)\s]+)\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"`(?<text>[^`\n]+)`")]
+    private static partial Regex Code();
+
+    [GeneratedRegex(@"(?<![\w*])_(?<text>[^_\n]+)_(?![\w*])")]
+    private static partial Regex Italic();
+
+    [GeneratedRegex(@"\b[Tt]ap (one|the button|it),? or type\b")]
+    private static partial Regex TapOrType();
+
+    [GeneratedRegex(@",? or tap (one|the default)\b")]
+    private static partial Regex OrTap();
+
+    [GeneratedRegex(@"\b[Tt]ap\b")]
+    private static partial Regex Tap();
 }
