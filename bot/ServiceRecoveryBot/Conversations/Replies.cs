@@ -185,7 +185,35 @@ public static class Replies
 
     public static string Done(RecoveryCase c, RecoveryPlaybook playbook) => Summary(c, playbook) + "\n\n" + NextSteps(c);
 
-    public static string NextSteps(RecoveryCase c) => $"Nice work. I'll remind you to follow up. Say \"show {c.Id}\" any time.";
+    public static string NextSteps(RecoveryCase c) => $"Nice work. I'll remind you to follow up. Say \"show {c.Id}\" any time." +
+        (c.Contact is null && c.FollowUpAt - c.UpdatedAt > TimeSpan.FromHours(1)
+            ? $"\n\nTo follow up you'll need a way to reach them: say \"contact {c.Id}\" and a phone number or email (kept only in the case, gone when it closes)."
+            : "");
+
+    public const string AskContact = "How will you reach them? A phone number or email (kept only in this case, gone when it closes), or \"skip\".";
+
+    public static string ContactSaved(RecoveryCase c) => $"Saved how to reach the customer of {c.Id}. It stays in the case only, and goes when the case closes.";
+
+    /// <summary>
+    /// The English message to the customer: their name when staff gave one, what went wrong and when, what was done
+    /// and offered, then the question.
+    /// </summary>
+    public static string FollowUpDraft(RecoveryCase c)
+    {
+        var name = c.Customer?.NameOrReference is { } who && IncidentParser.LooksLikeName(who) ? " " + who : "";
+        var what = FirstSentence(c.WhatHappened);
+        var done = c.FixDone is { } fix ? $" We {Lower(fix)}" + (c.Atonement is { Approval: not ApprovalState.Declined and not ApprovalState.Pending } a && a.Offer != "none" ? $", and {Lower(a.Offer)}." : ".") : "";
+        return $"Hello{name}, I'm following up on what went wrong on {c.OpenedAt.ToString("d MMM", CultureInfo.InvariantCulture)} ({Lower(what)}).{done} " +
+            "Is everything sorted now? If anything still isn't right, tell me and we'll put it right.";
+    }
+
+    private static string FirstSentence(string text)
+    {
+        var end = text.IndexOfAny(['.', '!', '?', ';']);
+        return Short((end > 0 ? text[..end] : text).Trim());
+    }
+
+    private static string Lower(string text) => text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
     public static string CaseList(IReadOnlyList<CaseSummary> cases) => cases.Count == 0
         ? NoCases

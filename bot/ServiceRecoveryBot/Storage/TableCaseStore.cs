@@ -191,8 +191,9 @@ public sealed partial class TableCaseStore(TableServiceClient service, TableName
     private static bool IsReservation(TableEntity mainRow) => mainRow.GetString("Status") == Reserved;
 
     /// <summary>Whether the main row holds a version of the case (rows written before StaffId was stored count as one).</summary>
+    /// <summary>The same case: opened at the same moment, by someone who owned it (its owner may change with a reassignment).</summary>
     private static bool IsVersionOf(TableEntity mainRow, RecoveryCase c) =>
-        mainRow.GetString("StaffId") is not { } staff || (staff == c.StaffId && mainRow.GetDateTimeOffset("OpenedUtc") == c.OpenedAt);
+        mainRow.GetString("StaffId") is not { } staff || (c.WasOwnedBy(staff) && mainRow.GetDateTimeOffset("OpenedUtc") == c.OpenedAt);
 
     private sealed record StoredVersion(int Revision, ETag ETag);
 

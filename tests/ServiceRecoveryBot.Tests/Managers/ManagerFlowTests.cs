@@ -117,7 +117,8 @@ public sealed class ManagerFlowTests : IDisposable
     public async Task The_follow_up_dialog_records_the_outcome_and_closes_a_recovered_case()
     {
         var (staff, _, c) = await RecoveryWithOfferAsync("dessert on the house");
-        Assert.Contains(await staff.SayAsync($"follow up {c.Id}"), r => r.Contains("Did you reach the customer?", StringComparison.Ordinal));
+        Assert.Contains(await staff.SayAsync($"follow up {c.Id}"), r => r.StartsWith("How will you reach them?", StringComparison.Ordinal));
+        Assert.Contains(await staff.SayAsync("skip"), r => r.Contains("Did you reach the customer?", StringComparison.Ordinal));
         await staff.SayAsync("yes");
         await staff.SayAsync("5");
         Assert.Contains(await staff.SayAsync("Honestly I was ready to never come back, but your team sorted it. Thank you."), r => r.StartsWith("Tone: ", StringComparison.Ordinal));
@@ -139,10 +140,12 @@ public sealed class ManagerFlowTests : IDisposable
     public async Task The_follow_up_drafts_a_message_to_the_customer_in_English()
     {
         var (staff, _, c) = await RecoveryWithOfferAsync("dessert on the house");
-        var opening = await staff.SayAsync($"follow up {c.Id}");
+        await staff.SayAsync($"follow up {c.Id}");
+        var opening = await staff.SayAsync("+44 7700 900123");
 
-        Assert.Contains(opening, r => r.Contains("A message you could send:", StringComparison.Ordinal)
-            && r.Contains($"the problem you had on {c.OpenedAt:d MMM}. Is everything sorted now?", StringComparison.Ordinal));
+        Assert.Contains(opening, r => r.Contains("Reach them at: +44 7700 900123", StringComparison.Ordinal) && r.Contains("A message you could send:", StringComparison.Ordinal)
+            && r.Contains($"I'm following up on what went wrong on {c.OpenedAt:d MMM} (no reservation on file for the Okafor couple but they have our confirmation). We ", StringComparison.Ordinal)
+            && r.Contains(", and dessert on the house. Is everything sorted now?", StringComparison.Ordinal));
         Assert.DoesNotContain(opening, r => r.Contains("In Spanish", StringComparison.Ordinal));
     }
 
@@ -154,7 +157,8 @@ public sealed class ManagerFlowTests : IDisposable
         await staff.SayEachAsync("1", "regular", "¡Es el tercer día sin agua caliente y nadie me hace caso!", "1", "done", "skip", "1", "skip", "skip", "ok");
         var c = Assert.Single(bot.Cases.All);
 
-        var opening = await staff.SayAsync($"follow up {c.Id}");
+        await staff.SayAsync($"follow up {c.Id}");
+        var opening = await staff.SayAsync("skip");
 
         Assert.Contains(opening, r => r.Contains("In Spanish:", StringComparison.Ordinal)
             && r.Contains($"Hola, le escribo por el problema que tuvo el {c.OpenedAt:dd/MM}. ¿Está todo resuelto?", StringComparison.Ordinal));
@@ -165,6 +169,7 @@ public sealed class ManagerFlowTests : IDisposable
     {
         var (staff, _, c) = await RecoveryWithOfferAsync("dessert on the house");
         await staff.SayAsync($"follow up {c.Id}");
+        await staff.SayAsync("skip");
         await staff.SayAsync("no");
         Assert.Contains(await staff.SayAsync("in 2 hours"), r => r.Contains("remind you again", StringComparison.Ordinal));
         Assert.Equal(bot.Clock.GetUtcNow().AddHours(2), Assert.Single(bot.Cases.All).FollowUpAt);

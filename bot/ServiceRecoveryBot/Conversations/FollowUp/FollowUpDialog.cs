@@ -18,13 +18,13 @@ namespace ServiceRecoveryBot.Conversations.FollowUp;
 /// Not reached: when to try again, and the follow-up moves.
 /// </summary>
 public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook playbook, IOptions<RecoveryOptions> options)
-    : WaterfallDialog<FollowUpDraft>(DialogIds.FollowUpCase, version: 1)
+    : WaterfallDialog<FollowUpDraft>(DialogIds.FollowUpCase, version: 2)
 {
     public static readonly string[] RootCauses = ["Process", "People or training", "Product", "System or technology", "Supplier or partner", "Communication", "Staffing or capacity", "Other"];
 
     protected override WaterfallStep<FollowUpDraft>[] Steps =>
     [
-        AskReachedStepAsync, AskSatisfactionStepAsync, AskWordsStepAsync, AskRecoveredStepAsync, AskRootCauseStepAsync,
+        AskContactStepAsync, AskReachedStepAsync, AskSatisfactionStepAsync, AskWordsStepAsync, AskRecoveredStepAsync, AskRootCauseStepAsync,
         AskRootCauseDetailStepAsync, AskLessonStepAsync, AskNextFollowUpStepAsync, RecordStepAsync,
     ];
 
@@ -32,12 +32,25 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
 
     protected override string DescribeStep(string stepName, FollowUpDraft state) => "follow-up of " + state.Case?.Id;
 
+    /// <summary>A follow-up needs a way to reach the customer: asked for when the case has none (kept only in the case).</summary>
+    private static Task<DialogTurnResult> AskContactStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
+    {
+        if (step.State.Case!.Contact is not null) return step.NextAsync(null, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskContact, Skippable = true }, ct);
+    }
+
     private Task<DialogTurnResult> AskReachedStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
     {
+        if (step.Result is string contact)
+        {
+            step.State.Case = step.State.Case! with { Contact = contact.Trim() };
+            CaseSaves.Queue(step.Context, step.State.Case.Touch(step.Context.ReceivedAt));
+        }
         var c = step.State.Case!;
         return step.PromptAsync(DialogIds.Confirm, new PromptOptions
         {
-            Prompt = $"Follow-up for {c.Id} ({Replies.Describe(c.Status)}): {c.WhatHappened}\n\n{Replies.FollowUpMessages(MessagesFor(c))}Did you reach the customer?",
+            Prompt = $"Follow-up for {c.Id} ({Replies.Describe(c.Status)}): {c.WhatHappened}\n\n" + (c.Contact is { } reach ? $"Reach them at: {reach}\n\n" : "") +
+                $"{Replies.FollowUpMessages(MessagesFor(c))}Did you reach the customer?",
             Choices = [new("yes", "Yes"), new("no", "No")],
         }, ct);
     }
@@ -46,7 +59,7 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
     private IReadOnlyList<(string Language, string Message)> MessagesFor(RecoveryCase c)
     {
         var messages = new List<(string, string)>();
-        if (playbook.FollowUpMessageIn("en", c.OpenedAt) is { } english) messages.Add(("English", english));
+        messages.Add(("English", Replies.FollowUpDraft(c)));
         if (c.Tones.LastOrDefault()?.Language is { } code && code != "en" && playbook.FollowUpMessageIn(code, c.OpenedAt) is { } theirs)
             messages.Add((LanguageDetector.NameOf(code), theirs));
         return messages;

@@ -92,7 +92,7 @@ public sealed partial class ManagerCommands(
                 if (to is null)
                 {
                     if (string.IsNullOrWhiteSpace(rest)) return Answer(turn, Replies.AskReassign(c.Id), channels.CardAnswer(channels.ReassignFormCard(c)), isCard ? channels.ReassignFormCard(c) : null);
-                    return Say(turn, Replies.ReassignNotFound(c.Id, rest.Trim()));
+                    return Say(turn, Replies.ReassignNotFound(c.Id, NameIn(rest)));
                 }
                 var target = to.Value;
                 var reassigned = c.Record(CaseStep.Reassigned, turn.ReceivedAt, activity.From?.Id ?? "", target.Id) with { StaffId = target.Id, StaffName = target.Name, ConversationId = null };
@@ -102,6 +102,12 @@ public sealed partial class ManagerCommands(
                 if (activity.ReplyToId is not null && activity.Value is not null && !channels.AnswersWithCard(activity))
                     turn.Commit(new ReplaceCard(activity.ServiceUrl ?? "", channels.ReplacingCard(activity, channels.ReassignedCard(reassigned, by))));
                 return Answer(turn, Replies.Reassigned(reassigned, target.Name), channels.CardAnswer(channels.ReassignedCard(reassigned, by)));
+            case "contact":
+                if (string.IsNullOrWhiteSpace(rest)) return Say(turn, Replies.AskContact);
+                if (!c.IsOpen) return Say(turn, Replies.CannotResume(c));
+                var reachable = (c with { Contact = rest.Trim() }).Touch(turn.ReceivedAt);
+                CaseSaves.Queue(turn, reachable);
+                return Say(turn, Replies.ContactSaved(reachable));
             case "kept":
                 var kept = c.Record(CaseStep.PromiseKept, turn.ReceivedAt, activity.From?.Id ?? "", c.Promise?.What);
                 CaseSaves.Queue(turn, kept);
@@ -132,11 +138,17 @@ public sealed partial class ManagerCommands(
     /// Someone named in text ("to maria", "@maria", "29:1abc"): a user the bot has a chat with, by id or by name (the
     /// whole name or its first word), or a configured manager by id. Null when nobody matches, or more than one does.
     /// </summary>
-    private async Task<(string Id, string Name)?> NamedUserAsync(string team, string? text, CancellationToken ct)
+    /// <summary>"to @maria." → "maria".</summary>
+    private static string NameIn(string? text)
     {
         var who = (text ?? "").Trim().TrimEnd('.', '!');
         if (who.StartsWith("to ", StringComparison.OrdinalIgnoreCase)) who = who[3..].Trim();
-        who = who.TrimStart('@').Trim();
+        return who.TrimStart('@').Trim();
+    }
+
+    private async Task<(string Id, string Name)?> NamedUserAsync(string team, string? text, CancellationToken ct)
+    {
+        var who = NameIn(text);
         if (who.Length == 0) return null;
         var people = (await references.ListAsync(team, ct))
             .Where(r => r.Kind is ReferenceKind.User or ReferenceKind.Other && r.Reference.User is not null)
@@ -189,14 +201,16 @@ public sealed partial class ManagerCommands(
         };
         decimal? amount = m.Groups["amount"].Success && decimal.TryParse(m.Groups["amount"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var a) ? a : null;
         // What follows the id, in the words typed ("to Maria"), for reassign.
+        // "contact" starts many incidents ("contact lens lost"): it is a command only with a whole case id ("contact SR-7K3Q ...").
+        if (verb == "contact" && !m.Groups["id"].Value.StartsWith("sr", StringComparison.Ordinal)) return (null, null, null, null);
         var idEnd = m.Groups["id"].Index + m.Groups["id"].Length;
-        var rest = verb == "reassign" && text.Length >= idEnd ? text[idEnd..].Trim() : "";
+        var rest = verb is "reassign" or "contact" && text.Length >= idEnd ? text[idEnd..].Trim() : "";
         return (verb, m.Groups["id"].Value, amount, rest.Length == 0 ? null : rest);
     }
 
     [GeneratedRegex(@"^add manager\s*(?<who>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AddManagerPattern();
 
-    [GeneratedRegex(@"^(?<verb>approve|decline|follow up|followup|record follow up|snooze|reassign|kept)\s+(case\s+)?(?<id>(sr[\s-]?)?[0-9a-z]{4})\b(\s+\$?(?<amount>\d+(\.\d+)?)\b)?")]
+    [GeneratedRegex(@"^(?<verb>approve|decline|follow up|followup|record follow up|snooze|reassign|kept|contact)\s+(case\s+)?(?<id>(sr[\s-]?)?[0-9a-z]{4})\b(\s+\$?(?<amount>\d+(\.\d+)?)\b)?")]
     private static partial Regex CaseCommandPattern();
 }

@@ -54,9 +54,19 @@ public sealed record RecoveryCase
 
     public bool IsOpen => Status is CaseStatus.InProgress or CaseStatus.Paused or CaseStatus.AwaitingFollowUp;
 
-    /// <summary>Whether <paramref name="other"/> is a version of this case, not another case given the same id.</summary>
+    /// <summary>
+    /// Whether <paramref name="other"/> is a version of this case, not another case given the same id: the same id in
+    /// the same team, opened at the same moment by the same person (a case reassigned since is still the same case).
+    /// </summary>
     public bool IsSameCaseAs(RecoveryCase other) =>
-        Id == other.Id && TeamKey == other.TeamKey && StaffId == other.StaffId && OpenedAt == other.OpenedAt;
+        Id == other.Id && TeamKey == other.TeamKey && OpenedAt == other.OpenedAt && OpenedBy == other.OpenedBy;
+
+    /// <summary>Who opened the case (its owner may change with a reassignment).</summary>
+    public string OpenedBy => Timeline.FirstOrDefault(e => e.Step == CaseStep.Opened)?.By ?? StaffId;
+
+    /// <summary>Whether <paramref name="staffId"/> owned this case at some point: its opener, its owner, or someone it was reassigned to.</summary>
+    public bool WasOwnedBy(string staffId) =>
+        staffId == StaffId || staffId == OpenedBy || Timeline.Any(e => e.Step == CaseStep.Reassigned && e.Note == staffId);
 
     /// <summary>Appends a timeline entry.</summary>
     public RecoveryCase Record(CaseStep step, DateTimeOffset at, string by, string? note = null) =>
@@ -138,7 +148,8 @@ public sealed record RecoveryCase
             : recorded with { FollowUpAt = nextFollowUp, Status = CaseStatus.AwaitingFollowUp };
     }
 
+    /// <summary>Closes the case; the customer's contact detail goes with it (kept only as long as a follow-up may need it).</summary>
     public RecoveryCase Close(DateTimeOffset at, string by, string? note = null) => IsOpen
-        ? Record(CaseStep.Closed, at, by, note) with { Status = CaseStatus.Closed, ClosedAt = at }
+        ? Record(CaseStep.Closed, at, by, note) with { Status = CaseStatus.Closed, ClosedAt = at, Contact = null }
         : throw new CaseTransitionException(Id, Status, CaseStatus.Closed);
 }
