@@ -85,7 +85,12 @@ public sealed class ConnectorClient(HttpClient http, IConnectorCredentials crede
         try
         {
             using var doc = JsonDocument.Parse(body);
-            return doc.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("code", out var code) ? code.GetString() : null;
+            // {"error":{"code":"..."}} as documented; anything else (a string, an array, a proxy's page) names no code.
+            return doc.RootElement.ValueKind == JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+                && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+                    ? code.GetString()
+                    : null;
         }
         catch (JsonException)
         {

@@ -19,11 +19,16 @@ public static class ChannelServiceCollectionExtensions
     public static IServiceCollection AddBotChannels(this IServiceCollection services)
     {
         services.AddSingleton<LocalChannel>();
+        services.AddOptions<BotFramework.MessagesOptions>().BindConfiguration(BotFramework.MessagesOptions.Section)
+            .Validate(o => o.AckBudget > TimeSpan.Zero && o.AckBudget <= TimeSpan.FromMinutes(5), "Messages:AckBudget must be more than 0 and at most 5 minutes.")
+            .ValidateOnStart();
         services.TryAddSingleton<IConnectorCredentials, AnonymousConnectorCredentials>();
         services.TryAddSingleton<IActivityAuthenticator, LocalOnlyAuthenticator>();
         services.AddSingleton<ConversationRateLimiter>();
         services.AddTransient<ConversationRateLimitHandler>();
         var connector = services.AddHttpClient<ConnectorClient>();
+        // Outside the retries: a send that runs out of its 30 s fails as a send, not as an exception out of the turn.
+        connector.AddHttpMessageHandler(() => new OutOfTimeHandler());
         connector.AddOutboundResilience("connector", answer =>
             answer.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.TooManyRequests || OutboundResilience.IsGatewayTrouble(answer.StatusCode));
         // Inside the retries, so a retried send also waits for its conversation's slot.

@@ -14,6 +14,8 @@ public sealed class BotFactory(AzuriteFixture azurite, string tablePrefix, IRead
         builder.UseSetting("ConnectionStrings:Tables", azurite.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", tablePrefix);
         builder.UseSetting("Understanding:Model", "None"); // lexical: every test host loading the 91 MB model would swamp the machine
+        // The answer waits for the turn, so its replies are there when the response is, however slow the machine.
+        builder.UseSetting("Messages:AckBudget", "00:01:00");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }
