@@ -14,4 +14,10 @@ public sealed class StorageOptions
     public Uri? TableEndpoint { get; set; }
 
     public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>
+    /// The bytes the in-memory cache of rows (state documents, case versions, Slack names) may hold; entries are sized by
+    /// what they hold, so a load of large documents evicts sooner instead of growing the heap.
+    /// </summary>
+    public long CacheBytes { get; set; } = 64 * 1024 * 1024;
 }

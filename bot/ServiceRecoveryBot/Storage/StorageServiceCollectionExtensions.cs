@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TableRecreation>();
         services.AddSingleton<TableNames>();
         services.AddSingleton<TableGroupCommit>();
-        services.AddMemoryCache(cache => cache.SizeLimit = 50_000);
+        services.AddMemoryCache();
+        services.AddOptions<MemoryCacheOptions>().Configure<IOptions<StorageOptions>>((cache, storage) => { cache.SizeLimit = storage.Value.CacheBytes; cache.TrackStatistics = true; });
         services.AddSingleton<IConversationStateStore, TableConversationStateStore>();
         services.AddSingleton<ICaseStore, TableCaseStore>();
         services.AddSingleton<IAggregateStore, TableAggregateStore>();

@@ -28,7 +28,8 @@ namespace ServiceRecoveryBot.Storage;
 public sealed partial class TableCaseStore(TableServiceClient service, TableNames names, IMemoryCache cache, TableGroupCommit commits, ILogger<TableCaseStore> logger) : ICaseStore
 {
     private const int MaxSaveAttempts = 5;
-    private static readonly MemoryCacheEntryOptions CacheEntry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) };
+    /// <summary>Entries hold a revision and an ETag: sized as a few hundred bytes (the cache's limit is in bytes).</summary>
+    private static readonly MemoryCacheEntryOptions CacheEntry = new() { Size = 256, SlidingExpiration = TimeSpan.FromMinutes(20) };
     private readonly TableClient table = service.GetTableClient(names.Cases);
 
     public async Task<bool> TryReserveAsync(string teamKey, CaseId id, CancellationToken ct)

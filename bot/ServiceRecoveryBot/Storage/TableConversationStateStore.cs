@@ -43,7 +43,8 @@ public sealed partial class TableConversationStateStore(
 
     /// <summary>The shard count of the earlier layout (up to commit 24770f1); rows written then are moved when first read.</summary>
     internal const int PreviousShards = 8;
-    private static readonly MemoryCacheEntryOptions CacheEntry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) };
+    /// <summary>A cache entry sized by the bytes it holds (the cache's limit is in bytes, <see cref="StorageOptions.CacheBytes"/>).</summary>
+    private static MemoryCacheEntryOptions CacheEntry(byte[] json) => new() { Size = json.Length + 256, SlidingExpiration = TimeSpan.FromMinutes(20) };
 
     private readonly TableClient table = service.GetTableClient(names.DialogState);
 
@@ -65,7 +66,7 @@ public sealed partial class TableConversationStateStore(
         {
             return new StoredConversationState(await SetAsideAsync(entity, ex, ct), entity.ETag.ToString());
         }
-        cache.Set(CacheKey(row), new CachedState(json, entity.ETag.ToString()), CacheEntry); // the next load (this turn's, after a check) skips the read
+        cache.Set(CacheKey(row), new CachedState(json, entity.ETag.ToString()), CacheEntry(json)); // the next load (this turn's, after a check) skips the read
         return new StoredConversationState(state, entity.ETag.ToString());
     }
 
@@ -181,7 +182,7 @@ public sealed partial class TableConversationStateStore(
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(etag));
             var response = (await commits.WriteAsync(table, [write], ct))[0];
             var newETag = response.Headers.ETag?.ToString();
-            if (newETag is not null) cache.Set(CacheKey(row), new CachedState(json, newETag), CacheEntry);
+            if (newETag is not null) cache.Set(CacheKey(row), new CachedState(json, newETag), CacheEntry(json));
             return new StateSaveResult(true, newETag);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)

@@ -50,7 +50,7 @@ public sealed class CrashResendTests(AzuriteFixture azurite)
         var service = new TableServiceClient(azurite.ConnectionString);
         var names = new TableNames(Options.Create(new StorageOptions { TablePrefix = AzuriteFixture.NewTablePrefix() }));
         foreach (var name in names.All) await service.GetTableClient(name).CreateIfNotExistsAsync();
-        var cases = new TableCaseStore(service, names, new MemoryCache(new MemoryCacheOptions { SizeLimit = 100 }), new TableGroupCommit(), Microsoft.Extensions.Logging.Abstractions.NullLogger<TableCaseStore>.Instance);
+        var cases = new TableCaseStore(service, names, new MemoryCache(new MemoryCacheOptions { SizeLimit = 1 << 20 }), new TableGroupCommit(), Microsoft.Extensions.Logging.Abstractions.NullLogger<TableCaseStore>.Instance);
         var references = new InMemoryConversationReferenceStore();
         await references.UpsertAsync(new StoredReference("team", ReferenceKind.User, null, null, new ConversationReference
         {

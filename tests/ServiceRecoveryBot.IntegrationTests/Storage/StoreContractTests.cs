@@ -35,7 +35,7 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         return (service, names);
     }
 
-    private static MemoryCache NewCache() => new(new MemoryCacheOptions { SizeLimit = 1000 });
+    private static MemoryCache NewCache() => new(new MemoryCacheOptions { SizeLimit = 1 << 20 });
 
     /// <summary>A table case store as one instance of the bot has it: its own cache and group commit.</summary>
     private static TableCaseStore NewCaseStore(TableServiceClient service, TableNames names, MemoryCache? cache = null) =>

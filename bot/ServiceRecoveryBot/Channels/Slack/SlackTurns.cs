@@ -16,7 +16,8 @@ public sealed partial class SlackTurns(
     TurnProcessor turns, IConversationStateStore states, SlackWebClient slack, IMemoryCache names, IHostApplicationLifetime lifetime, ILogger<SlackTurns> logger)
 {
     private static readonly TimeSpan NameLookupBudget = TimeSpan.FromSeconds(1.5);
-    private static readonly MemoryCacheEntryOptions NameEntry = new() { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(12) };
+    /// <summary>Sized by the bytes it holds, as every entry of the shared cache is.</summary>
+    private static MemoryCacheEntryOptions NameEntry(string name) => new() { Size = name.Length * 2 + 256, AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(12) };
 
     /// <summary>
     /// Runs the turn; null when it was not one (a reply in a thread that is no conversation with the bot). After a button
@@ -57,7 +58,7 @@ public sealed partial class SlackTurns(
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
             budget.CancelAfter(NameLookupBudget);
             name = await slack.UserNameAsync(id, budget.Token) ?? "";
-            names.Set(NameKey(id), name, NameEntry); // "" for a user Slack gave no name for: not asked again for a while
+            names.Set(NameKey(id), name, NameEntry(name)); // "" for a user Slack gave no name for: not asked again for a while
         }
         return name is not { Length: > 0 } ? activity : activity with { From = sender with { Name = name } };
     }
