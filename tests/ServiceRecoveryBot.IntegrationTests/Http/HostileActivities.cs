@@ -20,14 +20,14 @@ public static class HostileActivities
 
     public static IReadOnlyList<Change> All { get; } =
     [
-        new("from.id is null", 400, a => a["from"]!["id"] = null),
+        new("from.id is null", 400, a => Field(a, "from")["id"] = null),
         new("from is absent", 400, a => a.Remove("from")),
-        new("from.id is empty", 400, a => a["from"]!["id"] = ""),
-        new("recipient.id is null", 400, a => a["recipient"]!["id"] = null),
-        new("conversation.id is null", 400, a => a["conversation"]!["id"] = null),
+        new("from.id is empty", 400, a => Field(a, "from")["id"] = ""),
+        new("recipient.id is null", 400, a => Field(a, "recipient")["id"] = null),
+        new("conversation.id is null", 400, a => Field(a, "conversation")["id"] = null),
         new("conversation is absent", 400, a => a.Remove("conversation")),
         new("text is a number", 400, a => a["text"] = 42),
-        new("from.id is an object", 400, a => a["from"]!["id"] = new JsonObject { ["x"] = 1 }),
+        new("from.id is an object", 400, a => Field(a, "from")["id"] = new JsonObject { ["x"] = 1 }),
         new("a mention's id is a number", 400, a => a["entities"] = new JsonArray(Mention(id: 28, text: "<at>bot</at>"))),
         new("a mention's text is an array", 400, a => a["entities"] = new JsonArray(Mention(id: "28:bot", text: new JsonArray(1)))),
         new("a mention's mentioned is a string", 400, a => a["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["mentioned"] = "bot" })),
@@ -52,8 +52,8 @@ public static class HostileActivities
         new("a lone surrogate in a property name", 400, a => a["channelData"] = new JsonObject { [LoneSurrogate] = 1 }),
         new("text over 32 KB", 413, a => a["text"] = new string('x', ActivityRules.MaxTextChars + 1)),
         new("a body over 1 MB", 413, a => a["channelData"] = new JsonObject { ["padding"] = new string('p', ActivityRules.MaxBodyBytes) }),
-        new("a very long channelId and conversation id", 400, a => { a["channelId"] = new string('c', 5000); a["conversation"]!["id"] = new string('v', 5000); }),
-        new("a conversation id over 1,024 characters", 400, a => a["conversation"]!["id"] = new string('v', 1025)),
+        new("a very long channelId and conversation id", 400, a => { a["channelId"] = new string('c', 5000); Field(a, "conversation")["id"] = new string('v', 5000); }),
+        new("a conversation id over 1,024 characters", 400, a => Field(a, "conversation")["id"] = new string('v', 1025)),
         new("channelId with a slash", 400, a => a["channelId"] = "ms/teams"),
         new("serviceUrl is file://localhost", 400, a => a["serviceUrl"] = "file://localhost/etc/"),
         new("serviceUrl is absent", 400, a => a.Remove("serviceUrl")),
@@ -72,6 +72,15 @@ public static class HostileActivities
         foreach (var change in changes) change.Apply(node);
         if (node.Remove("__array__")) return new JsonArray(node).ToJsonString();
         return node.ToJsonString().Replace(LoneSurrogate, "\\ud800", StringComparison.Ordinal);
+    }
+
+    /// <summary>The object under <paramref name="name"/>, made when an earlier change took it away or made it something else.</summary>
+    private static JsonObject Field(JsonObject activity, string name)
+    {
+        if (activity[name] is JsonObject field) return field;
+        var made = new JsonObject();
+        activity[name] = made;
+        return made;
     }
 
     public static StringContent Content(string json) => new(json, Encoding.UTF8, "application/json");
