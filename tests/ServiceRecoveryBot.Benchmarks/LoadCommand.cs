@@ -31,11 +31,14 @@ namespace ServiceRecoveryBot.Benchmarks;
 /// </summary>
 public static class LoadCommand
 {
+    /// <summary>The quick path (the bot's default): the incident with the guest's words, then "ok" to the pre-filled capture.</summary>
     private static readonly string[] Recovery =
     [
-        "Room service to 1207 took 50 minutes and the breakfast arrived cold.", "yes", "skip", "regular",
-        "Fifty minutes for cold eggs.", "ok", "done", "skip", "1", "1", "skip", "ok",
+        "Room service to 1207 took 50 minutes and the breakfast arrived cold, a regular: \"Fifty minutes for cold eggs.\"", "ok",
     ];
+
+    /// <summary>Part of the reply that ends a logged recovery (its summary's next steps).</summary>
+    private const string LoggedMarker = "I'll remind you to follow up";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -52,8 +55,10 @@ public static class LoadCommand
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         await using var connector = builder.Build();
-        connector.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (string activityId) =>
+        var logged = new ConcurrentDictionary<string, bool>();
+        connector.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (string activityId, Activity reply) =>
         {
+            if (reply.Text?.Contains(LoggedMarker, StringComparison.Ordinal) == true) logged[activityId] = true;
             arrivals[activityId] = Stopwatch.GetTimestamp();
             Interlocked.Increment(ref replies);
             return Results.Json(new { id = "r" }, statusCode: 201);
@@ -62,7 +67,7 @@ public static class LoadCommand
         var serviceUrl = connector.Urls.First().TrimEnd('/') + "/";
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = conversations * 2 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
-        var client = new LoadClient(http, serviceUrl, arrivals);
+        var client = new LoadClient(http, serviceUrl, arrivals, logged);
 
         var interval = rate is { } r ? TimeSpan.FromSeconds((double)conversations / r) : (TimeSpan?)null;
         var warm = new Measurements();
@@ -73,6 +78,7 @@ public static class LoadCommand
 
         var turns = measured.Count;
         if (warmup > 0) Console.WriteLine($"warm-up: {warm.Count} turns, {warm.Failures} failures (not counted)");
+        Console.WriteLine($"turns from first message to logged case: {measured.TurnsToLogged()}");
         Console.WriteLine($"conversations={conversations} recoveries={recoveries} warmup={warmup} mode={(rate is null ? "closed-loop" : $"paced {rate}/s")} turns={turns} failures={measured.Failures} seconds={measured.Seconds():F1}");
         var all = measured.All();
         // Every turn in the full-load window is measured, so its rate and the CPU used in it are the measured run's.
@@ -108,7 +114,7 @@ public static class LoadCommand
 
     private sealed record Pacing(TimeSpan Every, TimeSpan FirstAfter);
 
-    private sealed class LoadClient(HttpClient http, string serviceUrl, ConcurrentDictionary<string, long> arrivals)
+    private sealed class LoadClient(HttpClient http, string serviceUrl, ConcurrentDictionary<string, long> arrivals, ConcurrentDictionary<string, bool> logged)
     {
         private readonly string run = Guid.NewGuid().ToString("N")[..8];
 
@@ -123,6 +129,7 @@ public static class LoadCommand
             for (var r = 0; r < warmup + recoveries; r++)
             {
                 var into = r < warmup ? warm : measured;
+                var loggedAt = 0;
                 for (var step = 0; step < Recovery.Length; step++)
                 {
                     var activity = new Activity
@@ -160,7 +167,9 @@ public static class LoadCommand
                         continue;
                     }
                     into.Add(step, start, arrived);
+                    if (loggedAt == 0 && logged.TryRemove(activity.Id, out _)) loggedAt = step + 1;
                 }
+                into.Logged(loggedAt);
             }
             measured.Finished();
             window.Left();
@@ -222,6 +231,20 @@ public static class LoadCommand
         public void Add(int step, long sent, long arrived) => samples.Add(new Sample(step, arrived, Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds));
 
         public void Failed() => Interlocked.Increment(ref failures);
+
+        private readonly ConcurrentBag<int> turnsToLogged = [];
+
+        /// <summary>Turns from the first message to the logged case of one recovery (0: it was not logged).</summary>
+        public void Logged(int turns) => turnsToLogged.Add(turns);
+
+        /// <summary>"median 2 (min 2, max 2), 0 of 20 not logged".</summary>
+        public string TurnsToLogged()
+        {
+            var done = turnsToLogged.Where(t => t > 0).Order().ToArray();
+            var missed = turnsToLogged.Count - done.Length;
+            return done.Length == 0 ? $"none logged of {turnsToLogged.Count}"
+                : $"median {done[(done.Length - 1) / 2]} (min {done[0]}, max {done[^1]}), {missed} of {turnsToLogged.Count} not logged";
+        }
 
         /// <summary>Seconds from the first conversation's start to the last one's end.</summary>
         public double Seconds() => starts.IsEmpty || ends.IsEmpty ? double.NaN : Stopwatch.GetElapsedTime(starts.Min(), ends.Max()).TotalSeconds;

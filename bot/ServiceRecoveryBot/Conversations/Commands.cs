@@ -35,6 +35,9 @@ public enum CommandKind
 
     /// <summary>Recompute the team's figures from its cases (managers and admins).</summary>
     RebuildFigures,
+
+    /// <summary>A new case through the coached walk, question by question (the argument: what happened, if said).</summary>
+    Walk,
 }
 
 public sealed record Command(CommandKind Kind, string? Argument = null);
@@ -60,6 +63,8 @@ public static partial class Commands
         // A mistyped id ("show sr 7k3", "resume 7k3qq") is still a command: answer that the case isn't found rather
         // than open a new case called "show sr 7k3".
         if (MistypedCasePattern().Match(t) is { Success: true } typo) return CaseCommand(typo);
+        if (WalkPattern().Match(t) is { Success: true } walk)
+            return new Command(CommandKind.Walk, walk.Groups["rest"].Success ? walk.Groups["rest"].Value : null);
         if (NewWithTextPattern().Match(t) is { Success: true } n) return new Command(CommandKind.NewCase, n.Groups["rest"].Value);
         if (PracticePattern().IsMatch(t)) return new Command(CommandKind.Practice);
         if (t is "my figures" or "my stats" or "my numbers" or "my summary" or "my week") return new Command(CommandKind.MyFigures, "7");
@@ -88,6 +93,9 @@ public static partial class Commands
 
     [GeneratedRegex(@"^(?:(?:show|list|give)\s+(?:me\s+)?)?(?:my\s+)?(?:open\s+|due\s+|overdue\s+)?follow\s?ups?(?:\s+due)?(?:\s+(?:today|this week))?$")]
     private static partial Regex FollowUpsPattern();
+
+    [GeneratedRegex(@"^(?:walk me through(?: it| a case| a recovery)?|coach me(?: through it)?|step by step|coached walk)(?:[:,]?\s+(?<rest>.+))?$")]
+    private static partial Regex WalkPattern();
 
     [GeneratedRegex(@"^new case[:,]?\s+(?<rest>.+)$")]
     private static partial Regex NewWithTextPattern();

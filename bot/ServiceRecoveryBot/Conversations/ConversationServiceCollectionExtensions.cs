@@ -35,7 +35,10 @@ public static class ConversationServiceCollectionExtensions
                 "Managers: escalation delays must be positive.")
             .ValidateOnStart();
         services.AddSingleton<FreshCaseIds>();
+        services.AddSingleton<CaseOpening>();
         services.AddSingleton<RecoveryDialog>();
+        services.AddSingleton<QuickRecoveryDialog>();
+        services.TryAddSingleton<IQuickCaptureRenderer, TextQuickCaptureRenderer>();
         services.AddSingleton<FollowUpDialog>();
         services.AddSingleton(_ => Practice.PracticeScenarios.LoadDefault());
         services.AddSingleton<Practice.PracticeDialog>();
@@ -50,6 +53,8 @@ public static class ConversationServiceCollectionExtensions
             Dialog[] dialogs =
             [
                 provider.GetRequiredService<RecoveryDialog>(),
+                provider.GetRequiredService<QuickRecoveryDialog>(),
+                new QuickCapturePrompt(provider.GetRequiredService<IQuickCaptureRenderer>(), provider.GetRequiredService<RecoveryPlaybook>()),
                 provider.GetRequiredService<FollowUpDialog>(),
                 provider.GetRequiredService<Practice.PracticeDialog>(),
                 new TextPrompt(DialogIds.Text),

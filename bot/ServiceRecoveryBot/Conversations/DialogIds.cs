@@ -4,6 +4,8 @@ namespace ServiceRecoveryBot.Conversations;
 public static class DialogIds
 {
     public const string Recovery = "recovery";
+    public const string QuickRecovery = "recovery.quick";
+    public const string QuickCapture = "prompt.quickCapture";
     public const string FollowUpCase = "followUp";
     public const string Practice = "practice";
     public const string Text = "prompt.text";

@@ -21,6 +21,7 @@ namespace ServiceRecoveryBot.Conversations;
 public sealed class RecoveryBot(
     DialogSet dialogs,
     RecoveryDialog recovery,
+    QuickRecoveryDialog quick,
     ManagerCommands caseCommands,
     GuidanceService guidance,
     IUnderstanding understanding,
@@ -102,7 +103,7 @@ public sealed class RecoveryBot(
                 return true;
             }
         }
-        if (dc.ActiveDialog?.Id == DialogIds.Text || !guidance.IsGuidanceQuestion(text)) return false;
+        if (dc.ActiveDialog?.Id == DialogIds.Text || Commands.Parse(text).Kind == CommandKind.Walk || !guidance.IsGuidanceQuestion(text)) return false;
 
         var answer = guidance.Answer(text, understanding.Understand(text, UnderstandingPurpose.GuidanceQuestion, ct).Topics);
         if (answer.Walk is { } walk) (state.GuidancePlaybook, state.GuidanceStep) = (walk.ModelId, walk.Step);
@@ -203,6 +204,9 @@ public sealed class RecoveryBot(
                 await ResumeAsync(dc, team, command.Argument ?? state.ActiveCaseId, state, ct);
                 return;
             case CommandKind.NewCase:
+                AfterDialog(await dc.BeginDialogAsync(NewCaseDialog, new RecoveryStart(command.Argument, null), ct), state, dc);
+                return;
+            case CommandKind.Walk:
                 AfterDialog(await dc.BeginDialogAsync(recovery.Id, new RecoveryStart(command.Argument, null), ct), state, dc);
                 return;
             case CommandKind.Search:
@@ -224,7 +228,7 @@ public sealed class RecoveryBot(
                 AfterDialog(await dc.BeginDialogAsync(DialogIds.Practice, state.LastPracticeId, ct), state, dc);
                 return;
             default:
-                AfterDialog(await dc.BeginDialogAsync(recovery.Id, new RecoveryStart(text, null), ct), state, dc);
+                AfterDialog(await dc.BeginDialogAsync(NewCaseDialog, new RecoveryStart(text, null), ct), state, dc);
                 return;
         }
     }
@@ -281,8 +285,15 @@ public sealed class RecoveryBot(
         if (result is { Status: DialogTurnStatus.Complete, Result: Practice.PracticeDone done }) state.LastPracticeId = done.ScenarioId;
     }
 
-    private RecoveryCase? CurrentCase(DialogContext dc) =>
-        dc.Stack.FirstOrDefault(frame => frame.Id == recovery.Id) is { } frame ? recovery.ReadState(frame).Case : null;
+    /// <summary>The dialog a new case runs in: the quick capture, or the coached walk where the team set it.</summary>
+    private string NewCaseDialog => options.Value.Walk == RecoveryWalk.Coached ? recovery.Id : quick.Id;
+
+    private RecoveryCase? CurrentCase(DialogContext dc) => dc.Stack.FirstOrDefault(frame => frame.Id == recovery.Id || frame.Id == quick.Id) switch
+    {
+        { } frame when frame.Id == quick.Id => quick.ReadState(frame).Case,
+        { } frame => recovery.ReadState(frame).Case,
+        null => null,
+    };
 
     private async Task<RecoveryCase?> FindAsync(string team, string? idText, CancellationToken ct) =>
         CaseId.TryParse(idText) is { } id ? await cases.FindAsync(team, id, ct) : null;

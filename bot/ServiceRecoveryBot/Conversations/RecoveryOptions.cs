@@ -18,5 +18,15 @@ public sealed class RecoveryOptions
     [Required]
     public string DefaultTeam { get; set; } = "local";
 
+    /// <summary>How a new case is run: the quick capture (default) or the coached step-by-step walk.</summary>
+    public RecoveryWalk Walk { get; set; } = RecoveryWalk.Quick;
+
     public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+}
+
+/// <summary>The quick capture (what to say now, one pre-filled form) or the coached walk (question by question).</summary>
+public enum RecoveryWalk
+{
+    Quick,
+    Coached,
 }

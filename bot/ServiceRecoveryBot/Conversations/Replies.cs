@@ -46,6 +46,47 @@ public static class Replies
 
     public static string Opened(CaseId id) => $"Case {id} opened. Clock's running — let's move fast.";
 
+    /// <summary>
+    /// The first reply: the case id, the words to say now (and a short sorry in the customer's language), the one most
+    /// useful next move, and what goes to a manager. The questions come after.
+    /// </summary>
+    public static string SayNow(CaseId id, string apology, (string Language, string Words)? inTheirLanguage, string nextMove, IReadOnlyList<string> managerFlags) =>
+        $"Case {id} opened. Say this now:\n\n> {apology}\n\n" +
+        (inTheirLanguage is { } theirs ? $"In {theirs.Language}: _{theirs.Words}_\n\n" : "") +
+        $"Then: {nextMove}." +
+        string.Concat(managerFlags.Select(f => $"\n\n⚑ {f}"));
+
+    /// <summary>The quick capture as text: each answer pre-filled, one per line, then how to log or change it.</summary>
+    public static string QuickCaptureText(Recovery.QuickCapture q, RecoveryPlaybook playbook) =>
+        $"**Log {q.CaseId}**, change a line if it's wrong:\n" +
+        $"- Kind: {playbook.For(q.Category).Title}{(q.CategorySuggested ? "" : " (a guess)")}\n" +
+        $"- Customer: {q.Customer ?? "not given"} ({Describe(q.Tier)})\n" +
+        $"- Severity: S{q.Severity} {SeverityName(q.Severity)} ({q.SeverityWhy})\n" +
+        $"- Fix: {q.Fix}\n" +
+        $"- Gesture: {q.Atonement} ({(q.AtonementNeedsApproval ? NeedsApprovalNote : WithinAuthorityNote)})\n" +
+        $"- Promise: {q.Promise ?? "none"}\n" +
+        $"- Follow up: {When(q.FollowUpAt)}\n\n" +
+        QuickCaptureHow;
+
+    public const string QuickCaptureHow =
+        "Type \"ok\" to log it, or change a line (\"severity 3\", \"vip\", \"fix: new steak\", \"offer: free dessert\", \"promise: call back by 6pm\"), or \"walk me through it\".";
+
+    public const string QuickCaptureRetry = "I didn't catch that. " + QuickCaptureHow;
+    public const string QuickCaptureCardIntro = "Change what's wrong, then Log it.";
+    public const string LogItButton = "Log it";
+    public const string WalkMeButton = "Walk me through it";
+    public const string WithinAuthorityNote = "within your authority";
+    public const string NeedsApprovalNote = "needs a manager's approval";
+    public const string OldCard = "That card is old; here is the current question.";
+
+    public static string FollowUpNotRead(string typed, DateTimeOffset instead) =>
+        $"I couldn't read \"{Short(typed)}\" as a time to come, so the follow-up is {When(instead)}. Say \"show\" and the case id to check it.";
+
+    public const string FlagSafety = "Safety: call your duty manager now, while you keep helping the customer.";
+    public const string FlagLegal = "Legal words: tell your duty manager before you promise anything.";
+    public const string FlagCritical = "Critical: call your duty manager now.";
+    public const string FlagVip = "A very upset VIP: your manager will see this case.";
+
     public static string AskCategory(CategoryPlaybook? suggested) => suggested is null
         ? "What kind of failure is it?"
         : $"Looks like **{suggested.Title.ToLowerInvariant()}**. Right? Say yes, or pick another.";

@@ -19,7 +19,7 @@ public sealed class LoadCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_load_command_takes_conversations_through_whole_recoveries_with_no_failures()
     {
-        await using var factory = new BotFactory(azurite, AzuriteFixture.NewTablePrefix());
+        await using var factory = new BotFactory(azurite, AzuriteFixture.NewTablePrefix(), new Dictionary<string, string?> { ["Recovery:Walk"] = "Quick" });
         factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         factory.StartServer();
         var url = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -31,8 +31,9 @@ public sealed class LoadCommandTests(AzuriteFixture azurite)
         var output = run.StandardOutput + run.StandardError;
 
         Assert.True(run.ExitCode == 0, output);
-        Assert.Contains("warm-up: 36 turns, 0 failures", output);
-        Assert.Contains("mode=closed-loop turns=72 failures=0", output);
+        Assert.Contains("warm-up: 6 turns, 0 failures", output);
+        Assert.Contains("mode=closed-loop turns=12 failures=0", output);
+        Assert.Contains("turns from first message to logged case: median 2 (min 2, max 2), 0 of 6 not logged", output);
         // Every scripted recovery reached its end: 3 staff members x 3 recoveries, each case waiting for its follow-up.
         var cases = await factory.Services.GetRequiredService<ICaseStore>().ListAsync("local", 100, CancellationToken.None);
         Assert.Equal(9, cases.Count);

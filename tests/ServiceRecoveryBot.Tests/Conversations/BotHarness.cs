@@ -26,7 +26,10 @@ public sealed class BotHarness : IDisposable
     /// <param name="configure">Further registrations, after the harness's own (a capturing logger, say).</param>
     public BotHarness(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        // These transcripts walk the coached walk question by question unless a test asks for the quick path.
+        var all = new Dictionary<string, string?> { ["Recovery:Walk"] = "Coached" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();

@@ -11,6 +11,8 @@ public static class CardServiceCollectionExtensions
     {
         services.TryAddSingleton<TextPromptRenderer>();
         services.AddSingleton<IPromptRenderer, AdaptiveCardPromptRenderer>();
+        services.TryAddSingleton<Conversations.Recovery.TextQuickCaptureRenderer>();
+        services.AddSingleton<Conversations.Recovery.IQuickCaptureRenderer, QuickCaptureCard>();
         return services;
     }
 }

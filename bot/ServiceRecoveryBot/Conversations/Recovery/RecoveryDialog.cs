@@ -23,10 +23,10 @@ namespace ServiceRecoveryBot.Conversations.Recovery;
 /// </summary>
 public sealed class RecoveryDialog(
     RecoveryPlaybook playbook,
+    CaseOpening opening,
     IUnderstanding understanding,
     SeverityAdvisor severities,
     CompensationPolicy compensation,
-    FreshCaseIds freshIds,
     ISentimentAnalyzer tone,
     ManagerChannelNotifier managers,
     ICaseStore cases,
@@ -63,7 +63,9 @@ public sealed class RecoveryDialog(
     ];
 
     protected override RecoveryDraft CreateState(object? options) =>
-        options is RecoveryStart { Resume: { } resumed } ? new RecoveryDraft { Case = resumed, PromiseAsked = resumed.Promise is not null } : new RecoveryDraft();
+        options is RecoveryStart { Resume: { } resumed } start
+            ? new RecoveryDraft { Case = resumed, PromiseAsked = resumed.Promise is not null, SuggestedCategory = start.SuggestedCategory }
+            : new RecoveryDraft();
 
     protected override string DescribeStep(string stepName, RecoveryDraft state) => stepName switch
     {
@@ -94,20 +96,9 @@ public sealed class RecoveryDialog(
         var draft = step.State;
         if (draft.Case is null)
         {
-            var text = (string)step.Result!;
-            var team = TeamKey.Of(step.Context.Activity, options.Value.DefaultTeam);
-            var id = await freshIds.NextAsync(team, ct);
-            var staff = step.Context.Activity.From;
-            var opened = RecoveryCase.Open(id, team, staff?.Id ?? "unknown", staff?.Name, text, step.Context.ReceivedAt) with { ConversationId = step.Context.Activity.Conversation?.Id };
-            var understood = understanding.Understand(text, UnderstandingPurpose.CaseOpening, ct);
-            var facts = understood.Facts;
-            if (facts.Reference is not null || facts.Tier is not null)
-                opened = opened with { Customer = new Customer(facts.Reference, facts.Tier ?? CustomerTier.New) };
-            if (facts.CustomerWords is not null) opened = opened with { CustomerWords = facts.CustomerWords };
-            draft.Case = opened;
-            draft.SuggestedCategory = understood.Category;
-            CaseSaves.Create(step.Context, opened);
-            step.Context.SendText(Replies.Opened(id));
+            var opened = await opening.OpenAsync(step.Context, (string)step.Result!, ct);
+            draft.Case = opened.Case;
+            draft.SuggestedCategory = opened.Category;
         }
         if (Skip(step, draft.Case.Category is not null)) return await step.NextAsync(null, ct);
 
@@ -374,11 +365,17 @@ public sealed class RecoveryDialog(
 
     private async Task<DialogTurnResult> SummarizeStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
     {
-        var turn = step.Context;
         // A manager may have decided while the staff member was still in the recovery: the summary says so.
         if (step.State.Case!.Atonement is { Approval: ApprovalState.Pending } && await cases.FindAsync(step.State.Case.TeamKey, step.State.Case.Id, ct) is { } stored)
             Update(step, step.State.Case.KeepingDecisionOf(stored));
         var c = step.State.Case!;
+        SendSummary(step.Context, c, playbook, channels);
+        return await step.EndDialogAsync(c, ct);
+    }
+
+    /// <summary>The logged case: a summary card and the next steps where cards show, the summary as text elsewhere.</summary>
+    public static void SendSummary(Protocol.TurnContext turn, RecoveryCase c, RecoveryPlaybook playbook, IChannelCapabilities channels)
+    {
         if (channels.SupportsCards(turn.Activity.ChannelId))
         {
             turn.Send(turn.Activity.CreateReply() with { Attachments = [channels.CaseSummaryCard(c, playbook)], Summary = $"Case {c.Id}" });
@@ -388,7 +385,6 @@ public sealed class RecoveryDialog(
         {
             turn.SendText(Replies.Done(c, playbook));
         }
-        return await step.EndDialogAsync(c, ct);
     }
 
     /// <summary>
@@ -460,7 +456,7 @@ public sealed class RecoveryDialog(
         return Task.FromResult(ok);
     };
 
-    private static string ExtractWhen(string promise)
+    internal static string ExtractWhen(string promise)
     {
         var lower = promise.ToLowerInvariant();
         foreach (var marker in new[] { " by ", " at ", " before ", " within ", " in " })

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+using ServiceRecoveryBot.Conversations.Effects;
+using ServiceRecoveryBot.Operations;
+using ServiceRecoveryBot.Protocol;
+using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Recovery.Playbooks;
+using ServiceRecoveryBot.Sentiment;
+using ServiceRecoveryBot.Sentiment.Languages;
+using ServiceRecoveryBot.Understanding;
+
+namespace ServiceRecoveryBot.Conversations.Recovery;
+
+/// <summary>
+/// Opens a case from the first message and says what to say now (case id, apology fitted to the message, the next move,
+/// any manager flag) before any question; both the quick path and the coached walk open cases here.
+/// </summary>
+public sealed class CaseOpening(
+    RecoveryPlaybook playbook,
+    IUnderstanding understanding,
+    SeverityAdvisor severities,
+    FreshCaseIds freshIds,
+    ISentimentAnalyzer tone,
+    IOptions<RecoveryOptions> options)
+{
+    public async Task<OpenedCase> OpenAsync(TurnContext turn, string text, CancellationToken ct)
+    {
+        var team = TeamKey.Of(turn.Activity, options.Value.DefaultTeam);
+        var id = await freshIds.NextAsync(team, ct);
+        var staff = turn.Activity.From;
+        var opened = RecoveryCase.Open(id, team, staff?.Id ?? "unknown", staff?.Name, text, turn.ReceivedAt) with { ConversationId = turn.Activity.Conversation?.Id };
+        var understood = understanding.Understand(text, UnderstandingPurpose.CaseOpening, ct);
+        var facts = understood.Facts;
+        if (facts.Reference is not null || facts.Tier is not null)
+            opened = opened with { Customer = new Customer(facts.Reference, facts.Tier ?? CustomerTier.New) };
+        string? toneLine = null;
+        if (facts.CustomerWords is { } words)
+        {
+            var assessment = understanding.Understand(words, UnderstandingPurpose.CustomerWords, ct).ToneOf(await tone.AnalyzeAsync(words, turn.Activity.Locale, ct));
+            toneLine = ToneLine.Format(assessment);
+            var reading = ToneReading.Of(assessment, turn.ReceivedAt);
+            if (reading.Flags.Count > 0) turn.Commit(new CountToneFlags(reading.Flags));
+            var attention = assessment.Has(ToneFlag.SafetyOrHealth) || assessment.Has(ToneFlag.LegalOrRegulatory)
+                || (assessment.IsVeryNegative && opened.Customer?.Tier == CustomerTier.Vip);
+            opened = opened with { CustomerWords = words, Tones = [reading], NeedsManagerAttention = attention };
+        }
+
+        var category = understood.Category;
+        var reading0 = opened.Tones.LastOrDefault();
+        var severity = severities.Suggest(category ?? FailureCategory.Other, text, opened.CustomerWords, opened.Customer?.Tier ?? CustomerTier.New, reading0);
+        var guide = playbook.For(category ?? FailureCategory.Other);
+        var apology = ApologyWording.For(guide, severity.Severity, reading0);
+        var language = reading0?.Language;
+        var theirs = playbook.ApologyIn(language) is { } words2 ? (LanguageDetector.NameOf(language!), words2) : ((string, string)?)null;
+        var flags = ManagerFlags(opened, severity, reading0);
+
+        CaseSaves.Create(turn, opened);
+        turn.SendText(Replies.SayNow(id, apology, theirs, guide.Fixes[0], flags));
+        if (toneLine is not null) turn.SendText(toneLine);
+        return new OpenedCase(opened, category, severity, apology);
+    }
+
+    /// <summary>What goes to a manager at once: harm or legal exposure, a critical severity, a very upset VIP.</summary>
+    private static List<string> ManagerFlags(RecoveryCase c, SeverityAdvice severity, ToneReading? reading)
+    {
+        var flags = new List<string>();
+        if (reading?.Flags.Contains(nameof(ToneFlag.SafetyOrHealth)) == true) flags.Add(Replies.FlagSafety);
+        if (reading?.Flags.Contains(nameof(ToneFlag.LegalOrRegulatory)) == true) flags.Add(Replies.FlagLegal);
+        if (severity.Severity >= 4 && flags.Count == 0) flags.Add(Replies.FlagCritical);
+        if (c.NeedsManagerAttention && flags.Count == 0) flags.Add(Replies.FlagVip);
+        return flags;
+    }
+}
+
+/// <summary>A case just opened and what the bot suggested for it.</summary>
+public sealed record OpenedCase(RecoveryCase Case, FailureCategory? Category, SeverityAdvice Severity, string Apology);
