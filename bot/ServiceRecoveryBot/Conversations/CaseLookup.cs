@@ -25,7 +25,7 @@ public sealed class CaseLookup(ICaseStore cases)
     {
         var words = WordsOf(query).Where(w => (w.Length >= 3 || w.Any(char.IsAsciiDigit)) && !Filler.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
         if (words.Count == 0) return [];
-        return (await cases.ListAsync(team, RecentCases, ct))
+        return (await cases.ListAsync(team, RecentCases, ct)).Where(c => c.Status != CaseStatus.Discarded)
             .Select(c => (Case: c, Hits: words.Count(WordsOf(c.WhatHappened + " " + c.Customer).ToHashSet(StringComparer.Ordinal).Contains)))
             .Where(m => m.Hits > 0)
             .OrderByDescending(m => m.Hits).ThenByDescending(m => m.Case.OpenedAt)

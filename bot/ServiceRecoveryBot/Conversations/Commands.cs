@@ -36,6 +36,15 @@ public enum CommandKind
     /// <summary>Recompute the team's figures from its cases (managers and admins).</summary>
     RebuildFigures,
 
+    /// <summary>A case opened by mistake, discarded (the argument: its id).</summary>
+    Discard,
+
+    /// <summary>"close SR-7K3Q": a case closes when its follow-up is recorded, so this says how.</summary>
+    Close,
+
+    /// <summary>The words after "question:" answered as guidance (a "did you mean" button).</summary>
+    Ask,
+
     /// <summary>A new case through the coached walk, question by question (the argument: what happened, if said).</summary>
     Walk,
 }
@@ -59,6 +68,9 @@ public static partial class Commands
         if (FollowUpsPattern().IsMatch(t)) return new Command(CommandKind.MyFollowUps);
         if (t is "new" or "new case" or "open case" or "open a case" or "new incident" or "report") return new Command(CommandKind.NewCase);
         if (CasePattern().Match(t) is { Success: true } m) return CaseCommand(m);
+        if (DiscardPattern().Match(t) is { Success: true } d)
+            return new Command(d.Groups["verb"].Value is "close" ? CommandKind.Close : CommandKind.Discard, d.Groups["id"].Value);
+        if (AskPattern().Match(t) is { Success: true } ask) return new Command(CommandKind.Ask, ask.Groups["rest"].Value);
         if (t is "resume" or "continue") return new Command(CommandKind.Resume);
         // A mistyped id ("show sr 7k3", "resume 7k3qq") is still a command: answer that the case isn't found rather
         // than open a new case called "show sr 7k3".
@@ -96,6 +108,12 @@ public static partial class Commands
 
     [GeneratedRegex(@"^(?:walk me through(?: it| a case| a recovery)?|coach me(?: through it)?|step by step|coached walk)(?:[:,]?\s+(?<rest>.+))?$")]
     private static partial Regex WalkPattern();
+
+    [GeneratedRegex(@"^(?<verb>delete|discard|remove|drop|bin|trash|close|borrar|eliminar|descartar)\s+(?:the\s+|this\s+)?(?:case\s+|el caso\s+)?(?<id>(?:sr\s?)?[0-9a-z]{4})$")]
+    private static partial Regex DiscardPattern();
+
+    [GeneratedRegex(@"^(?:question|ask)[:,]\s+(?<rest>.+)$")]
+    private static partial Regex AskPattern();
 
     [GeneratedRegex(@"^new case[:,]?\s+(?<rest>.+)$")]
     private static partial Regex NewWithTextPattern();

@@ -36,6 +36,7 @@ public static class ConversationServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<FreshCaseIds>();
         services.AddSingleton<CaseOpening>();
+        services.AddSingleton<MessageKinds>();
         services.AddSingleton<RecoveryDialog>();
         services.AddSingleton<QuickRecoveryDialog>();
         services.TryAddSingleton<IQuickCaptureRenderer, TextQuickCaptureRenderer>();

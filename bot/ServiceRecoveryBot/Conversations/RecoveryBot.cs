@@ -28,6 +28,8 @@ public sealed class RecoveryBot(
     ICaseStore cases,
     CaseLookup lookup,
     Insights.ReportCommands reports,
+    MessageKinds kinds,
+    CaseOpening opening,
     RecoveryPlaybook playbook,
     IOptions<RecoveryOptions> options,
     IChannelCapabilities channels)
@@ -78,6 +80,7 @@ public sealed class RecoveryBot(
         if (dc.ActiveDialog is not null)
         {
             if (await InterruptAsync(dc, command, state, ct)) return;
+            if (await MidCaseCommandAsync(dc, command, text, state, ct)) return;
             var result = await dc.ContinueDialogAsync(ct);
             AfterDialog(result, state, dc);
             return;
@@ -110,7 +113,7 @@ public sealed class RecoveryBot(
         dc.Context.SendText(answer.Text, answer.Walk is not null && dc.ActiveDialog is null ? InputHints.ExpectingInput : InputHints.AcceptingInput);
         if (dc.ActiveDialog is not null)
         {
-            dc.Context.SendText("Back to your case:");
+            dc.Context.SendText(Replies.BackToCase);
             await dc.RepromptDialogAsync(ct);
         }
         return true;
@@ -227,15 +230,147 @@ public sealed class RecoveryBot(
             case CommandKind.Practice:
                 AfterDialog(await dc.BeginDialogAsync(DialogIds.Practice, state.LastPracticeId, ct), state, dc);
                 return;
+            case CommandKind.Discard:
+                await DiscardAsync(dc, team, command.Argument!, state, ct);
+                return;
+            case CommandKind.Close:
+                turn.SendText(Replies.CloseByFollowUp(command.Argument!));
+                return;
+            case CommandKind.Ask:
+                Answer(turn, command.Argument!);
+                return;
             default:
+                await RouteByKindAsync(dc, text, state, ct);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A message that is no command: an incident opens a case; a question is answered; a threat gets the safety steps and
+    /// is recorded for the duty manager; greetings, emoji and mashing open nothing; the unclear get "did you mean".
+    /// </summary>
+    private async Task RouteByKindAsync(DialogContext dc, string text, ConversationState state, CancellationToken ct)
+    {
+        var turn = dc.Context;
+        switch (kinds.Classify(text))
+        {
+            case MessageKind.Incident:
                 AfterDialog(await dc.BeginDialogAsync(NewCaseDialog, new RecoveryStart(text, null), ct), state, dc);
                 return;
+            case MessageKind.Threat:
+                var recorded = await opening.RecordThreatAsync(turn, text, ct);
+                turn.SendText(Replies.SafetySteps(recorded.Id));
+                return;
+            case MessageKind.Question:
+                Answer(turn, text);
+                return;
+            case MessageKind.Command:
+                turn.SendText(Replies.Help);
+                return;
+            case MessageKind.Smalltalk:
+                turn.SendText(Replies.Smalltalk);
+                return;
+            case MessageKind.Junk:
+                turn.SendText(Replies.NotUnderstood);
+                return;
+            default:
+                turn.Send(turn.Activity.CreateReply(Replies.DidYouMean) with
+                {
+                    InputHint = "expectingInput",
+                    SuggestedActions = new SuggestedActions
+                    {
+                        Actions =
+                        [
+                            new CardAction { Type = "imBack", Title = Replies.NewCaseButton, Value = "new case: " + text },
+                            new CardAction { Type = "imBack", Title = Replies.QuestionButton, Value = "question: " + text },
+                            new CardAction { Type = "imBack", Title = Replies.MyCasesButton, Value = "my cases" },
+                        ],
+                    },
+                });
+                return;
+        }
+    }
+
+    /// <summary>A guidance answer; questions in Spanish are told the guidance is English for now.</summary>
+    private void Answer(TurnContext turn, string question)
+    {
+        var answer = guidance.Answer(question);
+        turn.SendText(Sentiment.Languages.LanguageDetector.Detect(question) is "es" ? answer.Text + "\n\n" + Replies.GuidanceInEnglish : answer.Text);
+    }
+
+    /// <summary>
+    /// Commands said during a case: lists and lookups are answered and the question asked again; "new case" and
+    /// "resume" another pause this one first; "discard" drops this case or another. Plain answers ("new", "list") stay answers.
+    /// </summary>
+    private async Task<bool> MidCaseCommandAsync(DialogContext dc, Command command, string text, ConversationState state, CancellationToken ct)
+    {
+        var turn = dc.Context;
+        var team = TeamKey.Of(turn.Activity, options.Value.DefaultTeam);
+        var t = text.Trim().ToLowerInvariant();
+        switch (command.Kind)
+        {
+            case CommandKind.MyCases when t.StartsWith("my ", StringComparison.Ordinal) || t.Contains("cases", StringComparison.Ordinal) && t.Contains(' '):
+                turn.SendText(Replies.CaseList(await MyOpenCasesAsync(team, turn, ct)));
+                break;
+            case CommandKind.MyFollowUps:
+                turn.SendText(Replies.FollowUpList(await MyFollowUpsAsync(team, turn, ct), turn.ReceivedAt));
+                break;
+            case CommandKind.Show when CaseId.TryParse(command.Argument) is not null:
+                turn.SendText(await FindAsync(team, command.Argument, ct) is { } shown ? Replies.Summary(shown, playbook) : Replies.CaseNotFound(command.Argument!));
+                break;
+            case CommandKind.Summary:
+                var days = int.Parse(command.Argument!, System.Globalization.CultureInfo.InvariantCulture);
+                await reports.SummaryAsync(turn, team, days, ct);
+                break;
+            case CommandKind.NewCase when t.StartsWith("new case", StringComparison.Ordinal):
+                await PauseAsync(dc, state, ct);
+                AfterDialog(await dc.BeginDialogAsync(NewCaseDialog, new RecoveryStart(command.Argument, null), ct), state, dc);
+                return true;
+            case CommandKind.Resume when command.Argument is not null && CaseId.TryParse(command.Argument) is { } id:
+                if (CurrentCase(dc)?.Id == id) break;
+                await PauseAsync(dc, state, ct);
+                await ResumeAsync(dc, team, command.Argument, state, ct);
+                return true;
+            case CommandKind.Discard when CaseId.TryParse(command.Argument) is { } id:
+                if (CurrentCase(dc)?.Id == id)
+                {
+                    var current = CurrentCase(dc)!;
+                    await dc.CancelAllDialogsAsync(ct);
+                    state.ActiveCaseId = null;
+                    var discarded = current.Discard(turn.ReceivedAt, turn.Activity.From?.Id ?? "unknown");
+                    CaseSaves.Queue(turn, discarded);
+                    turn.SendText(Replies.Discarded(discarded.Id));
+                    return true;
+                }
+                await DiscardAsync(dc, team, command.Argument!, state, ct);
+                break;
+            default:
+                return false;
+        }
+        turn.SendText(Replies.BackToCase);
+        await dc.RepromptDialogAsync(ct);
+        return true;
+    }
+
+    private async Task DiscardAsync(DialogContext dc, string team, string idText, ConversationState state, CancellationToken ct)
+    {
+        var turn = dc.Context;
+        var found = await FindAsync(team, idText, ct);
+        if (found is null) turn.SendText(Replies.CaseNotFound(idText));
+        else if (found.StaffId != turn.Activity.From?.Id) turn.SendText(Replies.NotYours(found.Id));
+        else if (found.Status is not (CaseStatus.InProgress or CaseStatus.Paused)) turn.SendText(Replies.CannotDiscard(found));
+        else
+        {
+            var discarded = found.Discard(turn.ReceivedAt, turn.Activity.From?.Id ?? "unknown");
+            CaseSaves.Queue(turn, discarded);
+            if (state.ActiveCaseId == discarded.Id.Value) state.ActiveCaseId = null;
+            turn.SendText(Replies.Discarded(discarded.Id));
         }
     }
 
     /// <summary>The staff member's cases that are not closed, newest first (at most 10).</summary>
     private async Task<List<CaseSummary>> MyOpenCasesAsync(string team, TurnContext turn, CancellationToken ct) =>
-        [.. (await MineAsync(team, turn, ct)).Where(c => c.Status is not CaseStatus.Closed).Take(10)];
+        [.. (await MineAsync(team, turn, ct)).Where(c => c.Status is not (CaseStatus.Closed or CaseStatus.Discarded)).Take(10)];
 
     /// <summary>The staff member's cases among the team's 200 newest, newest first.</summary>
     private async Task<IEnumerable<CaseSummary>> MineAsync(string team, TurnContext turn, CancellationToken ct) =>

@@ -82,6 +82,38 @@ public static class Replies
     public static string FollowUpNotRead(string typed, DateTimeOffset instead) =>
         $"I couldn't read \"{Short(typed)}\" as a time to come, so the follow-up is {When(instead)}. Say \"show\" and the case id to check it.";
 
+    public const string SafetyHeading = "Safety first.";
+
+    /// <summary>Threats, abuse or violence: get safe, call the duty manager, and the case recorded for them; no apology script.</summary>
+    public static string SafetySteps(CaseId id) =>
+        $"**{SafetyHeading}** No apology script: the customer is the aggressor.\n" +
+        "1. Get safe: step back, keep a counter or a colleague between you, don't argue.\n" +
+        "2. Call your duty manager now (security or emergency services if anyone is in danger).\n" +
+        $"3. Recorded as {id} for your manager. When it's over, say \"resume {id}\" to add what happened.";
+
+    public const string Smalltalk = "Any time. Tell me what went wrong when something does, or ask me how to handle something.";
+
+    public const string NotUnderstood =
+        "I didn't catch that. Tell me what went wrong (\"guest in 12 furious, steak overcooked\"), ask a question, or say \"help\".";
+
+    public const string DidYouMean = "Did you mean:";
+    public const string NewCaseButton = "New case";
+    public const string QuestionButton = "A question";
+    public const string MyCasesButton = "My cases";
+
+    public const string GuidanceInEnglish = "(My guidance is in English for now.)";
+
+    public const string BackToCase = "Back to your case:";
+
+    public static string CloseByFollowUp(string id) =>
+        $"A case closes when its follow-up is recorded: say \"follow up {id.ToUpperInvariant()}\". Opened by mistake? Say \"discard {id.ToUpperInvariant()}\".";
+
+    public static string Discarded(CaseId id) => $"Discarded {id}: it stays in the timeline as discarded, out of your lists and the figures.";
+
+    public static string CannotDiscard(RecoveryCase c) => $"{c.Id} is {Describe(c.Status)}; only a case still in progress or paused can be discarded.";
+
+    public static string NotYours(CaseId id) => $"{id} is a colleague's case; only they can discard it.";
+
     public const string FlagSafety = "Safety: call your duty manager now, while you keep helping the customer.";
     public const string FlagLegal = "Legal words: tell your duty manager before you promise anything.";
     public const string FlagCritical = "Critical: call your duty manager now.";
@@ -314,6 +346,7 @@ public static class Replies
         CaseStatus.InProgress => "in progress",
         CaseStatus.Paused => "paused",
         CaseStatus.AwaitingFollowUp => "awaiting follow-up",
+        CaseStatus.Discarded => "discarded",
         _ => "closed",
     };
 

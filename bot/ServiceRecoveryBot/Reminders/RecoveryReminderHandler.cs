@@ -66,7 +66,7 @@ public sealed class RecoveryReminderHandler(
         var now = clock.GetUtcNow();
         var zone = recovery.Value.Zone;
         var today = UserTimeZone.Today(now, zone);
-        var open = (await cases.ListAsync(reminder.TeamKey, 1000, ct)).Where(c => c.Status != CaseStatus.Closed).ToList();
+        var open = (await cases.ListAsync(reminder.TeamKey, 1000, ct)).Where(c => c.Status is not (CaseStatus.Closed or CaseStatus.Discarded)).ToList();
         IReadOnlyList<CaseSummary> dueToday = open.Where(c => c.FollowUpAt is { } f && UserTimeZone.Today(f, zone) == today && f >= now).ToList();
         IReadOnlyList<CaseSummary> overdue = open.Where(c => c.FollowUpAt is { } f && f < now).ToList();
         IReadOnlyList<CaseSummary> flagged = open.Where(c => c.Flagged).ToList();

@@ -59,6 +59,28 @@ public sealed class CaseOpening(
         return new OpenedCase(opened, category, severity, apology);
     }
 
+    /// <summary>
+    /// Threats, abuse or violence: recorded for the duty manager (safety, flagged, paused for staff to add to when safe),
+    /// with no apology script.
+    /// </summary>
+    public async Task<RecoveryCase> RecordThreatAsync(TurnContext turn, string text, CancellationToken ct)
+    {
+        var team = TeamKey.Of(turn.Activity, options.Value.DefaultTeam);
+        var id = await freshIds.NextAsync(team, ct);
+        var staff = turn.Activity.From;
+        var by = staff?.Id ?? "unknown";
+        var recorded = RecoveryCase.Open(id, team, by, staff?.Name, text, turn.ReceivedAt)
+            .Record(CaseStep.Categorised, turn.ReceivedAt, by, nameof(FailureCategory.SafetyOrHealth)) with
+            {
+                Category = FailureCategory.SafetyOrHealth,
+                Severity = 4,
+                NeedsManagerAttention = true,
+            };
+        recorded = recorded.Pause(turn.ReceivedAt, by);
+        CaseSaves.Create(turn, recorded);
+        return recorded;
+    }
+
     /// <summary>What goes to a manager at once: harm or legal exposure, a critical severity, a very upset VIP.</summary>
     private static List<string> ManagerFlags(RecoveryCase c, SeverityAdvice severity, ToneReading? reading)
     {

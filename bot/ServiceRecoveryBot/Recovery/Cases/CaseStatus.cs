@@ -9,4 +9,7 @@ public enum CaseStatus
     /// <summary>Recovery done; a follow-up is scheduled.</summary>
     AwaitingFollowUp,
     Closed,
+
+    /// <summary>Opened by mistake and discarded: kept with its timeline, never listed or counted.</summary>
+    Discarded,
 }

@@ -24,4 +24,5 @@ public enum CaseStep
     Reassigned,
     Snoozed,
     PromiseKept,
+    Discarded,
 }

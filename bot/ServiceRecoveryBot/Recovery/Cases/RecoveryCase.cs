@@ -148,6 +148,11 @@ public sealed record RecoveryCase
             : recorded with { FollowUpAt = nextFollowUp, Status = CaseStatus.AwaitingFollowUp };
     }
 
+    /// <summary>A case opened by mistake: kept, with "discarded" in its timeline, out of every list and figure.</summary>
+    public RecoveryCase Discard(DateTimeOffset at, string by) => Status is CaseStatus.InProgress or CaseStatus.Paused
+        ? Record(CaseStep.Discarded, at, by) with { Status = CaseStatus.Discarded }
+        : throw new CaseTransitionException(Id, Status, CaseStatus.Discarded);
+
     /// <summary>Closes the case; the customer's contact detail goes with it (kept only as long as a follow-up may need it).</summary>
     public RecoveryCase Close(DateTimeOffset at, string by, string? note = null) => IsOpen
         ? Record(CaseStep.Closed, at, by, note) with { Status = CaseStatus.Closed, ClosedAt = at, Contact = null }
