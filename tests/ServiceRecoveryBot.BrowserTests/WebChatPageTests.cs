@@ -15,8 +15,61 @@ public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFix
 {
     private const float StepTimeout = 20_000;
 
+    /// <summary>The quick path on a phone-sized page: the words to say first, then one card, changed and logged in one press.</summary>
     [ChromiumFact]
-    public async Task A_complete_recovery_in_the_web_chat_page_saves_the_case()
+    public async Task A_quick_recovery_on_a_phone_sized_web_chat_page_is_logged_from_one_card()
+    {
+        using var server = new LiveBotServer(azurite);
+        var address = server.Start();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, DeviceScaleFactor = 2 });
+        page.SetDefaultTimeout(StepTimeout);
+        SetDefaultExpectTimeout(StepTimeout);
+        var screenshot = ScreenshotPath("webchat.png");
+        try
+        {
+            await page.GotoAsync(address.ToString());
+            var transcript = page.Locator(".webchat__basic-transcript__transcript");
+            await Expect(transcript.GetByText("ServiceRecoveryBot. Tell me what went wrong", new() { Exact = false }).Last).ToBeVisibleAsync();
+
+            await SayAsync(page, "Guest at table 12 is furious: steak overcooked twice");
+            await Expect(transcript.GetByText("Say this now", new() { Exact = false }).Last).ToBeVisibleAsync();
+            var card = LatestCard(page, "then Log it");
+            await Expect(card).ToBeVisibleAsync();
+            await card.Locator("select").Nth(1).SelectOptionAsync("Regular");
+            await card.GetByRole(AriaRole.Button, new() { Name = "Log it", Exact = true }).ClickAsync();
+
+            var done = transcript.GetByText("Nice work.", new() { Exact = false }).Last;
+            await Expect(done).ToBeVisibleAsync();
+            var opened = await transcript.GetByText(OpenedPattern()).Last.InnerTextAsync();
+            var caseId = CaseId.TryParse(OpenedPattern().Match(opened).Groups["id"].Value) ?? throw new Xunit.Sdk.XunitException($"No case id in \"{opened}\".");
+            await Expect(page.GetByText("Send failed", new() { Exact = false })).ToHaveCountAsync(0);
+
+            var saved = await server.Services.GetRequiredService<ICaseStore>().FindAsync("local", caseId, CancellationToken.None);
+            Assert.NotNull(saved);
+            Assert.Equal(CaseStatus.AwaitingFollowUp, saved.Status);
+            Assert.Equal(FailureCategory.ProductOrFoodQuality, saved.Category);
+            Assert.Equal(CustomerTier.Regular, saved.Customer?.Tier);
+            Assert.NotNull(saved.Apology);
+            Assert.Equal("Replace it straight away, prepared fresh", saved.FixDone);
+            Assert.NotNull(saved.FollowUpAt);
+            await transcript.GetByText(OpenedPattern()).Last.ScrollIntoViewIfNeededAsync();
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        }
+        PublishToDocs(screenshot);
+    }
+
+    [ChromiumFact]
+    public async Task The_coached_walk_in_the_web_chat_page_saves_the_case()
     {
         using var server = new LiveBotServer(azurite);
         var address = server.Start();
@@ -30,7 +83,7 @@ public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFix
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1400 } });
         page.SetDefaultTimeout(StepTimeout);
         SetDefaultExpectTimeout(StepTimeout);
-        var screenshot = ScreenshotPath();
+        var screenshot = ScreenshotPath("webchat-coached.png");
         try
         {
             await page.GotoAsync(address.ToString());
@@ -38,8 +91,8 @@ public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFix
             var transcript = page.Locator(".webchat__basic-transcript__transcript");
             await Expect(transcript.GetByText("ServiceRecoveryBot. Tell me what went wrong", new() { Exact = false }).Last).ToBeVisibleAsync();
 
-            await SayAsync(page, "Guest at table 12 is furious: steak overcooked twice");
-            await ClickAsync(page, "Looks like", LastButtonMatching("Product or food quality"));   // marked "(suggested)" in its place
+            await SayAsync(page, "walk me through it: Guest at table 12 is furious: steak overcooked twice");
+            await ClickAsync(page, "Looks like", "Product or food quality");
             await ClickAsync(page, "What kind of customer?", "Regular");
             await ReplyToTextAsync(page, transcript, "What did the customer say", "skip");
             await ClickAsync(page, "Severity: I suggest", LastButtonMatching("(suggested)"));
@@ -73,7 +126,6 @@ public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFix
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
         }
-        PublishToDocs(screenshot);
     }
 
     private static async Task SayAsync(IPage page, string text)
@@ -119,13 +171,13 @@ public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFix
         page.Locator(".ac-adaptiveCard", new() { HasTextString = question }).Last;
 
     /// <summary>TestResults/browser/webchat.png at the repository root, or under BROWSER_TEST_RESULTS when set.</summary>
-    private static string ScreenshotPath()
+    private static string ScreenshotPath(string name)
     {
         var folder = Environment.GetEnvironmentVariable("BROWSER_TEST_RESULTS") is { Length: > 0 } configured
             ? configured
             : Path.Combine(AzuriteFixture.RepoRoot(), "TestResults", "browser");
         Directory.CreateDirectory(folder);
-        return Path.Combine(folder, "webchat.png");
+        return Path.Combine(folder, name);
     }
 
     /// <summary>The README's screenshot: written when missing, or refreshed when UPDATE_DOCS_SCREENSHOT=1, so test runs leave the tree clean.</summary>
