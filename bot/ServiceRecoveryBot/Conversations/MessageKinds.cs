@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using ServiceRecoveryBot.Recovery.Cases;
-using ServiceRecoveryBot.Recovery.Playbooks;
+using ServiceRecoveryBot.Understanding;
 
 namespace ServiceRecoveryBot.Conversations;
 
-/// <summary>What a message with no case in progress is, and so where it goes.</summary>
-public enum MessageKind
+/// <summary>Where a message with no case in progress goes (the router's reading of it).</summary>
+public enum RouteKind
 {
     Incident,
     Question,
@@ -20,35 +20,35 @@ public enum MessageKind
 /// Tells what a message is before anything opens a case: an incident only when it reads as one (a failure and someone
 /// it happened to); questions, commands, greetings, emoji rows and keyboard mashing open none; threats go to safety.
 /// </summary>
-public sealed partial class MessageKinds(CategorySuggester categories, Guidance.GuidanceService guidance)
+public sealed partial class MessageKinds(IUnderstanding understanding, Guidance.GuidanceService guidance)
 {
-    public MessageKind Classify(string text)
+    public RouteKind Classify(string text, CancellationToken ct)
     {
         var t = text.Trim();
         var lower = t.ToLowerInvariant();
-        if (Commands.Parse(t).Kind is not (CommandKind.None or CommandKind.Greeting) || CaseVerbPattern().IsMatch(lower)) return MessageKind.Command;
+        if (Commands.Parse(t).Kind is not (CommandKind.None or CommandKind.Greeting) || CaseVerbPattern().IsMatch(lower)) return RouteKind.Command;
         var words = WordPattern().Matches(lower).Select(m => m.Value).ToList();
-        if (words.Count == 0 || words.All(w => w.All(char.IsDigit))) return t.Length > 0 && t.All(c => !char.IsLetterOrDigit(c)) && Smiles(t) ? MessageKind.Smalltalk : MessageKind.Junk;
-        if (ThreatPattern().IsMatch(lower)) return MessageKind.Threat;
-        if (Commands.Parse(t).Kind == CommandKind.Greeting || SmalltalkPattern().IsMatch(lower.TrimEnd('.', '!', '?', ' '))) return MessageKind.Smalltalk;
-        if (words.Count(LooksLikeAWord) * 2 < words.Count || (words.Count <= 2 && words.All(w => !LooksLikeAWord(w) || Mashed(w)))) return MessageKind.Junk;
+        if (words.Count == 0 || words.All(w => w.All(char.IsDigit))) return t.Length > 0 && t.All(c => !char.IsLetterOrDigit(c)) && Smiles(t) ? RouteKind.Smalltalk : RouteKind.Junk;
+        if (ThreatPattern().IsMatch(lower)) return RouteKind.Threat;
+        if (Commands.Parse(t).Kind == CommandKind.Greeting || SmalltalkPattern().IsMatch(lower.TrimEnd('.', '!', '?', ' '))) return RouteKind.Smalltalk;
+        if (words.Count(LooksLikeAWord) * 2 < words.Count || (words.Count <= 2 && words.All(w => !LooksLikeAWord(w) || Mashed(w)))) return RouteKind.Junk;
 
-        var incidentCues = IncidentCues(lower, t);
+        var incidentCues = IncidentCues(lower, t, understanding.Understand(t, UnderstandingPurpose.Routing, ct));
         var asksHow = AskingHowPattern().IsMatch(lower);
-        if (asksHow || (guidance.IsGuidanceQuestion(t) && incidentCues < 2)) return MessageKind.Question;
-        if (incidentCues >= 2) return MessageKind.Incident;
-        if (t.EndsWith('?') || t.StartsWith('¿')) return MessageKind.Question;
-        return words.Count <= 2 ? MessageKind.Smalltalk : MessageKind.Unclear;
+        if (asksHow || (guidance.IsGuidanceQuestion(t) && incidentCues < 2)) return RouteKind.Question;
+        if (incidentCues >= 2) return RouteKind.Incident;
+        if (t.EndsWith('?') || t.StartsWith('¿')) return RouteKind.Question;
+        return words.Count <= 2 ? RouteKind.Smalltalk : RouteKind.Unclear;
     }
 
     /// <summary>Signs that something happened to someone: a customer or a place, a failure word, their quoted words.</summary>
-    private int IncidentCues(string lower, string text)
+    private static int IncidentCues(string lower, string text, Understood understood)
     {
         var cues = 0;
-        if (WhoPattern().IsMatch(lower) || IncidentParser.Parse(text).Reference is not null) cues++;
+        if (WhoPattern().IsMatch(lower) || understood.Facts.Reference is not null) cues++;
         if (FailurePattern().IsMatch(lower)) cues++;
-        if (categories.Suggest(text) is not null) cues++;
-        if (IncidentParser.Parse(text).CustomerWords is not null) cues++;
+        if (understood.Category is not null) cues++;
+        if (understood.Facts.CustomerWords is not null) cues++;
         return cues;
     }
 

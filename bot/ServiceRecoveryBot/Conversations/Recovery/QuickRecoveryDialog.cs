@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ServiceRecoveryBot.Conversations.Effects;
+using ServiceRecoveryBot.Turns.Effects;
 using ServiceRecoveryBot.Conversations.Managers;
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;
@@ -19,7 +19,8 @@ public sealed class QuickRecoveryDialog(
     CaseOpening opening,
     CompensationPolicy compensation,
     ManagerChannelNotifier managers,
-    IOptions<RecoveryOptions> options)
+    IOptions<RecoveryOptions> options,
+    IChannelCapabilities channels)
     : WaterfallDialog<RecoveryDraft>(DialogIds.QuickRecovery, version: 1)
 {
     protected override WaterfallStep<RecoveryDraft>[] Steps => [AskWhatHappenedStepAsync, ShowCaptureStepAsync, LogCaseStepAsync];
@@ -136,7 +137,7 @@ public sealed class QuickRecoveryDialog(
             turn.Commit(new RequestApproval(c, now)); // after the case is saved, so a manager who answers at once finds it
         }
         turn.Commit(new ScheduleFollowUp(c, AndPromise: true));
-        RecoveryDialog.SendSummary(turn, c, playbook);
+        RecoveryDialog.SendSummary(turn, c, playbook, channels);
         return await step.EndDialogAsync(c, ct);
     }
 }
