@@ -72,7 +72,7 @@ public sealed class QuickPathTests
         Assert.Equal(bot.Get<RecoveryPlaybook>().For(suggested.Value).Fixes[0], stored.FixDone);
         Assert.Equal(ApprovalState.NotNeeded, stored.Atonement!.Approval);
         Assert.Equal(TimeSpan.FromSeconds(30), stored.TimeToAcknowledge);
-        Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero), stored.FollowUpAt);
+        Assert.Equal(bot.Clock.GetUtcNow() + FollowUpTiming.OnSiteWithin, stored.FollowUpAt); // room service: the guest is still on site
         Assert.Equal(
             [CaseStep.Opened, CaseStep.Categorised, CaseStep.CustomerCaptured, CaseStep.SeveritySet, CaseStep.Apologised, CaseStep.Listened,
              CaseStep.Fixed, CaseStep.AtonementOffered, CaseStep.FollowUpScheduled],
@@ -86,7 +86,7 @@ public sealed class QuickPathTests
         using var bot = Quick();
         var chat = bot.Chat();
         await chat.SayAsync("No reservation on file for the Okafor couple but they have our website confirmation");
-        var done = await chat.SayAsync("severity 3; vip; offer: free night and an upgrade; promise: call them tomorrow by 6pm");
+        var done = await chat.SayAsync("severity 3; vip; offer: full refund of the night; promise: call them tomorrow by 6pm");
 
         var stored = Assert.Single(bot.Cases.All);
         Assert.Equal(3, stored.Severity);

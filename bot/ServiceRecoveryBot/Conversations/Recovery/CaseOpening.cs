@@ -69,7 +69,7 @@ public sealed class CaseOpening(
         var id = await freshIds.NextAsync(team, ct);
         var staff = turn.Activity.From;
         var by = staff?.Id ?? "unknown";
-        var recorded = RecoveryCase.Open(id, team, by, staff?.Name, text, turn.ReceivedAt)
+        var recorded = (RecoveryCase.Open(id, team, by, staff?.Name, text, turn.ReceivedAt) with { ConversationId = turn.Activity.Conversation?.Id })
             .Record(CaseStep.Categorised, turn.ReceivedAt, by, nameof(FailureCategory.SafetyOrHealth)) with
             {
                 Category = FailureCategory.SafetyOrHealth,
