@@ -11,10 +11,13 @@ public abstract class BotHostTest(AzuriteFixture azurite) : IAsyncLifetime
     protected HttpClient Http { get; private set; } = null!;
     protected AzuriteFixture Azurite => azurite;
 
+    /// <summary>Settings the class's host runs with (none by default).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public async Task InitializeAsync()
     {
         Connector = await LoopbackConnector.StartAsync();
-        Factory = new BotFactory(azurite, AzuriteFixture.NewTablePrefix());
+        Factory = new BotFactory(azurite, AzuriteFixture.NewTablePrefix(), Settings);
         Http = Factory.CreateClient();
     }
 

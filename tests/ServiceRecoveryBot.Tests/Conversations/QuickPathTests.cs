@@ -119,7 +119,7 @@ public sealed class QuickPathTests
         var id = Assert.Single(bot.Cases.All).Id;
         await chat.SubmitValueAsync(new Dictionary<string, string>
         {
-            ["step"] = $"quick:{id}", ["action"] = "log", ["category"] = "ProductOrFoodQuality", ["customer"] = "Mrs Patel (table 4)",
+            ["step"] = $"quick:{id}", ["submit"] = "log", ["category"] = "ProductOrFoodQuality", ["customer"] = "Mrs Patel (table 4)",
             ["tier"] = "Regular", ["severity"] = "2", ["fix"] = "Remade the dish", ["atonement"] = "Dessert on the house", ["promise"] = "", ["followUp"] = "in 2 hours",
         });
 
@@ -141,7 +141,7 @@ public sealed class QuickPathTests
         await chat.SayAsync("ok");
         await chat.SayAsync("Drinks took 25 minutes at table 9");
 
-        var old = await chat.SubmitValueAsync(new Dictionary<string, string> { ["step"] = $"quick:{first}", ["action"] = "log", ["severity"] = "4" });
+        var old = await chat.SubmitValueAsync(new Dictionary<string, string> { ["step"] = $"quick:{first}", ["submit"] = "log", ["severity"] = "4" });
 
         Assert.Equal(Replies.OldCard, old[0]);
         Assert.Contains("Log SR-", old[^1], StringComparison.Ordinal);

@@ -12,7 +12,7 @@ namespace ServiceRecoveryBot.Conversations.Recovery;
 public static partial class QuickCaptureReader
 {
     public const string StepKey = "step";
-    public const string ActionKey = "action";
+    public const string ActionKey = "submit"; // not "action": Teams' invoke value.action is an object
     public const string LogAction = "log";
 
     /// <summary>The step id a card's submit carries, if it carries one.</summary>
