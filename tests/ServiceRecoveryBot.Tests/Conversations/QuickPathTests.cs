@@ -160,7 +160,7 @@ public sealed class QuickPathTests
         var walk = await chat.SayAsync("walk me through it");
         var suggested = coachedBot.Get<IUnderstanding>().Understand(incident, UnderstandingPurpose.CaseOpening, CancellationToken.None).Category!.Value;
         Assert.Contains(walk, r => r.Contains(coachedBot.Get<RecoveryPlaybook>().For(suggested).Title.ToLowerInvariant(), StringComparison.Ordinal));
-        await chat.SayEachAsync("1", "1", "done", "skip", "1", "1", "skip", "ok");
+        await chat.SayEachAsync("yes", "yes", "done", "skip", "1", "1", "skip", "ok");
 
         var quick = Assert.Single(quickBot.Cases.All);
         var coached = Assert.Single(coachedBot.Cases.All);
