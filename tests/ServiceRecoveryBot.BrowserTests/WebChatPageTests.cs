@@ -92,7 +92,7 @@ public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFix
             await Expect(transcript.GetByText("ServiceRecoveryBot. Tell me what went wrong", new() { Exact = false }).Last).ToBeVisibleAsync();
 
             await SayAsync(page, "walk me through it: Guest at table 12 is furious: steak overcooked twice");
-            await ClickAsync(page, "Looks like", "Product or food quality");
+            await ClickAsync(page, "Looks like", LastButtonMatching("Product or food quality"));
             await ClickAsync(page, "What kind of customer?", "Regular");
             await ReplyToTextAsync(page, transcript, "What did the customer say", "skip");
             await ClickAsync(page, "Severity: I suggest", LastButtonMatching("(suggested)"));
