@@ -31,6 +31,7 @@ public static class CaseFigures
     public static Tally For(RecoveryCase c, string currency)
     {
         var t = new Tally();
+        if (c.Status == CaseStatus.Discarded) return t; // opened by mistake: counts nowhere
         t.Add("opened", 1);
         t.Add("status:" + c.Status, 1);
         if (c.Category is { } category) t.Add(Category + category, 1);
