@@ -150,7 +150,7 @@ public sealed record RecoveryCase
 
     /// <summary>A case opened by mistake: kept, with "discarded" in its timeline, out of every list and figure.</summary>
     public RecoveryCase Discard(DateTimeOffset at, string by) => Status is CaseStatus.InProgress or CaseStatus.Paused
-        ? Record(CaseStep.Discarded, at, by) with { Status = CaseStatus.Discarded }
+        ? Record(CaseStep.Discarded, at, by) with { Status = CaseStatus.Discarded, Contact = null }
         : throw new CaseTransitionException(Id, Status, CaseStatus.Discarded);
 
     /// <summary>Closes the case; the customer's contact detail goes with it (kept only as long as a follow-up may need it).</summary>
