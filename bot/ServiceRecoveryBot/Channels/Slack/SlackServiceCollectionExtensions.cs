@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ServiceRecoveryBot.Channels.Slack;
 
@@ -21,6 +22,7 @@ public static class SlackServiceCollectionExtensions
             .BindConfiguration(SlackOptions.Section)
             .Validate(o => o.ApiBaseUrl is { IsAbsoluteUri: true, Scheme: "https" or "http" }, "Slack:ApiBaseUrl must be an absolute http(s) URL.")
             .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SlackChannelPacer>();
         services.AddHttpClient<SlackWebClient>().AddOutboundResilience("slack", answer =>
             answer.StatusCode == HttpStatusCode.TooManyRequests && WaitsAtMost(answer, MaxRetryAfter)

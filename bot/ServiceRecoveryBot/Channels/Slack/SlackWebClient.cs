@@ -143,8 +143,7 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
             return new SendResult(SendOutcome.Failed, Detail: "nothing_to_show: the activity has no text, summary, card fallback text or suggested actions");
         }
 
-        using var slot = replacing ? null : await pacer.AcquireAsync(channel, ct);
-        if (slot is { IsAcquired: false })
+        if (!replacing && !await pacer.WaitTurnAsync(channel, ct))
         {
             NotDelivered(logger, method, channel, "paced", SendOutcome.Throttled);
             return new SendResult(SendOutcome.Throttled, Detail: "paced: too many posts waiting for this channel");

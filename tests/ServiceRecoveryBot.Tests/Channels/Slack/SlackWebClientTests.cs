@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using ServiceRecoveryBot.Channels.Slack;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Testing;
@@ -30,7 +31,7 @@ public sealed class SlackWebClientTests : IAsyncLifetime
         await api.DisposeAsync();
     }
 
-    private SlackWebClient Client(string? token = Token, string? apiBaseUrl = null)
+    private SlackWebClient Client(string? token = Token, string? apiBaseUrl = null, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -38,6 +39,7 @@ public sealed class SlackWebClientTests : IAsyncLifetime
             ["Slack:BotToken"] = token,
         }).Build();
         services = new ServiceCollection()
+            .AddSingleton(time ?? TimeProvider.System)
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new EveryCategory(logs)))
             .AddSlackWebClient()
@@ -61,19 +63,38 @@ public sealed class SlackWebClientTests : IAsyncLifetime
     [Fact]
     public async Task A_burst_of_posts_to_one_channel_beyond_the_allowance_waits_its_turn_while_other_channels_go_ahead()
     {
-        var client = Client();
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-08T09:00:00Z"));
+        var client = Client(time: clock);
         for (var i = 0; i < SlackChannelPacer.Burst + 2; i++) api.RespondWithFixture("web_chat_postMessage_ok.json");
         var burst = Enumerable.Range(0, SlackChannelPacer.Burst + 1).Select(i => SendAsync(Reply($"Escalation {i}", "CMANAGERS"), client)).ToList();
 
         await Task.WhenAll(burst.Take(SlackChannelPacer.Burst));
         Assert.False(burst[^1].IsCompleted);
         Assert.Equal(SendOutcome.Delivered, (await SendAsync(Reply("Your case is saved", "DSTAFF"), client)).Outcome);
+        clock.Advance(SlackChannelPacer.Interval - TimeSpan.FromMilliseconds(1));
         Assert.False(burst[^1].IsCompleted);
+        Assert.Equal(SlackChannelPacer.Burst + 1, api.Requests.Count);
 
+        clock.Advance(TimeSpan.FromMilliseconds(1));
         using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         Assert.Equal(SendOutcome.Delivered, (await burst[^1].WaitAsync(bounded.Token)).Outcome);
         Assert.Equal(SlackChannelPacer.Burst + 2, api.Requests.Count);
         Assert.Equal($"Escalation {SlackChannelPacer.Burst}", api.Requests.Last(r => r.Json.GetProperty("channel").GetString() == "CMANAGERS").Json.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Posts_to_a_channel_with_a_thousand_already_waiting_come_back_throttled_at_once()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-08T09:00:00Z"));
+        var pacer = new SlackChannelPacer(clock);
+        var waiting = Enumerable.Range(0, SlackChannelPacer.Burst + SlackChannelPacer.QueueLimit)
+            .Select(_ => pacer.WaitTurnAsync("CMANAGERS", CancellationToken.None).AsTask()).ToList();
+
+        Assert.False(await pacer.WaitTurnAsync("CMANAGERS", CancellationToken.None));
+        Assert.True(await pacer.WaitTurnAsync("CSTAFF", CancellationToken.None));
+        Assert.Equal(SlackChannelPacer.Burst, waiting.Count(t => t.IsCompleted));
+        clock.Advance(SlackChannelPacer.QueueLimit * SlackChannelPacer.Interval);
+        Assert.All(await Task.WhenAll(waiting), Assert.True);
     }
 
     [Fact]
