@@ -12,7 +12,7 @@ namespace ServiceRecoveryBot.BrowserTests;
 /// The real bot host on a real Kestrel socket (a browser cannot reach TestServer): Development, loopback, a free port,
 /// storage on Azurite under its own table prefix.
 /// </summary>
-public sealed class LiveBotServer : WebApplicationFactory<Program>
+public class LiveBotServer : WebApplicationFactory<Program>
 {
     private readonly AzuriteFixture azurite;
     private readonly string tablePrefix = AzuriteFixture.NewTablePrefix();
