@@ -8,6 +8,8 @@ public sealed class DevelopmentSetTests
 {
     private static readonly string Data = Path.Combine(AppContext.BaseDirectory, "Understanding", "Data");
 
+    private static readonly string Fresh = Path.Combine(AppContext.BaseDirectory, "Understanding", "Fresh");
+
     private static string Key(string text) => string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '.', '!', '?');
 
     [Fact]
@@ -20,6 +22,22 @@ public sealed class DevelopmentSetTests
         var heldTexts = held.Incidents.Select(e => e.Text).Concat(held.Questions.Select(q => q.Text)).Concat(held.Quotes.Select(q => q.Text)).Select(Key).ToList();
         Assert.NotEmpty(heldTexts);
         Assert.DoesNotContain(heldTexts, known.Contains);
+    }
+
+    [Fact]
+    public void The_fresh_split_shares_no_row_with_the_development_split_and_covers_every_category_and_flag()
+    {
+        var examples = ExampleSets.LoadDefault();
+        var held = HeldBack.Load(Data);
+        var fresh = HeldBack.Load(Fresh);
+        var known = examples.Incidents.Select(e => e.Text).Concat(examples.Questions.Select(q => q.Text)).Concat(examples.Quotes.Select(q => q.Text))
+            .Concat(held.Incidents.Select(e => e.Text)).Concat(held.Questions.Select(q => q.Text)).Concat(held.Quotes.Select(q => q.Text))
+            .Select(Key).ToHashSet(StringComparer.Ordinal);
+        var freshTexts = fresh.Incidents.Select(e => e.Text).Concat(fresh.Questions.Select(q => q.Text)).Concat(fresh.Quotes.Select(q => q.Text)).Select(Key).ToList();
+        Assert.DoesNotContain(freshTexts, known.Contains);
+        Assert.True(fresh.Incidents.Count >= 100 && fresh.Questions.Count >= 60 && fresh.Quotes.Count >= 80);
+        Assert.Equal(Enum.GetValues<FailureCategory>().Length, fresh.Incidents.Select(e => e.Category).Distinct().Count());
+        Assert.Equal(Enum.GetValues<ServiceRecoveryBot.Sentiment.ToneFlag>().Length, fresh.Quotes.SelectMany(q => q.Flags).Distinct().Count());
     }
 
     [Fact]
