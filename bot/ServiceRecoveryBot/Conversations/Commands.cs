@@ -70,14 +70,14 @@ public static partial class Commands
         if (CasePattern().Match(t) is { Success: true } m) return CaseCommand(m);
         if (DiscardPattern().Match(t) is { Success: true } d)
             return new Command(d.Groups["verb"].Value is "close" ? CommandKind.Close : CommandKind.Discard, d.Groups["id"].Value);
-        if (AskPattern().Match(t) is { Success: true } ask) return new Command(CommandKind.Ask, ask.Groups["rest"].Value);
+        if (AskPattern().Match(t) is { Success: true } ask) return new Command(CommandKind.Ask, AsTyped(text, t, ask.Groups["rest"]));
         if (t is "resume" or "continue") return new Command(CommandKind.Resume);
         // A mistyped id ("show sr 7k3", "resume 7k3qq") is still a command: answer that the case isn't found rather
         // than open a new case called "show sr 7k3".
         if (MistypedCasePattern().Match(t) is { Success: true } typo) return CaseCommand(typo);
         if (WalkPattern().Match(t) is { Success: true } walk)
-            return new Command(CommandKind.Walk, walk.Groups["rest"].Success ? walk.Groups["rest"].Value : null);
-        if (NewWithTextPattern().Match(t) is { Success: true } n) return new Command(CommandKind.NewCase, n.Groups["rest"].Value);
+            return new Command(CommandKind.Walk, walk.Groups["rest"].Success ? AsTyped(text, t, walk.Groups["rest"]) : null);
+        if (NewWithTextPattern().Match(t) is { Success: true } n) return new Command(CommandKind.NewCase, AsTyped(text, t, n.Groups["rest"]));
         if (PracticePattern().IsMatch(t)) return new Command(CommandKind.Practice);
         if (t is "my figures" or "my stats" or "my numbers" or "my summary" or "my week") return new Command(CommandKind.MyFigures, "7");
         if (ExportPattern().IsMatch(t)) return new Command(CommandKind.ExportCases);
@@ -96,6 +96,20 @@ public static partial class Commands
         new(m.Groups["verb"].Value is "resume" or "continue" ? CommandKind.Resume : CommandKind.Show, m.Groups["id"].Value);
 
     private static string Normalize(string text) => string.Join(' ', text.Trim().ToLowerInvariant().TrimEnd('.', '!', '?').Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace("-", " ", StringComparison.Ordinal);
+
+    private static string Collapse(string text) => string.Join(' ', text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// The free text a command carries ("walk me through it: …"), as the staff member typed it: names keep their
+    /// capitals and the sentence its full stop. Lowercasing and "-" to " " keep positions, so the normalized match maps back.
+    /// </summary>
+    private static string AsTyped(string text, string normalized, Group rest)
+    {
+        var typed = Collapse(text);
+        return typed.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal).StartsWith(normalized, StringComparison.Ordinal)
+            ? typed[rest.Index..].Trim()
+            : rest.Value;
+    }
 
     [GeneratedRegex(@"^(?<verb>show|open|view|case|resume|continue|status of|find)\s+(case\s+)?(?<id>(sr\s?)?[0-9a-z]{4})$")]
     private static partial Regex CasePattern();

@@ -27,6 +27,13 @@ public sealed class CommandsTests
     public void An_incident_is_not_read_as_a_command(string text) =>
         Assert.Equal(CommandKind.None, Commands.Parse(text).Kind);
 
+    [Theory]
+    [InlineData("walk me through it: No reservation for the Okafor couple.", CommandKind.Walk, "No reservation for the Okafor couple.")]
+    [InlineData("New case:  Mr  Ito's suite-door card fails!", CommandKind.NewCase, "Mr Ito's suite-door card fails!")]
+    [InlineData("ask: What do I say to Mrs Diaz?", CommandKind.Ask, "What do I say to Mrs Diaz?")]
+    public void The_text_a_command_carries_keeps_its_capitals_and_punctuation(string text, CommandKind kind, string carried) =>
+        Assert.Equal(new Command(kind, carried), Commands.Parse(text));
+
     [Fact]
     public async Task A_mistyped_case_id_gets_a_not_found_answer_instead_of_a_new_case()
     {
