@@ -5,7 +5,7 @@ using ServiceRecoveryBot.Protocol;
 namespace ServiceRecoveryBot.Testing;
 
 /// <summary>Drives one conversation through the real turn pipeline and collects the bot's replies from the local channel.</summary>
-public sealed class ChatDriver(TurnProcessor turns, LocalChannel local, string conversationId, string user = "staff-1", string channelId = "test")
+public sealed class ChatDriver(TurnProcessor turns, LocalChannel local, string conversationId, string user = "staff-1", string channelId = "test", string locale = "en-US")
 {
     private int sequence;
     private int watermark = -1;
@@ -57,7 +57,7 @@ public sealed class ChatDriver(TurnProcessor turns, LocalChannel local, string c
         From = new ChannelAccount { Id = user, Name = "Sam" },
         Recipient = new ChannelAccount { Id = "bot", Name = "ServiceRecoveryBot" },
         Conversation = new ConversationAccount { Id = conversationId },
-        Locale = "en-US",
+        Locale = locale,
     };
 
     public IReadOnlyList<string> Replies()

@@ -10,6 +10,7 @@ using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Recovery.Playbooks;
 using ServiceRecoveryBot.Understanding;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Conversations;
 
@@ -60,8 +61,8 @@ public sealed class RecoveryBot(
         {
             var stale = CaseId.TryParse(state.ActiveCaseId);
             turn.SendText(unreadable
-                ? stale is { } id ? Replies.StateUnreadableWithCase(id) : Replies.StateUnreadable
-                : stale is { } old ? Replies.RestartedWithCase(old) : Replies.Restarted);
+                ? stale is { } id ? turn.Replies().StateUnreadableWithCase(id) : turn.Replies().StateUnreadable
+                : stale is { } old ? turn.Replies().RestartedWithCase(old) : turn.Replies().Restarted);
             state.ActiveCaseId = null;
             return;
         }
@@ -71,7 +72,7 @@ public sealed class RecoveryBot(
         if (text.Length == 0 && activity.Value is null && activity.Attachments is { Count: > 0 })
         {
             // A photo or a file and no words: say what the bot can take, and ask the question again.
-            turn.SendText(Replies.FilesNotRead);
+            turn.SendText(turn.Replies().FilesNotRead);
             if (dc.ActiveDialog is not null) await dc.RepromptDialogAsync(ct);
             return;
         }
@@ -113,7 +114,7 @@ public sealed class RecoveryBot(
         dc.Context.SendText(answer.Text, answer.Walk is not null && dc.ActiveDialog is null ? InputHints.ExpectingInput : InputHints.AcceptingInput);
         if (dc.ActiveDialog is not null)
         {
-            dc.Context.SendText(Replies.BackToCase);
+            dc.Context.SendText(dc.Context.Replies().BackToCase);
             await dc.RepromptDialogAsync(ct);
         }
         return true;
@@ -125,7 +126,7 @@ public sealed class RecoveryBot(
         Remember(turn, state);
         if (state.Greeted) return;
         state.Greeted = true;
-        turn.SendText(turn.Activity.Conversation?.ConversationType is "channel" or "groupChat" ? Replies.HelloTeam : Replies.Welcome);
+        turn.SendText(turn.Activity.Conversation?.ConversationType is "channel" or "groupChat" ? turn.Replies().HelloTeam : turn.Replies().Welcome);
     }
 
     private void Remember(TurnContext turn, ConversationState state)
@@ -149,8 +150,8 @@ public sealed class RecoveryBot(
         {
             case CommandKind.Help:
                 var help = dc.ActiveDialog is { } prompt && dc.ParentOfActive is not null && PromptFrame.TryReadOptions(prompt) is { Help: { } specific }
-                    ? specific + "\n\n" + Replies.Help
-                    : Replies.Help;
+                    ? specific + "\n\n" + dc.Context.Replies().Help
+                    : dc.Context.Replies().Help;
                 dc.Context.SendText(help);
                 await dc.RepromptDialogAsync(ct);
                 return true;
@@ -160,12 +161,12 @@ public sealed class RecoveryBot(
             case CommandKind.Back:
                 if (!await dc.GoBackAsync(ct))
                 {
-                    dc.Context.SendText(Replies.NothingToGoBackTo);
+                    dc.Context.SendText(dc.Context.Replies().NothingToGoBackTo);
                     await dc.RepromptDialogAsync(ct);
                 }
                 return true;
             case CommandKind.Status:
-                dc.Context.SendText(Replies.Status(dc.DescribeStack(), CurrentCase(dc)));
+                dc.Context.SendText(dc.Context.Replies().Status(dc.DescribeStack(), CurrentCase(dc)));
                 await dc.RepromptDialogAsync(ct);
                 return true;
             default:
@@ -180,28 +181,28 @@ public sealed class RecoveryBot(
         switch (command.Kind)
         {
             case CommandKind.Greeting:
-                turn.SendText(Replies.Welcome);
+                turn.SendText(turn.Replies().Welcome);
                 return;
             case CommandKind.Help:
-                turn.SendText(Replies.Help);
+                turn.SendText(turn.Replies().Help);
                 return;
             case CommandKind.Cancel or CommandKind.Back or CommandKind.Status:
-                turn.SendText(Replies.NothingInProgress);
+                turn.SendText(turn.Replies().NothingInProgress);
                 return;
             case CommandKind.MyCases:
-                turn.SendText(Replies.CaseList(await MyOpenCasesAsync(team, turn, ct)));
+                turn.SendText(turn.Replies().CaseList(await MyOpenCasesAsync(team, turn, ct)));
                 return;
             case CommandKind.MyFollowUps:
-                turn.SendText(Replies.FollowUpList(await MyFollowUpsAsync(team, turn, ct), turn.ReceivedAt));
+                turn.SendText(turn.Replies().FollowUpList(await MyFollowUpsAsync(team, turn, ct), turn.ReceivedAt));
                 return;
             case CommandKind.Show:
-                turn.SendText(await FindAsync(team, command.Argument, ct) is { } shown ? Replies.Summary(shown, playbook) : Replies.CaseNotFound(command.Argument ?? ""));
+                turn.SendText(await FindAsync(team, command.Argument, ct) is { } shown ? turn.Replies().Summary(shown, playbook) : turn.Replies().CaseNotFound(command.Argument ?? ""));
                 return;
             case CommandKind.Resume when command.Argument is null && state.ActiveCaseId is null:
                 // "resume" alone: the staff member's one paused case, or the list to pick from.
                 var paused = (await MyOpenCasesAsync(team, turn, ct)).Where(c => c.Status == CaseStatus.Paused).ToList();
                 if (paused.Count == 1) await ResumeAsync(dc, team, paused[0].Id.Value, state, ct);
-                else turn.SendText(paused.Count == 0 ? Replies.NothingInProgress : Replies.PickPaused(paused));
+                else turn.SendText(paused.Count == 0 ? turn.Replies().NothingInProgress : turn.Replies().PickPaused(paused));
                 return;
             case CommandKind.Resume:
                 await ResumeAsync(dc, team, command.Argument ?? state.ActiveCaseId, state, ct);
@@ -213,7 +214,7 @@ public sealed class RecoveryBot(
                 AfterDialog(await dc.BeginDialogAsync(recovery.Id, new RecoveryStart(command.Argument, null), ct), state, dc);
                 return;
             case CommandKind.Search:
-                turn.SendText(Replies.SearchResults(command.Argument!, await lookup.SearchAsync(team, command.Argument!, ct)));
+                turn.SendText(turn.Replies().SearchResults(command.Argument!, await lookup.SearchAsync(team, command.Argument!, ct)));
                 return;
             case CommandKind.Summary:
                 await reports.SummaryAsync(turn, team, int.Parse(command.Argument!, System.Globalization.CultureInfo.InvariantCulture), ct);
@@ -234,7 +235,7 @@ public sealed class RecoveryBot(
                 await DiscardAsync(dc, team, command.Argument!, state, ct);
                 return;
             case CommandKind.Close:
-                turn.SendText(Replies.CloseByFollowUp(command.Argument!));
+                turn.SendText(turn.Replies().CloseByFollowUp(command.Argument!));
                 return;
             case CommandKind.Ask:
                 Answer(turn, command.Argument!);
@@ -259,31 +260,31 @@ public sealed class RecoveryBot(
                 return;
             case RouteKind.Threat:
                 var recorded = await opening.RecordThreatAsync(turn, text, ct);
-                turn.SendText(Replies.SafetySteps(recorded.Id));
+                turn.SendText(turn.Replies().SafetySteps(recorded.Id));
                 return;
             case RouteKind.Question:
                 Answer(turn, text);
                 return;
             case RouteKind.Command:
-                turn.SendText(Replies.Help);
+                turn.SendText(turn.Replies().Help);
                 return;
             case RouteKind.Smalltalk:
-                turn.SendText(Replies.Smalltalk);
+                turn.SendText(turn.Replies().Smalltalk);
                 return;
             case RouteKind.Junk:
-                turn.SendText(Replies.NotUnderstood);
+                turn.SendText(turn.Replies().NotUnderstood);
                 return;
             default:
-                turn.Send(turn.Activity.CreateReply(Replies.DidYouMean) with
+                turn.Send(turn.Activity.CreateReply(turn.Replies().DidYouMean) with
                 {
                     InputHint = "expectingInput",
                     SuggestedActions = new SuggestedActions
                     {
                         Actions =
                         [
-                            new CardAction { Type = "imBack", Title = Replies.NewCaseButton, Value = "new case: " + text },
-                            new CardAction { Type = "imBack", Title = Replies.QuestionButton, Value = "question: " + text },
-                            new CardAction { Type = "imBack", Title = Replies.MyCasesButton, Value = "my cases" },
+                            new CardAction { Type = "imBack", Title = turn.Replies().NewCaseButton, Value = "new case: " + text },
+                            new CardAction { Type = "imBack", Title = turn.Replies().QuestionButton, Value = "question: " + text },
+                            new CardAction { Type = "imBack", Title = turn.Replies().MyCasesButton, Value = "my cases" },
                         ],
                     },
                 });
@@ -295,7 +296,7 @@ public sealed class RecoveryBot(
     private void Answer(TurnContext turn, string question)
     {
         var answer = guidance.Answer(question);
-        turn.SendText(Sentiment.Languages.LanguageDetector.Detect(question) is "es" ? answer.Text + "\n\n" + Replies.GuidanceInEnglish : answer.Text);
+        turn.SendText(Sentiment.Languages.LanguageDetector.Detect(question) is "es" ? answer.Text + "\n\n" + turn.Replies().GuidanceInEnglish : answer.Text);
     }
 
     /// <summary>
@@ -310,13 +311,13 @@ public sealed class RecoveryBot(
         switch (command.Kind)
         {
             case CommandKind.MyCases when t.StartsWith("my ", StringComparison.Ordinal) || t.Contains("cases", StringComparison.Ordinal) && t.Contains(' '):
-                turn.SendText(Replies.CaseList(await MyOpenCasesAsync(team, turn, ct)));
+                turn.SendText(turn.Replies().CaseList(await MyOpenCasesAsync(team, turn, ct)));
                 break;
             case CommandKind.MyFollowUps:
-                turn.SendText(Replies.FollowUpList(await MyFollowUpsAsync(team, turn, ct), turn.ReceivedAt));
+                turn.SendText(turn.Replies().FollowUpList(await MyFollowUpsAsync(team, turn, ct), turn.ReceivedAt));
                 break;
             case CommandKind.Show when CaseId.TryParse(command.Argument) is not null:
-                turn.SendText(await FindAsync(team, command.Argument, ct) is { } shown ? Replies.Summary(shown, playbook) : Replies.CaseNotFound(command.Argument!));
+                turn.SendText(await FindAsync(team, command.Argument, ct) is { } shown ? turn.Replies().Summary(shown, playbook) : turn.Replies().CaseNotFound(command.Argument!));
                 break;
             case CommandKind.Summary:
                 var days = int.Parse(command.Argument!, System.Globalization.CultureInfo.InvariantCulture);
@@ -339,7 +340,7 @@ public sealed class RecoveryBot(
                     state.ActiveCaseId = null;
                     var discarded = current.Discard(turn.ReceivedAt, turn.Activity.From?.Id ?? "unknown");
                     CaseSaves.Queue(turn, discarded);
-                    turn.SendText(Replies.Discarded(discarded.Id));
+                    turn.SendText(turn.Replies().Discarded(discarded.Id));
                     return true;
                 }
                 await DiscardAsync(dc, team, command.Argument!, state, ct);
@@ -347,7 +348,7 @@ public sealed class RecoveryBot(
             default:
                 return false;
         }
-        turn.SendText(Replies.BackToCase);
+        turn.SendText(turn.Replies().BackToCase);
         await dc.RepromptDialogAsync(ct);
         return true;
     }
@@ -356,15 +357,15 @@ public sealed class RecoveryBot(
     {
         var turn = dc.Context;
         var found = await FindAsync(team, idText, ct);
-        if (found is null) turn.SendText(Replies.CaseNotFound(idText));
-        else if (found.StaffId != turn.Activity.From?.Id) turn.SendText(Replies.NotYours(found.Id));
-        else if (found.Status is not (CaseStatus.InProgress or CaseStatus.Paused)) turn.SendText(Replies.CannotDiscard(found));
+        if (found is null) turn.SendText(turn.Replies().CaseNotFound(idText));
+        else if (found.StaffId != turn.Activity.From?.Id) turn.SendText(turn.Replies().NotYours(found.Id));
+        else if (found.Status is not (CaseStatus.InProgress or CaseStatus.Paused)) turn.SendText(turn.Replies().CannotDiscard(found));
         else
         {
             var discarded = found.Discard(turn.ReceivedAt, turn.Activity.From?.Id ?? "unknown");
             CaseSaves.Queue(turn, discarded);
             if (state.ActiveCaseId == discarded.Id.Value) state.ActiveCaseId = null;
-            turn.SendText(Replies.Discarded(discarded.Id));
+            turn.SendText(turn.Replies().Discarded(discarded.Id));
         }
     }
 
@@ -385,17 +386,17 @@ public sealed class RecoveryBot(
         var found = await FindAsync(team, idText, ct);
         if (found is null)
         {
-            dc.Context.SendText(idText is null ? Replies.NothingInProgress : Replies.CaseNotFound(idText));
+            dc.Context.SendText(idText is null ? dc.Context.Replies().NothingInProgress : dc.Context.Replies().CaseNotFound(idText));
             return;
         }
         if (found.Status is not (CaseStatus.Paused or CaseStatus.InProgress))
         {
-            dc.Context.SendText(Replies.CannotResume(found));
+            dc.Context.SendText(dc.Context.Replies().CannotResume(found));
             return;
         }
         var resumed = found.Resume(dc.Context.ReceivedAt, dc.Context.Activity.From?.Id ?? "unknown");
         CaseSaves.Queue(dc.Context, resumed);
-        dc.Context.SendText(Replies.Resuming(resumed));
+        dc.Context.SendText(dc.Context.Replies().Resuming(resumed));
         AfterDialog(await dc.BeginDialogAsync(recovery.Id, new RecoveryStart(null, resumed), ct), state, dc);
     }
 
@@ -406,12 +407,12 @@ public sealed class RecoveryBot(
         state.ActiveCaseId = null;
         if (current is null)
         {
-            dc.Context.SendText(Replies.CancelledBeforeCase);
+            dc.Context.SendText(dc.Context.Replies().CancelledBeforeCase);
             return;
         }
         var paused = current.Pause(dc.Context.ReceivedAt, dc.Context.Activity.From?.Id ?? "unknown");
         CaseSaves.Queue(dc.Context, paused);
-        dc.Context.SendText(Replies.Paused(paused.Id));
+        dc.Context.SendText(dc.Context.Replies().Paused(paused.Id));
     }
 
     private void AfterDialog(DialogTurnResult result, ConversationState state, DialogContext dc)

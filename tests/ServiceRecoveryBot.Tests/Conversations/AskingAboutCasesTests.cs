@@ -1,5 +1,6 @@
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Testing;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
 
@@ -82,7 +83,7 @@ public sealed class AskingAboutCasesTests
         var listed = Assert.Single(await chat.SayAsync("Show me my open follow-ups."));
 
         Assert.StartsWith("Your follow-ups:", listed, StringComparison.Ordinal);
-        Assert.Contains($"{mine.Id} · due {Replies.When(mine.FollowUpAt!.Value)}", listed, StringComparison.Ordinal);
+        Assert.Contains($"{mine.Id} · due {Replies.English.When(mine.FollowUpAt!.Value)}", listed, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Cases.All.Single(c => c.StaffId == "staff-2").Id.Value, listed, StringComparison.Ordinal);
         Assert.Contains($"Say \"follow up {mine.Id}\"", listed, StringComparison.Ordinal);
     }

@@ -57,8 +57,9 @@ public sealed class BotHarness : IDisposable
     public TurnProcessor Turns => provider.GetRequiredService<TurnProcessor>();
 
     /// <param name="channelId">"test" gets text prompts; a card channel ("webchat", "msteams") gets Adaptive Cards.</param>
-    public ChatDriver Chat(string conversationId = "conv-1", string user = "staff-1", string channelId = "test") =>
-        new(Turns, provider.GetRequiredService<LocalChannel>(), conversationId, user, channelId);
+    /// <param name="locale">The activity's locale, as Teams and Web Chat send it ("es-ES" gets the Spanish catalog).</param>
+    public ChatDriver Chat(string conversationId = "conv-1", string user = "staff-1", string channelId = "test", string locale = "en-US") =>
+        new(Turns, provider.GetRequiredService<LocalChannel>(), conversationId, user, channelId, locale);
 
     public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
 

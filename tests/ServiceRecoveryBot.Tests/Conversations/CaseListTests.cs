@@ -1,5 +1,6 @@
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
 
@@ -35,6 +36,6 @@ public sealed class CaseListTests
     public async Task My_cases_with_nothing_open_says_so()
     {
         using var bot = new BotHarness();
-        Assert.Equal(Replies.NoCases, Assert.Single(await bot.Chat().SayAsync("my cases")));
+        Assert.Equal(Replies.English.NoCases, Assert.Single(await bot.Chat().SayAsync("my cases")));
     }
 }

@@ -1,6 +1,7 @@
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Recovery.Cases;
 using Xunit.Abstractions;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
 
@@ -55,7 +56,7 @@ public sealed class FirstMessageRoutingTests(ITestOutputHelper output)
                     break;
                 case "threat":
                     threats++;
-                    if (replies.Any(r => r.Contains("Say this now", StringComparison.Ordinal)) || !replies.Any(r => r.Contains(Replies.SafetyHeading, StringComparison.Ordinal)))
+                    if (replies.Any(r => r.Contains("Say this now", StringComparison.Ordinal)) || !replies.Any(r => r.Contains(Replies.English.SafetyHeading, StringComparison.Ordinal)))
                     {
                         threatsApologised++;
                         wrong.Add($"threat not routed to safety: {m.Text}");

@@ -1,5 +1,6 @@
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
 
@@ -34,7 +35,7 @@ public sealed class MessageRoutingTests
         using var bot = Quick();
         var replies = await bot.Chat().SayAsync("¿cómo me disculpo con un cliente?");
 
-        Assert.Contains(replies, r => r.Contains(Replies.GuidanceInEnglish, StringComparison.Ordinal));
+        Assert.Contains(replies, r => r.Contains(Replies.English.GuidanceInEnglish, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -53,9 +54,9 @@ public sealed class MessageRoutingTests
         var chat = bot.Chat();
         var replies = await chat.SayAsync("the thing from earlier with the manager");
 
-        Assert.Equal(Replies.DidYouMean, replies[^1]);
+        Assert.Equal(Replies.English.DidYouMean, replies[^1]);
         var buttons = chat.AllActivities()[^1].SuggestedActions!.Actions.Select(a => a.Title);
-        Assert.Equal([Replies.NewCaseButton, Replies.QuestionButton, Replies.MyCasesButton], buttons);
+        Assert.Equal([Replies.English.NewCaseButton, Replies.English.QuestionButton, Replies.English.MyCasesButton], buttons);
         Assert.Empty(bot.Cases.All);
         await chat.SayAsync("new case: the thing from earlier with the manager");
         Assert.Single(bot.Cases.All);
@@ -68,7 +69,7 @@ public sealed class MessageRoutingTests
         var replies = await bot.Chat().SayAsync("drunk guest at the bar threatening staff, says he'll punch someone");
 
         var safety = Assert.Single(replies);
-        Assert.Contains(Replies.SafetyHeading, safety, StringComparison.Ordinal);
+        Assert.Contains(Replies.English.SafetyHeading, safety, StringComparison.Ordinal);
         Assert.Contains("duty manager", safety, StringComparison.Ordinal);
         Assert.DoesNotContain("Apologi", safety, StringComparison.Ordinal);
         Assert.DoesNotContain("sorry", safety, StringComparison.OrdinalIgnoreCase);
@@ -87,7 +88,7 @@ public sealed class MessageRoutingTests
         var replies = await chat.SayAsync("my cases");
 
         Assert.StartsWith("Your open cases:", replies[0], StringComparison.Ordinal);
-        Assert.Equal(Replies.BackToCase, replies[1]);
+        Assert.Equal(Replies.English.BackToCase, replies[1]);
         Assert.Contains("Log SR-", replies[^1], StringComparison.Ordinal);
         await chat.SayAsync("ok");
         Assert.Equal(CaseStatus.AwaitingFollowUp, Assert.Single(bot.Cases.All).Status);
@@ -119,11 +120,11 @@ public sealed class MessageRoutingTests
 
         var replies = await chat.SayAsync($"discard {id}");
 
-        Assert.Equal(Replies.Discarded(id), replies[0]);
+        Assert.Equal(Replies.English.Discarded(id), replies[0]);
         var discarded = Assert.Single(bot.Cases.All);
         Assert.Equal(CaseStatus.Discarded, discarded.Status);
         Assert.Equal(CaseStep.Discarded, discarded.Timeline[^1].Step);
-        Assert.Equal([Replies.NoCases], await chat.SayAsync("my cases"));
+        Assert.Equal([Replies.English.NoCases], await chat.SayAsync("my cases"));
         Assert.Contains(await chat.SayAsync("this week's summary"), r => r.Contains("no cases", StringComparison.Ordinal));
         Assert.Contains(await chat.SayAsync($"show {id}"), r => r.Contains("discarded", StringComparison.Ordinal));
     }
@@ -136,7 +137,7 @@ public sealed class MessageRoutingTests
         await chat.SayEachAsync("Wrong dish served at table 4, guest annoyed", "ok");
         var id = Assert.Single(bot.Cases.All).Id;
 
-        Assert.Equal([Replies.CannotDiscard(Assert.Single(bot.Cases.All))], await chat.SayAsync($"delete {id}"));
+        Assert.Equal([Replies.English.CannotDiscard(Assert.Single(bot.Cases.All))], await chat.SayAsync($"delete {id}"));
         Assert.Equal(CaseStatus.AwaitingFollowUp, Assert.Single(bot.Cases.All).Status);
         Assert.Contains("can't find", (await chat.SayAsync("delete SR-ZZZZ"))[0], StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
 
@@ -14,7 +15,7 @@ public sealed class PhotosTests
 
         var replies = await chat.SendPhotoAsync();
 
-        Assert.Equal(Replies.FilesNotRead, replies[0]);
+        Assert.Equal(Replies.English.FilesNotRead, replies[0]);
         Assert.Equal(asked[^1], replies[^1]);
         Assert.Contains(await chat.SayAsync("2"), r => r.Contains("VIP", StringComparison.Ordinal) || r.Contains("regular", StringComparison.Ordinal));
     }
@@ -26,7 +27,7 @@ public sealed class PhotosTests
 
         var replies = await bot.Chat().SendPhotoAsync();
 
-        Assert.Equal([Replies.FilesNotRead], replies);
+        Assert.Equal([Replies.English.FilesNotRead], replies);
         Assert.Empty(bot.Cases.All);
     }
 }

@@ -2,6 +2,7 @@ using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Recovery.Playbooks;
 using ServiceRecoveryBot.Understanding;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
 
@@ -106,7 +107,7 @@ public sealed class QuickPathTests
         await chat.SayAsync("Wrong dish served at table 4, guest annoyed");
         var again = await chat.SayAsync("hmm the thing with the stuff");
 
-        Assert.Equal(Replies.QuickCaptureRetry, again[^1]);
+        Assert.Equal(Replies.English.QuickCaptureRetry, again[^1]);
         Assert.Equal(CaseStatus.InProgress, Assert.Single(bot.Cases.All).Status);
     }
 
@@ -143,7 +144,7 @@ public sealed class QuickPathTests
 
         var old = await chat.SubmitValueAsync(new Dictionary<string, string> { ["step"] = $"quick:{first}", ["submit"] = "log", ["severity"] = "4" });
 
-        Assert.Equal(Replies.OldCard, old[0]);
+        Assert.Equal(Replies.English.OldCard, old[0]);
         Assert.Contains("Log SR-", old[^1], StringComparison.Ordinal);
         Assert.Contains(bot.Cases.All, c => c.Id != first && c.Status == CaseStatus.InProgress && c.Severity is null);
     }

@@ -1,5 +1,6 @@
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
 
@@ -14,10 +15,10 @@ public sealed class RecoveryInterruptionTests
         using var bot = new BotHarness();
         var chat = bot.Chat();
         await chat.SayEachAsync(Incident, "1");
-        Assert.Contains(await chat.SayAsync("vip"), r => r.Contains(Replies.AskCustomerWords, StringComparison.Ordinal));
+        Assert.Contains(await chat.SayAsync("vip"), r => r.Contains(Replies.English.AskCustomerWords, StringComparison.Ordinal));
 
-        Assert.Contains(await chat.SayAsync("back"), r => r.Contains(Replies.AskTier, StringComparison.Ordinal));
-        Assert.Contains(await chat.SayAsync("regular"), r => r.Contains(Replies.AskCustomerWords, StringComparison.Ordinal));
+        Assert.Contains(await chat.SayAsync("back"), r => r.Contains(Replies.English.AskTier, StringComparison.Ordinal));
+        Assert.Contains(await chat.SayAsync("regular"), r => r.Contains(Replies.English.AskCustomerWords, StringComparison.Ordinal));
 
         await FinishAsync(chat, "Twice now. Unbelievable.");
         Assert.Equal(CustomerTier.Regular, Assert.Single(bot.Cases.All).Customer!.Tier);
@@ -30,7 +31,7 @@ public sealed class RecoveryInterruptionTests
         var chat = bot.Chat();
         await AnswerUpToSeverityAsync(chat, "It's fine, these things happen.");
 
-        Assert.Contains(await chat.SayAsync("back"), r => r.Contains(Replies.AskCustomerWords, StringComparison.Ordinal));
+        Assert.Contains(await chat.SayAsync("back"), r => r.Contains(Replies.English.AskCustomerWords, StringComparison.Ordinal));
         var reread = await chat.SayAsync("This is disgusting, I'm never coming back.");
 
         Assert.Contains(reread, r => r.StartsWith("Tone:", StringComparison.Ordinal) && r.Contains("negative", StringComparison.Ordinal));
@@ -71,7 +72,7 @@ public sealed class RecoveryInterruptionTests
         await chat.SayEachAsync("done", "skip", "1", "1");
         Assert.Contains(await chat.SayAsync("skip"), r => r.Contains("Follow up", StringComparison.Ordinal));
         var when = Assert.Single(await chat.SayAsync("whenever"));
-        Assert.StartsWith(Replies.FollowUpRetry, when, StringComparison.Ordinal);
+        Assert.StartsWith(Replies.English.FollowUpRetry, when, StringComparison.Ordinal);
         Assert.Contains("(default)", when, StringComparison.Ordinal);
         await chat.SayAsync("ok");
         Assert.Equal(CaseStatus.AwaitingFollowUp, Assert.Single(bot.Cases.All).Status);

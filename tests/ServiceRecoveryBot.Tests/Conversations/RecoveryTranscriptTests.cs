@@ -1,5 +1,6 @@
 using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Tests.Conversations;
 
@@ -92,7 +93,7 @@ public sealed class RecoveryTranscriptTests
         var noted = await chat.SayAsync("Mrs Patel");
         var next = await chat.SayAsync("2");
 
-        Assert.Equal(["Noted: Mrs Patel (table 12).", Replies.AskTier], noted.Select(r => r.Split('\n')[0]));
+        Assert.Equal(["Noted: Mrs Patel (table 12).", Replies.English.AskTier], noted.Select(r => r.Split('\n')[0]));
         Assert.Contains(next, r => r.Contains("own words", StringComparison.Ordinal));
         var saved = Assert.Single(bot.Cases.All);
         Assert.Equal(new Customer("Mrs Patel (table 12)", CustomerTier.New), saved.Customer); // published when named; the tier rides with the next save

@@ -4,6 +4,7 @@ using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Recovery.Playbooks;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Channels.Cards;
 
@@ -20,14 +21,14 @@ public static class CaseSummaryCard
             CardFacts.Build(
             [
                 ("Case", c.Id.Value),
-                ("Status", Replies.Describe(c.Status)),
+                ("Status", Replies.English.Describe(c.Status)),
                 ("Category", c.Category is { } category ? playbook.For(category).Title : "not set"),
-                ("Severity", c.Severity is { } s ? $"S{s.ToString(CultureInfo.InvariantCulture)} {Replies.SeverityName(s)}" : "not set"),
-                ("Customer", c.Customer is { } customer ? Replies.Describe(customer) : null),
+                ("Severity", c.Severity is { } s ? $"S{s.ToString(CultureInfo.InvariantCulture)} {Replies.English.SeverityName(s)}" : "not set"),
+                ("Customer", c.Customer is { } customer ? Replies.English.Describe(customer) : null),
                 ("Fix", c.FixDone),
-                ("Atonement", c.Atonement is { } atonement ? Replies.Describe(atonement) : null),
-                ("Promise", c.Promise is { } promise ? Replies.Describe(promise) : null),
-                ("Follow up", c.FollowUpAt is { } follow && c.IsOpen ? Replies.When(follow) : null),
+                ("Atonement", c.Atonement is { } atonement ? Replies.English.Describe(atonement) : null),
+                ("Promise", c.Promise is { } promise ? Replies.English.Describe(promise) : null),
+                ("Follow up", c.FollowUpAt is { } follow && c.IsOpen ? Replies.English.When(follow) : null),
                 ("Satisfaction", outcome?.Satisfaction is { } n ? $"{n.ToString(CultureInfo.InvariantCulture)}/5{(outcome.Recovered ? ", recovered" : "")}" : null),
                 ("Root cause", outcome?.RootCause),
                 ("Lesson", outcome?.Lesson),

@@ -5,6 +5,7 @@ using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Sentiment.Languages;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Channels.Cards;
 
@@ -89,7 +90,7 @@ public static class ManagerCards
     public static Activity ApprovalDecided(RecoveryCase c) => Message($"{c.Id}: {Status(c)}.", ApprovalStatus(c));
 
     /// <summary>"Approved by Maria: $50", "Declined by Maria", or "Waiting for a manager's approval".</summary>
-    public static string Status(RecoveryCase c) => c.Atonement?.Decision is { } d ? Replies.Describe(d) : "Waiting for a manager's approval";
+    public static string Status(RecoveryCase c) => c.Atonement?.Decision is { } d ? Replies.English.Describe(d) : "Waiting for a manager's approval";
 
     private static JsonObject ApprovalButtons(RecoveryCase c, bool execute)
     {
@@ -115,7 +116,7 @@ public static class ManagerCards
         var decided = c.Atonement?.Decision;
         return Card(Heading(decided is null ? "Approval needed" : Status(c), c), Facts(c),
             AdaptiveCard.TextBlock(decided is { } d
-                ? $"Decided {Replies.When(d.At)}."
+                ? $"Decided {Replies.English.When(d.At)}."
                 : $"Managers decide here. Or say \"approve {c.Id}\", \"approve {c.Id} 40\" or \"decline {c.Id}\".", subtle: true));
     }
 
@@ -170,15 +171,15 @@ public static class ManagerCards
 
     private static JsonObject Facts(RecoveryCase c) => CardFacts.Build(
     [
-        ("Case", $"{c.Id} · {Replies.Describe(c.Status)}"),
-        ("Severity", c.Severity is { } s ? $"S{s} {Replies.SeverityName(s)}" : null),
-        ("Customer", c.Customer is { } customer ? Replies.Describe(customer) : null),
+        ("Case", $"{c.Id} · {Replies.English.Describe(c.Status)}"),
+        ("Severity", c.Severity is { } s ? $"S{s} {Replies.English.SeverityName(s)}" : null),
+        ("Customer", c.Customer is { } customer ? Replies.English.Describe(customer) : null),
         ("What happened", Short(c.WhatHappened)),
         ("Customer said", c.CustomerWords is { } words ? Short(words) : null),
         ("Done", c.FixDone),
-        ("Offered", c.Atonement is { } a ? Replies.Describe(a) : null),
-        ("Promised", c.Promise is { } p ? Replies.Describe(p) : null),
-        ("Follow up", c.FollowUpAt is { } f ? Replies.When(f) : null),
+        ("Offered", c.Atonement is { } a ? Replies.English.Describe(a) : null),
+        ("Promised", c.Promise is { } p ? Replies.English.Describe(p) : null),
+        ("Follow up", c.FollowUpAt is { } f ? Replies.English.When(f) : null),
         ("Tone", c.Tones.LastOrDefault() is { } t ? Describe(t) : null),
         ("Staff", c.StaffName ?? c.StaffId),
     ]);

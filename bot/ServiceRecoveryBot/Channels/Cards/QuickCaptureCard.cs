@@ -5,6 +5,7 @@ using ServiceRecoveryBot.Conversations.Recovery;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Recovery.Playbooks;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Channels.Cards;
 
@@ -19,44 +20,44 @@ public sealed class QuickCaptureCard(RecoveryPlaybook playbook, TextQuickCapture
         if (!ChannelCapabilities.SupportsCards(turn.Activity.ChannelId)) return text.Render(turn, q);
         return turn.Activity.CreateReply() with
         {
-            Attachments = [Build(q)],
+            Attachments = [Build(q, turn.Replies())],
             Summary = $"Log {q.CaseId}",
             InputHint = "expectingInput",
         };
     }
 
-    public Attachment Build(QuickCapture q)
+    public Attachment Build(QuickCapture q, Replies say)
     {
         JsonArray body =
         [
             AdaptiveCard.TextBlock($"Log {q.CaseId.Value}", weight: "Bolder", size: "Medium"),
-            AdaptiveCard.TextBlock(Replies.QuickCaptureCardIntro, subtle: true),
+            AdaptiveCard.TextBlock(say.QuickCaptureCardIntro, subtle: true),
             Choices("category", "Kind of failure" + (q.CategorySuggested ? "" : " (a guess)"), q.Category.ToString(),
                 playbook.Categories.Select(c => (c.Title, c.Category.ToString()))),
             TextInput("customer", "Customer (name, room, table)", q.Customer, "not given"),
             Choices("tier", "Customer kind", q.Tier.ToString(),
-                Enum.GetValues<CustomerTier>().Select(t => (Replies.Describe(t), t.ToString()))),
+                Enum.GetValues<CustomerTier>().Select(t => (say.Describe(t), t.ToString()))),
             Choices("severity", $"Severity ({q.SeverityWhy})", q.Severity.ToString(CultureInfo.InvariantCulture),
-                Enumerable.Range(1, 4).Select(s => ($"S{s} {Replies.SeverityName(s)}", s.ToString(CultureInfo.InvariantCulture)))),
+                Enumerable.Range(1, 4).Select(s => ($"S{s} {say.SeverityName(s)}", s.ToString(CultureInfo.InvariantCulture)))),
             TextInput("fix", "Fix", q.Fix, null),
-            TextInput("atonement", $"Gesture ({(q.AtonementNeedsApproval ? Replies.NeedsApprovalNote : Replies.WithinAuthorityNote)})", q.Atonement, "none"),
+            TextInput("atonement", $"Gesture ({(q.AtonementNeedsApproval ? say.NeedsApprovalNote : say.WithinAuthorityNote)})", q.Atonement, "none"),
             TextInput("promise", "Promise made, and by when", q.Promise, "call back by 6pm"),
             Choices("followUp", "Follow up", RecoveryDialog.DefaultChoice,
-                [(Replies.When(q.FollowUpAt) + " (default)", RecoveryDialog.DefaultChoice), ("in 2 hours", "in 2 hours"), ("in 3 days", "in 3 days")]),
+                [(say.When(q.FollowUpAt) + " (default)", RecoveryDialog.DefaultChoice), ("in 2 hours", "in 2 hours"), ("in 3 days", "in 3 days")]),
         ];
         JsonArray actions =
         [
             new JsonObject
             {
                 ["type"] = "Action.Submit",
-                ["title"] = Replies.LogItButton,
+                ["title"] = say.LogItButton,
                 ["style"] = "positive",
                 ["data"] = new JsonObject { [QuickCaptureReader.StepKey] = q.StepId, [QuickCaptureReader.ActionKey] = QuickCaptureReader.LogAction },
             },
             new JsonObject
             {
                 ["type"] = "Action.Submit",
-                ["title"] = Replies.WalkMeButton,
+                ["title"] = say.WalkMeButton,
                 ["data"] = new JsonObject { [QuickCaptureReader.StepKey] = q.StepId, [Dialogs.PromptInput.AnswerKey] = "walk me through it" },
             },
         ];

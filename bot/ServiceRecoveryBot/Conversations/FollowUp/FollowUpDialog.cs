@@ -9,6 +9,7 @@ using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Recovery.Playbooks;
 using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Sentiment.Languages;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Conversations.FollowUp;
 
@@ -36,7 +37,7 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
     private static Task<DialogTurnResult> AskContactStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
     {
         if (step.State.Case!.Contact is not null) return step.NextAsync(null, ct);
-        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskContact, Skippable = true }, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = step.Context.Replies().AskContact, Skippable = true }, ct);
     }
 
     private Task<DialogTurnResult> AskReachedStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
@@ -49,19 +50,19 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
         var c = step.State.Case!;
         return step.PromptAsync(DialogIds.Confirm, new PromptOptions
         {
-            Prompt = $"Follow-up for {c.Id} ({Replies.Describe(c.Status)}): {c.WhatHappened}\n\n" + (c.Contact is { } reach ? $"Reach them at: {reach}\n\n" : "") +
-                $"{Replies.FollowUpMessages(MessagesFor(c))}Did you reach the customer?",
+            Prompt = $"Follow-up for {c.Id} ({step.Context.Replies().Describe(c.Status)}): {c.WhatHappened}\n\n" + (c.Contact is { } reach ? $"Reach them at: {reach}\n\n" : "") +
+                $"{step.Context.Replies().FollowUpMessages(MessagesFor(step.Context.Replies(), c))}Did you reach the customer?",
             Choices = [new("yes", "Yes"), new("no", "No")],
         }, ct);
     }
 
-    /// <summary>The message to send, in English and, when the customer's words were in another language the playbook has, in that one too.</summary>
-    private IReadOnlyList<(string Language, string Message)> MessagesFor(RecoveryCase c)
+    /// <summary>The message to send, in the staff member's language and, when the customer's words were in another one the playbook has, in that one too.</summary>
+    private IReadOnlyList<(string Language, string Message)> MessagesFor(Replies say, RecoveryCase c)
     {
         var messages = new List<(string, string)>();
-        messages.Add(("English", Replies.FollowUpDraft(c)));
-        if (c.Tones.LastOrDefault()?.Language is { } code && code != "en" && playbook.FollowUpMessageIn(code, c.OpenedAt) is { } theirs)
-            messages.Add((LanguageDetector.NameOf(code), theirs));
+        messages.Add((say.LanguageName(say.Language), say.FollowUpDraft(c)));
+        if (c.Tones.LastOrDefault()?.Language is { } code && code != say.Language && playbook.FollowUpMessageIn(code, c.OpenedAt) is { } theirs)
+            messages.Add((say.LanguageName(code), theirs));
         return messages;
     }
 
@@ -137,7 +138,7 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
         CaseSaves.Queue(step.Context, updated);
         if (updated.IsOpen) step.Context.Commit(new ScheduleFollowUp(updated));
         step.Context.SendText(updated.IsOpen
-            ? $"Recorded. {updated.Id} stays open; next follow-up {Replies.When(updated.FollowUpAt!.Value)}."
+            ? $"Recorded. {updated.Id} stays open; next follow-up {step.Context.Replies().When(updated.FollowUpAt!.Value)}."
             : $"Recorded and closed {updated.Id}. {(s.Recovered ? "A recovered customer — well done." : "")}".Trim());
         return await step.EndDialogAsync(updated, ct);
     }
@@ -149,7 +150,7 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
         moved = moved.Touch(step.Context.ReceivedAt);
         CaseSaves.Queue(step.Context, moved);
         step.Context.Commit(new ScheduleFollowUp(moved));
-        step.Context.SendText($"OK — I'll remind you again {Replies.When(at)}.");
+        step.Context.SendText($"OK — I'll remind you again {step.Context.Replies().When(at)}.");
         return await step.EndDialogAsync(moved, ct);
     }
 
@@ -159,7 +160,7 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
         return new PromptOptions
         {
             Prompt = question,
-            Choices = RecoveryDialog.FollowUpChoices(suggested),
+            Choices = RecoveryDialog.FollowUpChoices(step.Context.Replies(), suggested),
             Suggested = RecoveryDialog.DefaultChoice,
         };
     }

@@ -8,6 +8,7 @@ using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Reminders;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Conversations.Managers;
 
@@ -39,24 +40,24 @@ public sealed partial class ManagerCommands(
         switch (command)
         {
             case "register":
-                if (!await IsManagerAsync(team, activity, ct)) return Say(turn, Replies.OnlyManagers);
+                if (!await IsManagerAsync(team, activity, ct)) return Say(turn, turn.Replies().OnlyManagers);
                 var channelRef = StoredReference.From(activity, team, channels.TeamOf(activity), turn.ReceivedAt);
                 turn.Commit(new RegisterManagerChannel(channelRef, activity.From?.Id ?? "", turn.ReceivedAt));
-                return Say(turn, Replies.ChannelRegistered);
+                return Say(turn, turn.Replies().ChannelRegistered);
             case "add-manager":
-                if (!managers.Value.Admins.Contains(activity.From?.Id ?? "") && !await IsManagerAsync(team, activity, ct)) return Say(turn, Replies.OnlyManagers);
+                if (!managers.Value.Admins.Contains(activity.From?.Id ?? "") && !await IsManagerAsync(team, activity, ct)) return Say(turn, turn.Replies().OnlyManagers);
                 (string Id, string Name)? named = MentionedUser(activity) ?? (string.IsNullOrWhiteSpace(rest) ? null : (rest, rest));
                 if (named is not { } user) return Say(turn, "Who? Say \"add manager @name\".");
                 turn.Commit(new AddManager(team, user.Id, activity.From?.Id ?? ""));
-                return Say(turn, Replies.ManagerAdded(user.Name));
+                return Say(turn, turn.Replies().ManagerAdded(user.Name));
             case "digest":
-                if (!await IsManagerAsync(team, activity, ct)) return Say(turn, Replies.OnlyManagers);
+                if (!await IsManagerAsync(team, activity, ct)) return Say(turn, turn.Replies().OnlyManagers);
                 turn.Commit(new ScheduleDigest(team, turn.ReceivedAt.AddHours(-24)));
                 return Say(turn, "The digest is on its way.");
         }
 
         if (CaseId.TryParse(idText) is not { } id || await cases.FindAsync(team, id, ct) is not { } c)
-            return Say(turn, Replies.CaseNotFound(idText ?? ""));
+            return Say(turn, turn.Replies().CaseNotFound(idText ?? ""));
 
         var isCard = activity.Value is not null && (activity.ReplyToId is not null || channels.AnswersWithCard(activity));
         switch (command)
@@ -66,17 +67,17 @@ public sealed partial class ManagerCommands(
                 turn.InvokeResponse = channels.ApprovalCardAnswer(c, await IsManagerAsync(team, activity, ct));
                 return true;
             case "approve" or "approve-amount" or "decline":
-                if (!await IsManagerAsync(team, activity, ct)) return Answer(turn, Replies.OnlyManagers, channels.ApprovalCardAnswer(c, isManager: false));
-                if (c.Atonement is not { Approval: ApprovalState.Pending }) return Answer(turn, Replies.AlreadyDecided(c), channels.ApprovalCardAnswer(c, isManager: true));
+                if (!await IsManagerAsync(team, activity, ct)) return Answer(turn, turn.Replies().OnlyManagers, channels.ApprovalCardAnswer(c, isManager: false));
+                if (c.Atonement is not { Approval: ApprovalState.Pending }) return Answer(turn, turn.Replies().AlreadyDecided(c), channels.ApprovalCardAnswer(c, isManager: true));
                 var approved = command != "decline";
                 var decided = c.Decide(approved, approved ? amount : null, turn.ReceivedAt, activity.From?.Id ?? "manager", by);
                 CaseSaves.Queue(turn, decided);
-                turn.Commit(new TellStaff(team, decided.StaffId, Replies.StaffToldDecision(decided), decided.ConversationId));
+                turn.Commit(new TellStaff(team, decided.StaffId, turn.Replies().StaffToldDecision(decided), decided.ConversationId));
                 if (activity.ReplyToId is not null && !channels.AnswersWithCard(activity))
                     turn.Commit(new ReplaceCard(activity.ServiceUrl ?? "", channels.ReplacingCard(activity, channels.ApprovalDecidedCard(decided))));
-                return Answer(turn, Replies.ApprovalDecided(decided), channels.ApprovalCardAnswer(decided, isManager: true));
+                return Answer(turn, turn.Replies().ApprovalDecided(decided), channels.ApprovalCardAnswer(decided, isManager: true));
             case "followup":
-                if (!c.IsOpen) return Say(turn, Replies.CannotResume(c));
+                if (!c.IsOpen) return Say(turn, turn.Replies().CannotResume(c));
                 if (dc.ActiveDialog is not null) return Say(turn, $"Let's finish what we're doing first, or say \"pause\"; then \"follow up {c.Id}\".");
                 await dc.BeginDialogAsync(DialogIds.FollowUpCase, c, ct);
                 return true;
@@ -85,33 +86,33 @@ public sealed partial class ManagerCommands(
                 snoozed = snoozed.Touch(turn.ReceivedAt);
                 CaseSaves.Queue(turn, snoozed);
                 turn.Commit(new ScheduleFollowUp(snoozed));
-                return Say(turn, Replies.Snoozed(snoozed));
+                return Say(turn, turn.Replies().Snoozed(snoozed));
             case "reassign":
-                if (activity.From?.Id != c.StaffId && !await IsManagerAsync(team, activity, ct)) return Say(turn, Replies.OnlyManagers);
+                if (activity.From?.Id != c.StaffId && !await IsManagerAsync(team, activity, ct)) return Say(turn, turn.Replies().OnlyManagers);
                 var to = MentionedUser(activity) ?? await NamedUserAsync(team, rest, ct);
                 if (to is null)
                 {
-                    if (string.IsNullOrWhiteSpace(rest)) return Answer(turn, Replies.AskReassign(c.Id), channels.CardAnswer(channels.ReassignFormCard(c)), isCard ? channels.ReassignFormCard(c) : null);
-                    return Say(turn, Replies.ReassignNotFound(c.Id, NameIn(rest)));
+                    if (string.IsNullOrWhiteSpace(rest)) return Answer(turn, turn.Replies().AskReassign(c.Id), channels.CardAnswer(channels.ReassignFormCard(c)), isCard ? channels.ReassignFormCard(c) : null);
+                    return Say(turn, turn.Replies().ReassignNotFound(c.Id, NameIn(rest)));
                 }
                 var target = to.Value;
                 var reassigned = c.Record(CaseStep.Reassigned, turn.ReceivedAt, activity.From?.Id ?? "", target.Id) with { StaffId = target.Id, StaffName = target.Name, ConversationId = null };
                 CaseSaves.Queue(turn, reassigned);
                 turn.Commit(new ScheduleFollowUp(reassigned));
-                turn.Commit(new TellStaff(team, target.Id, Replies.ReassignedToYou(reassigned, by)));
+                turn.Commit(new TellStaff(team, target.Id, turn.Replies().ReassignedToYou(reassigned, by)));
                 if (activity.ReplyToId is not null && activity.Value is not null && !channels.AnswersWithCard(activity))
                     turn.Commit(new ReplaceCard(activity.ServiceUrl ?? "", channels.ReplacingCard(activity, channels.ReassignedCard(reassigned, by))));
-                return Answer(turn, Replies.Reassigned(reassigned, target.Name), channels.CardAnswer(channels.ReassignedCard(reassigned, by)));
+                return Answer(turn, turn.Replies().Reassigned(reassigned, target.Name), channels.CardAnswer(channels.ReassignedCard(reassigned, by)));
             case "contact":
-                if (string.IsNullOrWhiteSpace(rest)) return Say(turn, Replies.AskContact);
-                if (!c.IsOpen) return Say(turn, Replies.CannotResume(c));
+                if (string.IsNullOrWhiteSpace(rest)) return Say(turn, turn.Replies().AskContact);
+                if (!c.IsOpen) return Say(turn, turn.Replies().CannotResume(c));
                 var reachable = (c with { Contact = rest.Trim() }).Touch(turn.ReceivedAt);
                 CaseSaves.Queue(turn, reachable);
-                return Say(turn, Replies.ContactSaved(reachable));
+                return Say(turn, turn.Replies().ContactSaved(reachable));
             case "kept":
                 var kept = c.Record(CaseStep.PromiseKept, turn.ReceivedAt, activity.From?.Id ?? "", c.Promise?.What);
                 CaseSaves.Queue(turn, kept);
-                return Say(turn, Replies.PromiseKept(kept));
+                return Say(turn, turn.Replies().PromiseKept(kept));
             default:
                 return false;
         }

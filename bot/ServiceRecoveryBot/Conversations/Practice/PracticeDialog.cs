@@ -1,6 +1,7 @@
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Dialogs.Prompts;
 using ServiceRecoveryBot.Recovery.Playbooks;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Conversations.Practice;
 
@@ -20,7 +21,7 @@ public sealed class PracticeDialog(PracticeScenarios scenarios, RecoveryPlaybook
     {
         var scenario = scenarios.After(step.State.PreviousId, step.Context.ReceivedAt.Second);
         step.State.ScenarioId = scenario.Id;
-        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.PracticeScenario(scenario) }, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = step.Context.Replies().PracticeScenario(scenario.Sector, scenario.Situation, scenario.CustomerWords) }, ct);
     }
 
     private async Task<DialogTurnResult> FeedbackStepAsync(WaterfallStepContext<PracticeDraft> step, CancellationToken ct)
@@ -28,7 +29,9 @@ public sealed class PracticeDialog(PracticeScenarios scenarios, RecoveryPlaybook
         var scenario = scenarios.All.First(s => s.Id == step.State.ScenarioId);
         var said = step.Result as string ?? "";
         var model = ApologyWording.For(playbook.For(scenario.Category), scenario.Severity, tone: null);
-        step.Context.SendText(Replies.PracticeFeedback(PracticeFeedback.Assess(said), scenario, model));
+        var marks = PracticeFeedback.Assess(said);
+        step.Context.SendText(step.Context.Replies().PracticeFeedback(
+            new PracticeMarks(marks.SaidSorry, marks.NamedFeelings, marks.SaidWhatsNext, marks.Excuses, marks.Score), scenario.WatchFor, model));
         return await step.EndDialogAsync(new PracticeDone(scenario.Id), ct);
     }
 }

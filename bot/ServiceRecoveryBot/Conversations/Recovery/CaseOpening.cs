@@ -7,6 +7,7 @@ using ServiceRecoveryBot.Recovery.Playbooks;
 using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Sentiment.Languages;
 using ServiceRecoveryBot.Understanding;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Conversations.Recovery;
 
@@ -50,11 +51,12 @@ public sealed class CaseOpening(
         var guide = playbook.For(category ?? FailureCategory.Other);
         var apology = ApologyWording.For(guide, severity.Severity, reading0);
         var language = reading0?.Language;
-        var theirs = playbook.ApologyIn(language) is { } words2 ? (LanguageDetector.NameOf(language!), words2) : ((string, string)?)null;
-        var flags = ManagerFlags(opened, severity, reading0);
+        var say = turn.Replies();
+        var theirs = language != say.Language && playbook.ApologyIn(language) is { } words2 ? (say.LanguageName(language!), words2) : ((string, string)?)null;
+        var flags = ManagerFlags(turn.Replies(), opened, severity, reading0);
 
         CaseSaves.Create(turn, opened);
-        turn.SendText(Replies.SayNow(id, apology, theirs, guide.Fixes[0], flags));
+        turn.SendText(turn.Replies().SayNow(id, apology, theirs, guide.Fixes[0], flags));
         if (toneLine is not null) turn.SendText(toneLine);
         return new OpenedCase(opened, category, severity, apology);
     }
@@ -82,13 +84,13 @@ public sealed class CaseOpening(
     }
 
     /// <summary>What goes to a manager at once: harm or legal exposure, a critical severity, a very upset VIP.</summary>
-    private static List<string> ManagerFlags(RecoveryCase c, SeverityAdvice severity, ToneReading? reading)
+    private static List<string> ManagerFlags(Replies say, RecoveryCase c, SeverityAdvice severity, ToneReading? reading)
     {
         var flags = new List<string>();
-        if (reading?.Flags.Contains(nameof(ToneFlag.SafetyOrHealth)) == true) flags.Add(Replies.FlagSafety);
-        if (reading?.Flags.Contains(nameof(ToneFlag.LegalOrRegulatory)) == true) flags.Add(Replies.FlagLegal);
-        if (severity.Severity >= 4 && flags.Count == 0) flags.Add(Replies.FlagCritical);
-        if (c.NeedsManagerAttention && flags.Count == 0) flags.Add(Replies.FlagVip);
+        if (reading?.Flags.Contains(nameof(ToneFlag.SafetyOrHealth)) == true) flags.Add(say.FlagSafety);
+        if (reading?.Flags.Contains(nameof(ToneFlag.LegalOrRegulatory)) == true) flags.Add(say.FlagLegal);
+        if (severity.Severity >= 4 && flags.Count == 0) flags.Add(say.FlagCritical);
+        if (c.NeedsManagerAttention && flags.Count == 0) flags.Add(say.FlagVip);
         return flags;
     }
 }

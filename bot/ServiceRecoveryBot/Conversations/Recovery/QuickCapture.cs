@@ -1,5 +1,8 @@
 using ServiceRecoveryBot.Recovery.Cases;
 
+using ServiceRecoveryBot.Recovery.Playbooks;
+using ServiceRecoveryBot.Text;
+
 namespace ServiceRecoveryBot.Conversations.Recovery;
 
 /// <summary>
@@ -27,6 +30,10 @@ public sealed record QuickCapture
     public bool AtonementNeedsApproval { get; init; }
     public string? Promise { get; init; }
     public required DateTimeOffset FollowUpAt { get; init; }
+
+    /// <summary>The answers as the text and the card show them, the kind named by the playbook.</summary>
+    public QuickCaptureLines Lines(RecoveryPlaybook playbook) => new(CaseId, playbook.For(Category).Title, CategorySuggested, Customer, Tier,
+        Severity, SeverityWhy, Fix, Atonement, AtonementNeedsApproval, Promise, FollowUpAt);
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using ServiceRecoveryBot.Dialogs;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Playbooks;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Conversations.Recovery;
 
@@ -27,7 +28,7 @@ public sealed class QuickCapturePrompt(IQuickCaptureRenderer renderer, RecoveryP
         var capture = Read(dc.ActiveDialog!);
         if (QuickCaptureReader.StepOf(turn.Activity.Value) is { } step && step != capture.StepId)
         {
-            turn.SendText(Replies.OldCard);
+            turn.SendText(turn.Replies().OldCard);
             turn.Send(renderer.Render(turn, capture));
             return DialogTurnResult.Waiting;
         }
@@ -35,7 +36,7 @@ public sealed class QuickCapturePrompt(IQuickCaptureRenderer renderer, RecoveryP
             ?? (PromptInput.TextOf(turn.Activity) is { Length: > 0 } text ? QuickCaptureReader.FromText(text, playbook) : null);
         if (answer is null)
         {
-            turn.Send(turn.Activity.CreateReply(Replies.QuickCaptureRetry) with { InputHint = "expectingInput" });
+            turn.Send(turn.Activity.CreateReply(turn.Replies().QuickCaptureRetry) with { InputHint = "expectingInput" });
             return DialogTurnResult.Waiting;
         }
         return await dc.EndDialogAsync(answer, ct);

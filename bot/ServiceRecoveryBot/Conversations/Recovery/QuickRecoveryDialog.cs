@@ -7,6 +7,7 @@ using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Recovery.Compensation;
 using ServiceRecoveryBot.Recovery.Playbooks;
 using ServiceRecoveryBot.Reminders;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Conversations.Recovery;
 
@@ -34,7 +35,7 @@ public sealed class QuickRecoveryDialog(
     private static Task<DialogTurnResult> AskWhatHappenedStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
     {
         if (step.Options is RecoveryStart { FirstMessage: { Length: > 0 } first }) return step.NextAsync(first, ct);
-        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskWhatHappened }, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = step.Context.Replies().AskWhatHappened }, ct);
     }
 
     private async Task<DialogTurnResult> ShowCaptureStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
@@ -123,7 +124,7 @@ public sealed class QuickRecoveryDialog(
         if (answer.FollowUp is { } when && when != RecoveryDialog.DefaultChoice)
         {
             if (DateTimeRecognizer.Recognize(when, now, zone, options.Value.FollowUpTime) is { } at && at > now) followUp = at;
-            else turn.SendText(Replies.FollowUpNotRead(when, followUp));
+            else turn.SendText(turn.Replies().FollowUpNotRead(when, followUp));
         }
         c = c.AwaitFollowUp(followUp, now, by).Touch(now);
         draft.Case = c;
@@ -131,9 +132,9 @@ public sealed class QuickRecoveryDialog(
 
         if (atonement is { Approval: ApprovalState.Pending })
         {
-            turn.SendText(Replies.AtonementNeedsApproval(atonement, compensation.Authority));
+            turn.SendText(turn.Replies().AtonementNeedsApproval(atonement, compensation.Authority));
             var audience = await managers.ReachableAsync(c.TeamKey, ct);
-            turn.SendText(Replies.ApprovalAsked(audience.Names, audience.IsChannel, compensation.Authority));
+            turn.SendText(turn.Replies().ApprovalAsked(audience.Names, audience.IsChannel, compensation.Authority));
             turn.Commit(new RequestApproval(c, now)); // after the case is saved, so a manager who answers at once finds it
         }
         turn.Commit(new ScheduleFollowUp(c, AndPromise: true));

@@ -11,6 +11,7 @@ using ServiceRecoveryBot.Reminders;
 using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Sentiment.Languages;
 using ServiceRecoveryBot.Understanding;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Conversations.Recovery;
 
@@ -88,7 +89,7 @@ public sealed class RecoveryDialog(
     {
         if (step.State.Case is not null) return step.NextAsync(null, ct);
         if (step.Options is RecoveryStart { FirstMessage: { Length: > 0 } first }) return step.NextAsync(first, ct);
-        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskWhatHappened }, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = step.Context.Replies().AskWhatHappened }, ct);
     }
 
     private async Task<DialogTurnResult> OpenCaseStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
@@ -111,7 +112,7 @@ public sealed class RecoveryDialog(
             .ToList();
         return await step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
-            Prompt = Replies.AskCategory(suggested),
+            Prompt = step.Context.Replies().AskCategory(suggested),
             RetryPrompt = "Pick a number from the list, or say the kind of failure.",
             Choices = choices,
             Suggested = draft.SuggestedCategory?.ToString(),
@@ -124,7 +125,7 @@ public sealed class RecoveryDialog(
         if (step.Result is FoundChoice found)
             Update(step, draft.Case!.Record(CaseStep.Categorised, step.Context.ReceivedAt, Staff(step), found.Value) with { Category = Enum.Parse<FailureCategory>(found.Value) });
         if (Skip(step, draft.Case!.Customer is not null)) return step.NextAsync(null, ct);
-        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskCustomer, Skippable = true }, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = step.Context.Replies().AskCustomer, Skippable = true }, ct);
     }
 
     private Task<DialogTurnResult> IdentifyCustomerStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
@@ -140,7 +141,7 @@ public sealed class RecoveryDialog(
             return step.NextAsync(null, ct);
         return step.PromptAsync(DialogIds.Tier, new PromptOptions
         {
-            Prompt = Replies.AskTier,
+            Prompt = step.Context.Replies().AskTier,
             RetryPrompt = "Pick 1, 2 or 3, or say \"skip\" to keep them as a new customer.",
             Choices = [new("New", "New"), new("Regular", "Regular"), new("Vip", "VIP", ["vip", "platinum", "gold"])],
             Skippable = true, // a staff member in a hurry skips it: the customer stays "new"
@@ -155,7 +156,7 @@ public sealed class RecoveryDialog(
             var reference = draft.Case!.Customer?.NameOrReference;
             var named = reference is null || reference.Contains(name, StringComparison.OrdinalIgnoreCase) ? name : $"{name} ({reference})";
             Update(step, draft.Case with { Customer = (draft.Case.Customer ?? new Customer(null, CustomerTier.New)) with { NameOrReference = named } }, publish: true);
-            step.Context.SendText(Replies.CustomerNoted(named));
+            step.Context.SendText(step.Context.Replies().CustomerNoted(named));
             return await step.ReplaceDialogAsync(DialogIds.Recovery, new RecoveryStart(null, draft.Case), ct);
         }
         if (step.Result is FoundChoice tier)
@@ -163,7 +164,7 @@ public sealed class RecoveryDialog(
         if (!draft.Case!.Timeline.Any(e => e.Step == CaseStep.CustomerCaptured))
             Update(step, draft.Case.Record(CaseStep.CustomerCaptured, step.Context.ReceivedAt, Staff(step), draft.Case.Customer!.Tier.ToString()));
         if (Skip(step, draft.Case!.CustomerWords is not null || draft.Case.Severity is not null)) return await step.NextAsync(null, ct);
-        return await step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.AskCustomerWords, Skippable = true }, ct);
+        return await step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = step.Context.Replies().AskCustomerWords, Skippable = true }, ct);
     }
 
     private async Task<DialogTurnResult> CaptureWordsStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
@@ -186,12 +187,12 @@ public sealed class RecoveryDialog(
         // S1 to S4 in order, so "2" is S2; the suggestion is marked, not moved first.
         var choices = Enumerable.Range(1, 4)
             .Select(level => new Choice(level.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"S{level} {Replies.SeverityName(level)}{(level == advice.Severity ? " (suggested)" : "")}",
-                level == advice.Severity ? [$"s{level}", Replies.SeverityName(level), .. AcceptSuggestion] : [$"s{level}", Replies.SeverityName(level)]))
+                $"S{level} {step.Context.Replies().SeverityName(level)}{(level == advice.Severity ? " (suggested)" : "")}",
+                level == advice.Severity ? [$"s{level}", step.Context.Replies().SeverityName(level), .. AcceptSuggestion] : [$"s{level}", step.Context.Replies().SeverityName(level)]))
             .ToList();
         return await step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
-            Prompt = Replies.AskSeverity(advice),
+            Prompt = step.Context.Replies().AskSeverity(advice),
             Choices = choices,
             Suggested = advice.Severity.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, ct);
@@ -215,8 +216,9 @@ public sealed class RecoveryDialog(
         var language = c.Tones.LastOrDefault()?.Language;
         return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
         {
-            Prompt = Replies.Apologize(playbook.Stage("apologize"), wording, c.Severity ?? 2,
-                playbook.ApologyIn(language) is { } theirs ? (LanguageDetector.NameOf(language!), theirs) : null),
+            Prompt = step.Context.Replies().Apologize(playbook.Stage("apologize"), wording, c.Severity ?? 2,
+                language != step.Context.Replies().Language && playbook.ApologyIn(language) is { } theirs
+                    ? (step.Context.Replies().LanguageName(language!), theirs) : null),
             Choices = [new(Done, "Done, I apologised", ["done", "ok", "yes", "apologised", "apologized"])],
             Suggested = wording,
         }, ct);
@@ -234,7 +236,7 @@ public sealed class RecoveryDialog(
         if (Skip(step, draft.Case!.Timeline.Any(e => e.Step == CaseStep.Listened))) return step.NextAsync(null, ct);
         return step.PromptAsync(DialogIds.Text, new PromptOptions
         {
-            Prompt = Replies.Listen(playbook.Stage("listen"), playbook.For(draft.Case.Category ?? FailureCategory.Other)),
+            Prompt = step.Context.Replies().Listen(playbook.Stage("listen"), playbook.For(draft.Case.Category ?? FailureCategory.Other)),
             Skippable = true,
         }, ct);
     }
@@ -250,7 +252,7 @@ public sealed class RecoveryDialog(
         var fixes = playbook.For(draft.Case.Category ?? FailureCategory.Other).Fixes;
         return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
         {
-            Prompt = Replies.Fix(playbook.Stage("fix")),
+            Prompt = step.Context.Replies().Fix(playbook.Stage("fix")),
             Choices = fixes.Select(f => new Choice(f)).ToList(),
         }, ct);
     }
@@ -266,8 +268,8 @@ public sealed class RecoveryDialog(
         draft.SuggestedLevel = suggestion.Level;
         return step.PromptAsync(DialogIds.ChoiceOrText, new PromptOptions
         {
-            Prompt = Replies.Atone(playbook.Stage("atone"), suggestion),
-            Choices = suggestion.Options.Select(o => new Choice(o.Gesture, o.NeedsApproval ? Replies.NeedsApproval(o.Gesture) : null)).ToList(),
+            Prompt = step.Context.Replies().Atone(playbook.Stage("atone"), suggestion),
+            Choices = suggestion.Options.Select(o => new Choice(o.Gesture, o.NeedsApproval ? step.Context.Replies().NeedsApproval(o.Gesture) : null)).ToList(),
             Skippable = true,
         }, ct);
     }
@@ -284,11 +286,11 @@ public sealed class RecoveryDialog(
             if (pending)
             {
                 c = c.Record(CaseStep.ApprovalRequested, step.Context.ReceivedAt, Staff(step), $"level {atonement.Level}") with { NeedsManagerAttention = true };
-                step.Context.SendText(Replies.AtonementNeedsApproval(atonement, compensation.Authority));
+                step.Context.SendText(step.Context.Replies().AtonementNeedsApproval(atonement, compensation.Authority));
             }
             else
             {
-                step.Context.SendText(Replies.AtonementWithinAuthority(atonement));
+                step.Context.SendText(step.Context.Replies().AtonementWithinAuthority(atonement));
             }
             Update(step, c, publish: pending);
             if (pending)
@@ -297,7 +299,7 @@ public sealed class RecoveryDialog(
                 var requested = step.State.Case!;
                 var turn = step.Context;
                 var audience = await managers.ReachableAsync(requested.TeamKey, ct);
-                turn.SendText(Replies.ApprovalAsked(audience.Names, audience.IsChannel, compensation.Authority));
+                turn.SendText(turn.Replies().ApprovalAsked(audience.Names, audience.IsChannel, compensation.Authority));
                 // After the case is saved, so a manager who answers at once finds the request.
                 turn.Commit(new RequestApproval(requested, turn.ReceivedAt));
             }
@@ -308,7 +310,7 @@ public sealed class RecoveryDialog(
         }
         if (Skip(step, draft.PromiseAsked)) return await step.NextAsync(null, ct);
         draft.PromiseAsked = true;
-        return await step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = Replies.Promise(playbook.Stage("promise")), Skippable = true }, ct);
+        return await step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = step.Context.Replies().Promise(playbook.Stage("promise")), Skippable = true }, ct);
     }
 
     private Task<DialogTurnResult> PromiseStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
@@ -323,7 +325,7 @@ public sealed class RecoveryDialog(
         draft.PromiseText = promised;
         return step.PromptAsync(DialogIds.DateTime, new PromptOptions
         {
-            Prompt = Replies.AskPromiseDue,
+            Prompt = step.Context.Replies().AskPromiseDue,
             RetryPrompt = "I didn't catch a time. Try \"6pm\", \"in 2 hours\" or \"tomorrow 9am\", or \"skip\".",
             Skippable = true,
         }, ct);
@@ -347,8 +349,8 @@ public sealed class RecoveryDialog(
         var suggested = DefaultFollowUp(step);
         return step.PromptAsync(DialogIds.FollowUp, new PromptOptions
         {
-            Prompt = Replies.FollowUp(playbook.Stage("followUp"), suggested),
-            Choices = FollowUpChoices(suggested),
+            Prompt = step.Context.Replies().FollowUp(playbook.Stage("followUp"), suggested),
+            Choices = FollowUpChoices(step.Context.Replies(), suggested),
             Suggested = Default,
         }, ct);
     }
@@ -379,11 +381,11 @@ public sealed class RecoveryDialog(
         if (channels.SupportsCards(turn.Activity.ChannelId))
         {
             turn.Send(turn.Activity.CreateReply() with { Attachments = [channels.CaseSummaryCard(c, playbook)], Summary = $"Case {c.Id}" });
-            turn.SendText(Replies.NextSteps(c));
+            turn.SendText(turn.Replies().NextSteps(c));
         }
         else
         {
-            turn.SendText(Replies.Done(c, playbook));
+            turn.SendText(turn.Replies().Done(c, playbook));
         }
     }
 
@@ -441,8 +443,8 @@ public sealed class RecoveryDialog(
     }
 
     /// <summary>The follow-up times offered: the default, soon (while the customer is still there), later; or a time typed.</summary>
-    public static List<Choice> FollowUpChoices(DateTimeOffset suggested) =>
-        [new(Default, $"{Replies.When(suggested)} (default)", ["ok", "yes", "default", "fine"]), new("in 15 minutes"), new("before they leave"), new("in 2 hours"), new("in 3 days")];
+    public static List<Choice> FollowUpChoices(Replies say, DateTimeOffset suggested) =>
+        [new(Default, $"{say.When(suggested)} (default)", ["ok", "yes", "default", "fine"]), new("in 15 minutes"), new("before they leave"), new("in 2 hours"), new("in 3 days")];
 
     /// <summary>The follow-up prompt takes the default, or any time in the future the recognizer understands.</summary>
     public static PromptValidator<string> FollowUpValidator(RecoveryOptions options) => (prompt, _) =>
@@ -452,7 +454,7 @@ public sealed class RecoveryDialog(
             || (prompt.Recognized.Value is { } text
                 && ReadWhen(text, turn, options) is { } when
                 && when > turn.ReceivedAt);
-        if (!ok) prompt.Reason = Replies.FollowUpRetry;
+        if (!ok) prompt.Reason = turn.Replies().FollowUpRetry;
         return Task.FromResult(ok);
     };
 

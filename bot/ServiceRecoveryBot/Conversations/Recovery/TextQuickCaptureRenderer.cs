@@ -1,5 +1,6 @@
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Recovery.Playbooks;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Conversations.Recovery;
 
@@ -7,15 +8,15 @@ namespace ServiceRecoveryBot.Conversations.Recovery;
 public sealed class TextQuickCaptureRenderer(RecoveryPlaybook playbook) : IQuickCaptureRenderer
 {
     public Activity Render(TurnContext turn, QuickCapture capture) =>
-        turn.Activity.CreateReply(Replies.QuickCaptureText(capture, playbook)) with
+        turn.Activity.CreateReply(turn.Replies().QuickCaptureText(capture.Lines(playbook))) with
         {
             InputHint = "expectingInput",
             SuggestedActions = new SuggestedActions
             {
                 Actions =
                 [
-                    new CardAction { Type = "imBack", Title = Replies.LogItButton, Value = "log it" },
-                    new CardAction { Type = "imBack", Title = Replies.WalkMeButton, Value = "walk me through it" },
+                    new CardAction { Type = "imBack", Title = turn.Replies().LogItButton, Value = "log it" },
+                    new CardAction { Type = "imBack", Title = turn.Replies().WalkMeButton, Value = "walk me through it" },
                 ],
             },
         };

@@ -5,6 +5,7 @@ using ServiceRecoveryBot.Conversations;
 using ServiceRecoveryBot.Turns;
 using ServiceRecoveryBot.Protocol;
 using ServiceRecoveryBot.Tests.Conversations;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Tests.Channels.DirectLine;
 
@@ -89,7 +90,7 @@ public sealed class DirectLineBridgeTests : IDisposable
 
         Assert.Equal(TurnStatus.Processed, outcome.Status);
         var greeting = Assert.Single(bridge.Read("conv-1", null).Activities);
-        Assert.Equal(Replies.Welcome, greeting.Text);
+        Assert.Equal(Replies.English.Welcome, greeting.Text);
         Assert.Equal(DirectLineBridge.BotId, greeting.From?.Id);
         Assert.Equal("directline", greeting.ChannelId);
     }
@@ -104,7 +105,7 @@ public sealed class DirectLineBridgeTests : IDisposable
         var page = bridge.Read("conv-1", null).Activities;
         Assert.Equal(accepted.Id, page[0].Id);
         Assert.Equal(accepted.Id, page[1].ReplyToId);
-        Assert.Equal(Replies.Help, page[1].Text);
+        Assert.Equal(Replies.English.Help, page[1].Text);
     }
 
     [Fact]
