@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace ServiceRecoveryBot.IntegrationTests.Infrastructure;
 
-/// <summary>The real bot host, with storage on Azurite under its own table prefix, and any further settings.</summary>
-public sealed class BotFactory(AzuriteFixture azurite, string tablePrefix, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <summary>The real bot host, with storage on Azurite under its own table prefix, any further settings and, when given, every log entry at Trace.</summary>
+public sealed class BotFactory(AzuriteFixture azurite, string tablePrefix, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+    : WebApplicationFactory<Program>
 {
     public string TablePrefix => tablePrefix;
 
@@ -20,5 +22,9 @@ public sealed class BotFactory(AzuriteFixture azurite, string tablePrefix, IRead
         if (settings?.ContainsKey("Recovery:Walk") != true) builder.UseSetting("Recovery:Walk", "Coached");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        if (logs is null) return;
+        foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "System.Net.Http.HttpClient", "Azure.Core", "Polly" })
+            builder.UseSetting($"Logging:LogLevel:{category}", nameof(LogLevel.Trace));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
     }
 }

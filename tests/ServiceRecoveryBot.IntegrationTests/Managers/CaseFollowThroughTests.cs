@@ -3,6 +3,7 @@ using ServiceRecoveryBot.IntegrationTests.Http;
 using ServiceRecoveryBot.IntegrationTests.Infrastructure;
 using ServiceRecoveryBot.Recovery.Cases;
 using ServiceRecoveryBot.Reminders;
+using ServiceRecoveryBot.Testing;
 using ServiceRecoveryBot.Turns.Effects;
 using ServiceRecoveryBot.Turns.State;
 
@@ -14,46 +15,24 @@ namespace ServiceRecoveryBot.IntegrationTests.Managers;
 /// follow-up that asks how to reach the customer, drafts a message that names them, and closes with the whole outcome.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class CaseFollowThroughTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class CaseFollowThroughTests(AzuriteFixture azurite) : TeamsManagersHost(azurite, Logs)
 {
-    private const string ManagerId = "29:manager-1";
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-
-    private LoopbackConnector connector = null!;
-    private BotFactory factory = null!;
-    private HttpClient http = null!;
-
-    public async Task InitializeAsync()
-    {
-        connector = await LoopbackConnector.StartAsync();
-        factory = new BotFactory(azurite, AzuriteFixture.NewTablePrefix(), new Dictionary<string, string?>
-        {
-            ["Managers:Teams:0:TeamKey"] = "local",
-            ["Managers:Teams:0:UserIds:0"] = ManagerId,
-        });
-        http = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await factory.DisposeAsync();
-        await connector.DisposeAsync();
-    }
+    /// <summary>Every entry the class's hosts log, at Trace.</summary>
+    private static readonly CapturingLoggerProvider Logs = new();
 
     [Fact]
     public async Task Reassign_by_name_or_id_in_text_tells_the_new_owner_and_a_card_click_asks_for_the_name()
     {
-        var maria = new BotClient(http, connector, "a:maria-chat", "29:maria", "Maria Lopez");
+        var maria = new BotClient(Http, Connector, "a:maria-chat", "29:maria", "Maria Lopez");
         await maria.SayAsync("hi");
-        var manager = new BotClient(http, connector, "a:manager-chat", ManagerId, "Dana");
+        var manager = new BotClient(Http, Connector, "a:manager-chat", ManagerId, "Dana");
         await manager.SayAsync("hi");
         var (_, id) = await RecoveryAsync("$120 credit for a night elsewhere");
 
         Assert.Contains(await manager.SayAsync($"reassign {id} to nobody-here"), r => r.StartsWith("I don't know anyone called \"nobody-here\"", StringComparison.Ordinal));
         Assert.Contains(await manager.SayAsync($"reassign {id} to maria"), r => r == $"{id} is now with Maria Lopez.");
         await SettledAsync(manager);
-        Assert.Contains(connector.Received, r => r.ConversationId == maria.ConversationId && r.Activity.Text?.StartsWith($"Dana gave you case {id}:", StringComparison.Ordinal) == true);
+        Assert.Contains(Connector.Received, r => r.ConversationId == maria.ConversationId && r.Activity.Text?.StartsWith($"Dana gave you case {id}:", StringComparison.Ordinal) == true);
         Assert.Equal("29:maria", (await FindAsync(id))?.StaffId);
 
         // By id, typed with an @ as in a chat without mentions.
@@ -69,10 +48,10 @@ public sealed class CaseFollowThroughTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task Escalations_are_dropped_once_decided_or_closed_and_carry_the_buttons_they_name()
     {
-        var manager = new BotClient(http, connector, "a:manager-chat", ManagerId, "Dana");
+        var manager = new BotClient(Http, Connector, "a:manager-chat", ManagerId, "Dana");
         await manager.SayAsync("hi");
         var (_, id) = await RecoveryAsync("$120 credit for a night elsewhere", promise: "call them back by 6pm");
-        var handler = factory.Services.GetRequiredService<IReminderHandler>();
+        var handler = Factory.Services.GetRequiredService<IReminderHandler>();
         var now = DateTimeOffset.UtcNow;
 
         var approval = new Reminder("apr-test", ReminderKind.ApprovalEscalation, "local", id.Value, now);
@@ -117,15 +96,32 @@ public sealed class CaseFollowThroughTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Null((await FindAsync(id))?.Contact);   // a closed case keeps no way to reach the customer
     }
 
+    [Fact]
+    public async Task The_customers_phone_and_email_stay_in_the_case_and_never_reach_the_logs()
+    {
+        var (staff, id) = await RecoveryAsync(null, customer: "Mrs Patel");
+
+        Assert.Contains(await staff.SayAsync($"contact {id} +44 7700 900123"), r => r.Contains(id.ToString(), StringComparison.Ordinal));
+        Assert.Equal("+44 7700 900123", (await FindAsync(id))?.Contact);
+        await staff.SayAsync($"contact {id} patel.family@example.org");
+        var answer = staff.Message($"follow up {id}");
+        (await staff.PostAsync(answer)).EnsureSuccessStatusCode();
+        Assert.Contains(TextsOf(answer.Id!), r => r.Contains("Reach them at: patel.family@example.org", StringComparison.Ordinal));
+        await SettledAsync(staff);
+
+        Assert.Contains(Logs.Lines(), line => line.Contains("a%3Astaff-chat/activities", StringComparison.Ordinal));   // the replies' sends are captured, at Trace
+        Assert.DoesNotContain(Logs.Lines(), line => line.Contains("900123", StringComparison.Ordinal) || line.Contains("patel.family", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>A staff member's recovery to its end: the offer (the first suggestion when null), a promise, the default follow-up.</summary>
     private async Task<(BotClient Staff, CaseId Id)> RecoveryAsync(string? offer, string? customer = null, string? promise = null)
     {
-        var staff = new BotClient(http, connector, "a:staff-chat");
+        var staff = new BotClient(Http, Connector, "a:staff-chat");
         var opened = await staff.SayAsync("No reservation on file for the Okafor couple but they have our confirmation. We're sold out.");
         var id = CaseId.TryParse(opened.Select(r => System.Text.RegularExpressions.Regex.Match(r, @"SR-\w{4}").Value).First(v => v.Length > 0))!.Value;
         foreach (var answer in new[] { "1", customer ?? "skip", "regular", "We've been travelling for fourteen hours.", "1", "done", "skip", "1", offer ?? "1", promise ?? "skip" })
             await staff.SayAsync(answer);
-        if (promise is not null && !connector.Received.Any(r => r.Activity.Text?.Contains("When should we follow up", StringComparison.Ordinal) == true)) await staff.SayAsync("6pm");
+        if (promise is not null && !Connector.Received.Any(r => r.Activity.Text?.Contains("When should we follow up", StringComparison.Ordinal) == true)) await staff.SayAsync("6pm");
         await staff.SayAsync("ok");
         await SettledAsync(staff);
         return (staff, id);
@@ -140,7 +136,7 @@ public sealed class CaseFollowThroughTests(AzuriteFixture azurite) : IAsyncLifet
             if (node is JsonObject o) { foreach (var (key, value) in o) { if (key == "text" && value is JsonValue v && v.TryGetValue<string>(out var t)) texts.Add(t); else Walk(value); } }
             else if (node is JsonArray a) foreach (var item in a) Walk(item);
         }
-        foreach (var r in connector.Received.Where(r => r.ReplyToId == activityId))
+        foreach (var r in Connector.Received.Where(r => r.ReplyToId == activityId))
         {
             if (r.Activity.Text is { } text) texts.Add(text);
             foreach (var attachment in r.Activity.Attachments ?? []) Walk(JsonNode.Parse(attachment.Content!.Value.GetRawText()));
@@ -149,13 +145,10 @@ public sealed class CaseFollowThroughTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     private JsonNode LastCardTo(BotClient chat) =>
-        JsonNode.Parse(connector.Received.Last(r => r.ConversationId == chat.ConversationId && r.Activity.Attachments is { Count: > 0 }).Activity.Attachments![0].Content!.Value.GetRawText())!;
+        JsonNode.Parse(Connector.Received.Last(r => r.ConversationId == chat.ConversationId && r.Activity.Attachments is { Count: > 0 }).Activity.Attachments![0].Content!.Value.GetRawText())!;
 
     private static string[] ButtonsOf(JsonNode card) =>
         [.. card["body"]!.AsArray().Single(e => (string?)e!["type"] == "ActionSet")!["actions"]!.AsArray().Select(a => (string)a!["title"]!)];
 
-    private Task<RecoveryCase?> FindAsync(CaseId id) => factory.Services.GetRequiredService<ICaseStore>().FindAsync("local", id, CancellationToken.None);
 
-    private Task SettledAsync(BotClient chat) =>
-        factory.Services.GetRequiredService<CommittedEffects>().SettledAsync(new ConversationKey("msteams", chat.ConversationId)).WaitAsync(Bound);
 }

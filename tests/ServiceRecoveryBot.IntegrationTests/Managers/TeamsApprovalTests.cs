@@ -14,33 +14,8 @@ namespace ServiceRecoveryBot.IntegrationTests.Managers;
 /// No managers' channel: the request goes to the manager's personal chat.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class TeamsApprovalTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TeamsApprovalTests(AzuriteFixture azurite) : TeamsManagersHost(azurite)
 {
-    private const string ManagerId = "29:manager-1";
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-
-    private LoopbackConnector connector = null!;
-    private BotFactory factory = null!;
-    private HttpClient http = null!;
-
-    public async Task InitializeAsync()
-    {
-        connector = await LoopbackConnector.StartAsync();
-        factory = new BotFactory(azurite, AzuriteFixture.NewTablePrefix(), new Dictionary<string, string?>
-        {
-            ["Managers:Teams:0:TeamKey"] = "local",
-            ["Managers:Teams:0:UserIds:0"] = ManagerId,
-        });
-        http = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await factory.DisposeAsync();
-        await connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task Approval_made_mid_recovery_survives_its_end()
     {
@@ -51,18 +26,18 @@ public sealed class TeamsApprovalTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("Approved by Maria: $120", (string?)decided["body"]![0]!["text"], StringComparison.Ordinal);
         Assert.DoesNotContain("Action.", decided.ToJsonString(), StringComparison.Ordinal);
         await SettledAsync(manager);
-        Assert.Contains(connector.Received, r => r.ConversationId == staff.ConversationId
+        Assert.Contains(Connector.Received, r => r.ConversationId == staff.ConversationId
             && r.Activity.Text == $"Good news: Maria approved $120 credit for a night elsewhere ($120) for {id}. You can offer it now.");
 
         await staff.SayAsync("skip");                                    // no promise
         var end = staff.Message("ok");                                   // the default follow-up: the recovery ends
         (await staff.PostAsync(end)).EnsureSuccessStatusCode();
 
-        var summary = Assert.Single(connector.Received, r => r.ReplyToId == end.Id && r.Activity.Attachments is { Count: > 0 });
+        var summary = Assert.Single(Connector.Received, r => r.ReplyToId == end.Id && r.Activity.Attachments is { Count: > 0 });
         var card = summary.Activity.Attachments![0].Content!.Value.GetRawText();
         Assert.Contains("$120 credit for a night elsewhere (approved by Maria: $120,", card, StringComparison.Ordinal);
         Assert.DoesNotContain("pending approval", card, StringComparison.Ordinal);
-        var stored = await factory.Services.GetRequiredService<ICaseStore>().FindAsync("local", id, CancellationToken.None);
+        var stored = await Factory.Services.GetRequiredService<ICaseStore>().FindAsync("local", id, CancellationToken.None);
         Assert.Equal(ApprovalState.Approved, stored?.Atonement?.Approval);
         Assert.Equal(("Maria", 120m), (stored?.Atonement?.Decision?.ByName, stored?.Atonement?.Decision?.Amount));
         Assert.Contains(await staff.SayAsync($"show {id}"), r => r.Contains("- Atonement: $120 credit for a night elsewhere (approved by Maria: $120,", StringComparison.Ordinal));
@@ -72,7 +47,7 @@ public sealed class TeamsApprovalTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("Approved by Maria: $120", (string?)again["body"]![0]!["text"], StringComparison.Ordinal);
         var at = stored!.Atonement!.Decision!.At;
         Assert.Contains(await manager.SayAsync($"decline {id}"), r => r == $"{id} was already approved by Maria at {at:HH:mm} ($120).");
-        Assert.Equal(ApprovalState.Approved, (await factory.Services.GetRequiredService<ICaseStore>().FindAsync("local", id, CancellationToken.None))?.Atonement?.Approval);
+        Assert.Equal(ApprovalState.Approved, (await Factory.Services.GetRequiredService<ICaseStore>().FindAsync("local", id, CancellationToken.None))?.Atonement?.Approval);
     }
 
     [Fact]
@@ -80,7 +55,7 @@ public sealed class TeamsApprovalTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var (staff, manager, id) = await OfferAboveAuthorityAsync();
 
-        var sent = Assert.Single(connector.Received, r => r.ConversationId == manager.ConversationId && r.Activity.Attachments is { Count: > 0 });
+        var sent = Assert.Single(Connector.Received, r => r.ConversationId == manager.ConversationId && r.Activity.Attachments is { Count: > 0 });
         var card = JsonNode.Parse(sent.Activity.Attachments![0].Content!.Value.GetRawText())!;
         Assert.Equal([ManagerId], card["refresh"]!["userIds"]!.AsArray().Select(u => (string)u!).ToArray());
         Assert.Equal("Action.Execute", (string?)card["refresh"]!["action"]!["type"]);
@@ -100,9 +75,9 @@ public sealed class TeamsApprovalTests(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>The manager has talked to the bot once; the staff member walks a recovery up to a $120 offer (above the $50 authority).</summary>
     private async Task<(BotClient Staff, BotClient Manager, CaseId Id)> OfferAboveAuthorityAsync()
     {
-        var manager = new BotClient(http, connector, "a:manager-chat", ManagerId, "Maria");
+        var manager = new BotClient(Http, Connector, "a:manager-chat", ManagerId, "Maria");
         await manager.SayAsync("hi");
-        var staff = new BotClient(http, connector, "a:staff-chat");
+        var staff = new BotClient(Http, Connector, "a:staff-chat");
         var opened = await staff.SayAsync("No reservation on file for the Okafor couple but they have our confirmation. We're sold out.");
         var id = CaseId.TryParse(opened.Select(r => System.Text.RegularExpressions.Regex.Match(r, @"SR-\w{4}").Value).First(v => v.Length > 0))!.Value;
         foreach (var answer in new[] { "1", "skip", "regular", "We've been travelling for fourteen hours.", "1", "done", "skip", "1" })
@@ -113,6 +88,4 @@ public sealed class TeamsApprovalTests(AzuriteFixture azurite) : IAsyncLifetime
         return (staff, manager, id);
     }
 
-    private Task SettledAsync(BotClient chat) =>
-        factory.Services.GetRequiredService<CommittedEffects>().SettledAsync(new ConversationKey("msteams", chat.ConversationId)).WaitAsync(Bound);
 }
