@@ -68,7 +68,10 @@ public sealed class ConnectorClient(HttpClient http, IConnectorCredentials crede
             if (response.IsSuccessStatusCode)
                 return new SendResult(SendOutcome.Delivered, await ReadIdAsync(response, ct));
             var body = await response.Content.ReadAsStringAsync(ct);
-            return new SendResult(Classify(response.StatusCode, body), Detail: $"{(int)response.StatusCode} {ErrorCode(body)}".Trim());
+            return new SendResult(Classify(response.StatusCode, body), Detail: $"{(int)response.StatusCode} {ErrorCode(body)}".Trim())
+            {
+                RetryAfter = RetryAfterOf(response),
+            };
         }
     }
 
@@ -78,6 +81,14 @@ public sealed class ConnectorClient(HttpClient http, IConnectorCredentials crede
         HttpStatusCode.NotFound => SendOutcome.ConversationGone,
         HttpStatusCode.Forbidden when ErrorCode(body) is "BotNotInConversationRoster" or "ConversationBlockedByUser" or "BotDisabledByAdmin" => SendOutcome.ConversationGone,
         _ => SendOutcome.Failed,
+    };
+
+    /// <summary>The answer's <c>Retry-After</c>: a delay, or a date measured against the answer's own <c>Date</c>.</summary>
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } when response.Headers.Date is { } now => date > now ? date - now : TimeSpan.Zero,
+        _ => null,
     };
 
     private static string? ErrorCode(string body)

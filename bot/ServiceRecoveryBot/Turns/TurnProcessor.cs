@@ -54,6 +54,7 @@ public sealed partial class TurnProcessor(
             if (state.HasProcessed(activity.Id))
             {
                 LogDuplicate(logger, activity.Id);
+                await outbox.RetryRepliesNowAsync(key, activity.Id).WaitAsync(ct);
                 return TurnOutcome.Duplicate;
             }
             if (state.SchemaVersion != ConversationState.CurrentSchemaVersion)
@@ -62,7 +63,7 @@ public sealed partial class TurnProcessor(
             var turn = new TurnContext(activity, clock.GetUtcNow());
             await bot.OnTurnAsync(turn, state, ct);
             state.MarkProcessed(activity.Id);
-            var asked = TurnEffects.Pending(turn);
+            var asked = TurnEffects.Pending(turn, activity.Id ?? Guid.NewGuid().ToString("N"), turn.TakeOutbox());
             state.Outbox = outbox.Next(key, state.Outbox, asked);
 
             var saved = await states.TrySaveAsync(key, state, stored?.ETag, ct);
@@ -74,11 +75,10 @@ public sealed partial class TurnProcessor(
             outbox.Committed(key, state.Outbox);
 
             await typing.CancelAsync();
-            var replies = turn.TakeOutbox();
-            var effectsRun = asked is null ? Task.CompletedTask : outbox.RunAsync(key, asked);
-            var delivered = await SendAsync(activity, replies, ct);
-            await effectsRun;
-            return new TurnOutcome(TurnStatus.Processed, turn.InvokeResponse, delivered);
+            // The replies and the effects run side by side from what was committed; a reply the channel did not take
+            // is retried in the background (and sent again on a redelivery, or by a sweep after a crash).
+            if (asked is not null) await outbox.RunAsync(key, asked);
+            return new TurnOutcome(TurnStatus.Processed, turn.InvokeResponse);
         }
         LogGaveUp(logger, MaxAttempts);
         return TurnOutcome.Rejected("The conversation is too busy; try again.", retryable: true);
@@ -110,18 +110,6 @@ public sealed partial class TurnProcessor(
 
     public static TimeSpan TypingDelay { get; } = TimeSpan.FromMilliseconds(750);
 
-    private async Task<int> SendAsync(Activity inbound, IReadOnlyList<Activity> outbox, CancellationToken ct)
-    {
-        var delivered = 0;
-        foreach (var reply in outbox)
-        {
-            var result = await channel.SendAsync(inbound.ServiceUrl ?? "", reply, ct);
-            if (result.IsDelivered) delivered++;
-            else LogSendFailed(logger, result.Outcome, result.Detail);
-        }
-        return delivered;
-    }
-
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Activity {ActivityId} was already processed; ignoring the redelivery")]
     private static partial void LogDuplicate(ILogger logger, string? activityId);
 
@@ -130,9 +118,6 @@ public sealed partial class TurnProcessor(
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Gave up after {Attempts} conflicting attempts")]
     private static partial void LogGaveUp(ILogger logger, int attempts);
-
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Reply not delivered: {Outcome} {Detail}")]
-    private static partial void LogSendFailed(ILogger logger, SendOutcome outcome, string? detail);
 }
 
 public enum TurnStatus
@@ -143,7 +128,7 @@ public enum TurnStatus
 }
 
 /// <summary>How a turn ended. A rejected turn says why, and whether sending the same activity again may succeed.</summary>
-public sealed record TurnOutcome(TurnStatus Status, InvokeResponse? InvokeResponse = null, int RepliesDelivered = 0, string? Error = null, bool Retryable = false)
+public sealed record TurnOutcome(TurnStatus Status, InvokeResponse? InvokeResponse = null, string? Error = null, bool Retryable = false)
 {
     public static TurnOutcome Duplicate { get; } = new(TurnStatus.Duplicate);
 

@@ -17,6 +17,17 @@ public sealed class LoopbackConnector : IAsyncDisposable
     /// <summary>Activities the bot replaced (PUT), e.g. cards whose buttons were used.</summary>
     public ConcurrentQueue<ReceivedActivity> Updated { get; } = new();
 
+    /// <summary>While set, messages are answered with this status and kept in <see cref="Refused"/>, not received.</summary>
+    public int? RefuseMessagesWith { get; set; }
+
+    public ConcurrentQueue<ReceivedActivity> Refused { get; } = new();
+
+    /// <summary>
+    /// While set, a message is never answered (as a bot that dies mid-send sees it): the source hears of the first one,
+    /// and the request waits until the bot gives up on it. Nothing held is received.
+    /// </summary>
+    public TaskCompletionSource<Activity>? HoldMessages { get; set; }
+
     /// <summary>The serviceUrl to put on inbound activities (with a tenant path segment, like Teams' new URLs).</summary>
     public string ServiceUrl { get; private set; } = "";
 
@@ -34,7 +45,20 @@ public sealed class LoopbackConnector : IAsyncDisposable
         {
             var activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, ActivityJson.Options);
             var raw = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? http.Request.Path;
-            Received.Enqueue(new ReceivedActivity(raw, conversationId, activityId, activity!));
+            var received = new ReceivedActivity(raw, conversationId, activityId, activity!);
+            if (activity!.Type == ActivityTypes.Message && HoldMessages is { } hold)
+            {
+                hold.TrySetResult(activity);
+                using var gone = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, app.Lifetime.ApplicationStopping);
+                await Task.Delay(Timeout.Infinite, gone.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                return Results.StatusCode(504);
+            }
+            if (activity.Type == ActivityTypes.Message && RefuseMessagesWith is { } status)
+            {
+                Refused.Enqueue(received);
+                return Results.StatusCode(status);
+            }
+            Received.Enqueue(received);
             return Results.Json(new { id = "reply-" + Guid.NewGuid().ToString("N")[..8] }, statusCode: 201);
         });
         app.MapPut("/amer/tenant-1/v3/conversations/{conversationId}/activities/{activityId}", async (HttpContext http, string conversationId, string activityId) =>

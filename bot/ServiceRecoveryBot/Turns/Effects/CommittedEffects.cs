@@ -16,6 +16,7 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
 
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<ConversationKey, Task> running = new();
+    private readonly ConcurrentDictionary<(ConversationKey, string), Wait> waiting = new();
 
     /// <summary>
     /// Runs a committed turn's effects; the task ends once they all ran, or once the rest of them is handed to the
@@ -30,10 +31,11 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
             ended?.Invoke(0);
             return Task.CompletedTask;
         }
-        var run = RunOrHandOverAsync(effects, activityId, ended);
+        var run = RunOrHandOverAsync(conversation, effects, activityId, ended);
         if (run.IsCompleted) return run;
-        running[conversation] = run;
-        run.ContinueWith(_ => running.TryRemove(KeyValuePair.Create(conversation, run)),
+        // A turn's replies and its effects run side by side: the conversation is settled once both are.
+        var settled = running.AddOrUpdate(conversation, run, (_, earlier) => Task.WhenAll(earlier, run));
+        settled.ContinueWith(_ => running.TryRemove(KeyValuePair.Create(conversation, settled)),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return run;
     }
@@ -42,18 +44,27 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
     public Task SettledAsync(ConversationKey conversation) =>
         running.TryGetValue(conversation, out var run) ? run.ContinueWith(_ => { }, TaskScheduler.Default) : Task.CompletedTask;
 
-    private async Task RunOrHandOverAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId, Action<int>? ended)
+    /// <summary>
+    /// Ends the wait of the retries of list <paramref name="activityId"/> now (its activity came again, so the channel is
+    /// back); the task ends once that attempt did. Completed at once when no retry of it is waiting.
+    /// </summary>
+    public Task RetryNowAsync(ConversationKey conversation, string activityId) =>
+        waiting.TryRemove((conversation, activityId), out var wait) && wait.TrySetResult() ? wait.Attempted.Task : Task.CompletedTask;
+
+    private async Task RunOrHandOverAsync(
+        ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> effects, string? activityId, Action<int>? ended)
     {
-        var next = await RunFromAsync(effects, 0, activityId);
-        if (next < effects.Count) _ = RetryAsync(effects, next, activityId, ended);
+        var (next, retryAfter) = await RunFromAsync(effects, 0, activityId);
+        if (next < effects.Count) _ = RetryAsync(conversation, effects, next, retryAfter, activityId, ended);
         else ended?.Invoke(next);
     }
 
     /// <summary>
-    /// Runs effects from <paramref name="start"/> on; returns the index of the one that failed and is worth a retry, or
-    /// the count. One that failed for good is logged and passed over.
+    /// Runs effects from <paramref name="start"/> on; returns the index of the one that failed and is worth a retry (with
+    /// the wait its failure asked for), or the count. One that failed for good is logged and passed over.
     /// </summary>
-    private async Task<int> RunFromAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, int start, string? activityId)
+    private async Task<(int Next, TimeSpan? RetryAfter)> RunFromAsync(
+        IReadOnlyList<Func<CancellationToken, Task>> effects, int start, string? activityId)
     {
         for (var i = start; i < effects.Count; i++)
         {
@@ -68,10 +79,10 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
                 LogEffectFailed(logger, ex, i + 1, effects.Count, activityId);
-                return i;
+                return (i, (ex as ReplyNotSentException)?.RetryAfter);
             }
         }
-        return effects.Count;
+        return (effects.Count, null);
     }
 
     /// <summary>
@@ -80,14 +91,23 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
     /// </summary>
     private static bool IsPermanent(Exception exception) => exception is CaseIdTakenException or IPermanentFailure;
 
-    private async Task RetryAsync(IReadOnlyList<Func<CancellationToken, Task>> effects, int next, string? activityId, Action<int>? ended)
+    private async Task RetryAsync(
+        ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> effects, int next, TimeSpan? retryAfter,
+        string? activityId, Action<int>? ended)
     {
         try
         {
             foreach (var delay in RetryDelays)
             {
-                await Task.Delay(delay, clock, stopping.Token);
-                next = await RunFromAsync(effects, next, activityId);
+                var wait = await WaitAsync(conversation, activityId, retryAfter > delay ? retryAfter.Value : delay);
+                try
+                {
+                    (next, retryAfter) = await RunFromAsync(effects, next, activityId);
+                }
+                finally
+                {
+                    wait?.Attempted.TrySetResult();
+                }
                 if (next == effects.Count)
                 {
                     LogRecovered(logger, activityId);
@@ -102,6 +122,38 @@ public sealed partial class CommittedEffects(TimeProvider clock, ILogger<Committ
         }
         ended?.Invoke(next);
         LogGaveUp(logger, effects.Count - next, activityId);
+    }
+
+    /// <summary>Waits <paramref name="delay"/>, or until <see cref="RetryNowAsync"/> ends the wait (then returns the wait).</summary>
+    private async Task<Wait?> WaitAsync(ConversationKey conversation, string? activityId, TimeSpan delay)
+    {
+        if (activityId is null)
+        {
+            await Task.Delay(delay, clock, stopping.Token);
+            return null;
+        }
+        var wait = new Wait();
+        waiting[(conversation, activityId)] = wait;
+        using var cut = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        try
+        {
+            await Task.WhenAny(wait.Task, Task.Delay(delay, clock, cut.Token));
+            await cut.CancelAsync();
+            stopping.Token.ThrowIfCancellationRequested();
+        }
+        finally
+        {
+            waiting.TryRemove(KeyValuePair.Create((conversation, activityId), wait));
+        }
+        return wait.Task.IsCompleted ? wait : null;
+    }
+
+    /// <summary>A retry's wait that <see cref="RetryNowAsync"/> can end, and the attempt after it, for that caller to await.</summary>
+    private sealed class Wait : TaskCompletionSource
+    {
+        public Wait() : base(TaskCreationOptions.RunContinuationsAsynchronously) { }
+
+        public TaskCompletionSource Attempted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>At shutdown: retries still waiting give up (and say so). Not disposed, so a late turn can still start its effects.</summary>

@@ -68,6 +68,13 @@ public sealed class EffectRunner(
         await followThrough.ScheduleDigestAsync(e.Channel.TeamKey, e.At, ct);
     }
 
+    /// <summary>Sends a reply; one the channel did not take is retried (after its Retry-After), unless the conversation is gone.</summary>
+    public async Task SendAsync(CommittedReply reply, CancellationToken ct)
+    {
+        var result = await channel.SendAsync(reply.ServiceUrl, reply.Activity, ct);
+        if (result.Outcome is SendOutcome.Throttled or SendOutcome.Failed) throw new ReplyNotSentException(result);
+    }
+
     private Task Count(IReadOnlyList<string> flags)
     {
         foreach (var flag in flags) telemetry.ToneFlagRaised(flag);

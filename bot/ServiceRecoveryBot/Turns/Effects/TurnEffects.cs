@@ -18,9 +18,14 @@ public static class TurnEffects
         return effects;
     }
 
-    /// <summary>The turn's effects under its activity id, or null when it asked for none.</summary>
-    public static PendingEffects? Pending(TurnContext turn) =>
-        turn.TurnState.TryGetValue(Key, out var list) && list is List<Effect> { Count: > 0 } effects
-            ? new PendingEffects(turn.Activity.Id ?? Guid.NewGuid().ToString("N"), turn.ReceivedAt, effects)
-            : null;
+    /// <summary>The turn's effects and replies under <paramref name="id"/> (its activity id), or null when it has neither.</summary>
+    public static PendingEffects? Pending(TurnContext turn, string id, IReadOnlyList<Activity> replies)
+    {
+        var effects = turn.TurnState.TryGetValue(Key, out var list) ? (List<Effect>)list : [];
+        if (effects.Count == 0 && replies.Count == 0) return null;
+        return new PendingEffects(id, turn.ReceivedAt, effects)
+        {
+            Replies = replies.Count == 0 ? null : [.. replies.Select(r => new CommittedReply(turn.Activity.ServiceUrl ?? "", r))],
+        };
+    }
 }

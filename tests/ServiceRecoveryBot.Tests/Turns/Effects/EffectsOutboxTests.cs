@@ -118,6 +118,23 @@ public sealed class EffectsOutboxTests
     }
 
     [Fact]
+    public async Task The_sweep_goes_on_past_a_conversation_whose_row_cannot_be_read()
+    {
+        var states = new InMemoryConversationStateStore();
+        var bad = new ConversationKey("msteams", "a:bad-row");
+        using var bot = new BotHarness(configure: services => services.AddSingleton<IConversationStateStore>(new UnreadableFirst(states, bad)));
+        var c = RecoveryCase.Open(new CaseId("SR-7K3Q"), "local", "staff-1", "Sam", "Cold soup in 4", bot.Clock.GetUtcNow());
+        var committed = bot.Clock.GetUtcNow().AddSeconds(-31);
+        await states.TrySaveAsync(bad, new ConversationState { Outbox = [new PendingEffects("a-bad", committed, [new SaveCase(c)])] }, null, CancellationToken.None);
+        await states.TrySaveAsync(new ConversationKey("msteams", "a:good-row"),
+            new ConversationState { Outbox = [new PendingEffects("a-good", committed, [new SaveCase(c)])] }, null, CancellationToken.None);
+
+        await bot.Get<EffectsOutbox>().SweepAsync(CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(c.WhatHappened, Assert.Single(bot.Cases.All).WhatHappened);
+    }
+
+    [Fact]
     public void Every_effect_kind_is_named_for_storage()
     {
         var named = typeof(Effect).GetCustomAttributes<JsonDerivedTypeAttribute>().Select(a => a.DerivedType).ToHashSet();
@@ -165,6 +182,26 @@ public sealed class EffectsOutboxTests
             Assert.True(await failures.WaitAsync(Bound));
         }
         await logger.Logged(GaveUp).WaitAsync(Bound);
+    }
+
+    /// <summary>A state store whose sweep finds <paramref name="bad"/> first, and whose row there cannot be read.</summary>
+    private sealed class UnreadableFirst(InMemoryConversationStateStore inner, ConversationKey bad) : IConversationStateStore
+    {
+        public Task<StoredConversationState?> LoadAsync(ConversationKey key, CancellationToken ct) =>
+            key == bad ? throw new InvalidOperationException("The row cannot be read (simulated).") : inner.LoadAsync(key, ct);
+
+        public Task<StateSaveResult> TrySaveAsync(ConversationKey key, ConversationState state, string? etag, CancellationToken ct) =>
+            inner.TrySaveAsync(key, state, etag, ct);
+
+        public async IAsyncEnumerable<ConversationKey> WithPendingEffectsAsync(
+            DateTimeOffset committedBefore, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        {
+            yield return bad;
+            await foreach (var key in inner.WithPendingEffectsAsync(committedBefore, ct))
+            {
+                if (key != bad) yield return key;
+            }
+        }
     }
 
     private static async Task<IReadOnlyList<PendingEffects>> OutboxAsync(BotHarness bot) =>
