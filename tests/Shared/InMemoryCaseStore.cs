@@ -45,10 +45,15 @@ public sealed class InMemoryCaseStore : ICaseStore
             SaveFailed?.Invoke();
             throw new InvalidOperationException("Storage is unavailable (simulated).");
         }
-        var stored = cases.AddOrUpdate((recoveryCase.TeamKey, recoveryCase.Id.Value), recoveryCase,
-            (_, current) => !current.IsSameCaseAs(recoveryCase) ? throw new CaseIdTakenException(recoveryCase.Id)
-                : current.Revision >= recoveryCase.Revision ? current : recoveryCase);
-        if (ReferenceEquals(stored, recoveryCase)) Saved?.Invoke(recoveryCase);
+        RecoveryCase? written = recoveryCase;
+        cases.AddOrUpdate((recoveryCase.TeamKey, recoveryCase.Id.Value), recoveryCase, (_, current) =>
+        {
+            if (!current.IsSameCaseAs(recoveryCase)) throw new CaseIdTakenException(recoveryCase.Id);
+            var merged = recoveryCase.ReconciledWith(current);
+            written = merged.Revision > current.Revision ? merged : null;
+            return written ?? current;
+        });
+        if (written is not null) Saved?.Invoke(written);
     }
 
     public Task<RecoveryCase?> FindAsync(string teamKey, CaseId id, CancellationToken ct) =>

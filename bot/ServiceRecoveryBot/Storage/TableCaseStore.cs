@@ -73,26 +73,31 @@ public sealed partial class TableCaseStore(TableServiceClient service, TableName
 
     public async Task SaveAsync(RecoveryCase recoveryCase, CancellationToken ct)
     {
+        // A case with an approval in play is read before each write, so a manager's decision and the recovery's own
+        // saves, racing, never undo each other (RecoveryCase.ReconciledWith).
+        var reconciles = recoveryCase.Atonement is { Approval: ApprovalState.Pending } or { Decision: not null };
         for (var attempt = 1; ; attempt++)
         {
+            var toWrite = recoveryCase;
             // The last version this instance wrote usually still stands: use it instead of a read. If another writer
             // changed the case since, the ETag no longer matches, the batch fails with 412, and we read.
-            var known = attempt == 1 && cache.TryGetValue<StoredVersion>(CacheKey(recoveryCase), out var remembered) ? remembered : null;
+            var known = attempt == 1 && !reconciles && cache.TryGetValue<StoredVersion>(CacheKey(recoveryCase), out var remembered) ? remembered : null;
             if (known is null)
             {
                 var row = await ReadMainRowAsync(recoveryCase.TeamKey, recoveryCase.Id, ct);
                 if (row is not null && !IsReservation(row) && !IsVersionOf(row, recoveryCase))
                     throw new CaseIdTakenException(recoveryCase.Id);
                 known = row is null ? null : new StoredVersion(row.GetInt32("Revision") ?? 0, row.ETag);
+                if (reconciles && row is not null && !IsReservation(row) && StoredCase(row) is { } stored) toWrite = recoveryCase.ReconciledWith(stored);
             }
-            if (known is not null && known.Revision >= recoveryCase.Revision)
+            if (known is not null && known.Revision >= toWrite.Revision)
                 return; // A newer (or the same) version is already stored.
 
-            var actions = RowsFor(recoveryCase, known?.ETag);
+            var actions = RowsFor(toWrite, known?.ETag);
             try
             {
                 var responses = await commits.WriteAsync(table, actions, ct);
-                Remember(recoveryCase, responses[0].Headers.ETag);
+                Remember(toWrite, responses[0].Headers.ETag);
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxSaveAttempts)
@@ -102,18 +107,24 @@ public sealed partial class TableCaseStore(TableServiceClient service, TableName
         }
     }
 
-    public async Task<RecoveryCase?> FindAsync(string teamKey, CaseId id, CancellationToken ct)
+    /// <summary>The stored case of a main row, or null (logged once) when it cannot be read: then the save writes over it.</summary>
+    private RecoveryCase? StoredCase(TableEntity row)
     {
-        if (await ReadMainRowAsync(teamKey, id, ct) is not { } entity || IsReservation(entity)) return null;
         try
         {
-            return CaseOf(entity);
+            return CaseOf(row);
         }
         catch (Exception ex) when (IsUnreadable(ex))
         {
-            Unreadable(entity, ex);
+            Unreadable(row, ex);
             return null;
         }
+    }
+
+    public async Task<RecoveryCase?> FindAsync(string teamKey, CaseId id, CancellationToken ct)
+    {
+        if (await ReadMainRowAsync(teamKey, id, ct) is not { } entity || IsReservation(entity)) return null;
+        return StoredCase(entity);
     }
 
     private const string CompressedJsonProperty = "JsonZ";

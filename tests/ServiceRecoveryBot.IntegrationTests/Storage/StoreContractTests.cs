@@ -192,6 +192,35 @@ public sealed class StoreContractTests(AzuriteFixture azurite)
         Assert.Equal([CaseStep.Opened, CaseStep.Apologised, CaseStep.Listened], (await cases.TimelineAsync("team", opened.Id, default)).Select(e => e.Step));
     }
 
+    /// <summary>
+    /// The staff member's recovery goes on from the pending case while a manager decides it: whichever save lands
+    /// first, the stored case ends with the recovery's later steps and the manager's decision.
+    /// </summary>
+    [Theory]
+    [InlineData("memory", true)]
+    [InlineData("memory", false)]
+    [InlineData("tables", true)]
+    [InlineData("tables", false)]
+    public async Task A_managers_decision_and_the_recoverys_own_save_never_undo_each_other(string kind, bool decisionFirst)
+    {
+        var (_, cases) = await CreateAsync(kind);
+        var opened = NewCase("team", At);
+        await cases.TryCreateAsync(opened, default);
+        var pending = opened.Record(CaseStep.ApprovalRequested, At.AddSeconds(30), "staff-1") with { Atonement = new Atonement("$120 credit", 4, 120m, ApprovalState.Pending) };
+        await cases.SaveAsync(pending, default);
+        var decided = pending.Decide(approved: true, amount: null, At.AddSeconds(40), "29:manager", "Maria");
+        var recoveryGoesOn = pending.Record(CaseStep.PromiseMade, At.AddSeconds(45), "staff-1").Record(CaseStep.FollowUpScheduled, At.AddSeconds(50), "staff-1");
+
+        foreach (var version in decisionFirst ? new[] { decided, recoveryGoesOn } : [recoveryGoesOn, decided])
+            await cases.SaveAsync(version, default);
+
+        var stored = await cases.FindAsync("team", opened.Id, default);
+        Assert.Equal(ApprovalState.Approved, stored!.Atonement!.Approval);
+        Assert.Equal("Maria", stored.Atonement.Decision?.ByName);
+        Assert.Contains(stored.Timeline, e => e.Step == CaseStep.FollowUpScheduled);
+        Assert.Contains(stored.Timeline, e => e.Step == CaseStep.ApprovalDecided);
+    }
+
     [Fact]
     public async Task A_case_and_its_whole_timeline_take_two_rows_and_are_read_back_by_another_instance()
     {

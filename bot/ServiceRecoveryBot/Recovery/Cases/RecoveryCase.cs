@@ -139,6 +139,13 @@ public sealed record RecoveryCase
         };
     }
 
+    /// <summary>
+    /// The version to store when <paramref name="stored"/> is already there: the newer of the two, carrying the manager's
+    /// decision that either holds, so a decision and the recovery's own save never undo each other, whichever lands first.
+    /// </summary>
+    public RecoveryCase ReconciledWith(RecoveryCase stored) =>
+        Revision > stored.Revision ? KeepingDecisionOf(stored) : stored.KeepingDecisionOf(this);
+
     /// <summary>Records a follow-up with the customer: closes the case when recovered, else keeps it open for the next follow-up.</summary>
     public RecoveryCase RecordFollowUp(FollowUpOutcome outcome, DateTimeOffset? nextFollowUp, string by)
     {
