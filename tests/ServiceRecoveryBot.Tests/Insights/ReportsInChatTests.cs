@@ -47,6 +47,19 @@ public sealed class ReportsInChatTests
     }
 
     [Fact]
+    public async Task Another_teams_manager_asking_for_this_teams_summary_gets_only_their_own_figures()
+    {
+        using var bot = new BotHarness(Managed);
+        await bot.Chat("conv-1").SayEachAsync([.. RecoveryScript.UpToTheClose, "ok"]);
+
+        await bot.Chat("conv-9", "manager-9").SayAsync("this week's summary");
+
+        var reply = bot.Get<ServiceRecoveryBot.Channels.Local.LocalChannel>().Transcript("conv-9").Since(-1).Activities.Last(a => a.Type == ActivityTypes.Message);
+        Assert.StartsWith("Last 7 days: no cases. (Your own figures", reply.Text, StringComparison.Ordinal);
+        Assert.Null(ReportCard.ChartOf(reply));
+    }
+
+    [Fact]
     public async Task Another_teams_manager_cannot_export_this_teams_cases()
     {
         using var bot = new BotHarness(Managed);
