@@ -7,15 +7,17 @@ namespace ServiceRecoveryBot.Protocol;
 /// </summary>
 public sealed class TurnContext(Activity activity, DateTimeOffset receivedAt)
 {
-    private readonly List<Activity> outbox = [];
-    private bool outboxTaken;
+    private readonly List<Activity> replies = [];
+    private bool repliesTaken;
+    private Dictionary<Type, object>? parts;
 
     public Activity Activity { get; } = activity;
 
     /// <summary>When the turn started, from the injected clock.</summary>
     public DateTimeOffset ReceivedAt { get; } = receivedAt;
 
-    public IReadOnlyList<Activity> Outbox => outbox;
+    /// <summary>The replies the turn has decided on so far, in order.</summary>
+    public IReadOnlyList<Activity> Replies => replies;
 
     /// <summary>Set by an invoke handler: the synchronous HTTP answer.</summary>
     public InvokeResponse? InvokeResponse { get; set; }
@@ -28,21 +30,29 @@ public sealed class TurnContext(Activity activity, DateTimeOffset receivedAt)
     /// </summary>
     public void Send(Activity reply)
     {
-        if (outboxTaken)
+        if (repliesTaken)
             throw new InvalidOperationException("This turn's replies have gone already; work that runs after the commit sends proactively.");
-        outbox.Add(reply is { IsMessage: true, InputHint: null } ? reply with { InputHint = InputHints.AcceptingInput } : reply);
+        replies.Add(reply is { IsMessage: true, InputHint: null } ? reply with { InputHint = InputHints.AcceptingInput } : reply);
     }
 
     /// <summary>Sends text: a statement unless told otherwise, as Bot Builder's <c>SendActivityAsync(text, speak, inputHint)</c>.</summary>
     public void SendText(string text, string inputHint = InputHints.AcceptingInput) => Send(Activity.CreateReply(text) with { InputHint = inputHint });
 
-    /// <summary>The replies, for the pipeline to send once the state is committed; after this the turn takes no more.</summary>
-    public IReadOnlyList<Activity> TakeOutbox()
+    /// <summary>The replies, for the pipeline to commit and send; after this the turn takes no more.</summary>
+    public IReadOnlyList<Activity> TakeReplies()
     {
-        outboxTaken = true;
-        return outbox;
+        repliesTaken = true;
+        return replies;
     }
 
-    /// <summary>Scratch data for this turn only (never persisted), as Bot Builder's TurnState.</summary>
-    public Dictionary<string, object> TurnState { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// This turn's part of type <typeparamref name="T"/>, made on first use: per-turn data a layer above attaches (the
+    /// effects the turn commits, for one), typed and never persisted here.
+    /// </summary>
+    public T Part<T>() where T : class, new()
+    {
+        parts ??= [];
+        if (!parts.TryGetValue(typeof(T), out var part)) parts[typeof(T)] = part = new T();
+        return (T)part;
+    }
 }

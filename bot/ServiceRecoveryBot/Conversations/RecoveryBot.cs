@@ -133,7 +133,7 @@ public sealed class RecoveryBot(
     {
         state.ReferenceStored = true;
         var reference = StoredReference.From(turn.Activity, TeamKey.Of(turn.Activity, options.Value.DefaultTeam), channels.TeamOf(turn.Activity), turn.ReceivedAt);
-        turn.Commit(new RememberConversation(reference));
+        turn.Effects.Add(new RememberConversation(reference));
     }
 
     private void Forget(TurnContext turn, ConversationState state)
@@ -141,7 +141,7 @@ public sealed class RecoveryBot(
         state.ReferenceStored = false;
         state.Greeted = false;
         var reference = StoredReference.From(turn.Activity, TeamKey.Of(turn.Activity, options.Value.DefaultTeam), channels.TeamOf(turn.Activity), turn.ReceivedAt);
-        turn.Commit(new ForgetConversation(reference.TeamKey, reference.ConversationId));
+        turn.Effects.Add(new ForgetConversation(reference.TeamKey, reference.ConversationId));
     }
 
     private async Task<bool> InterruptAsync(DialogContext dc, Command command, ConversationState state, CancellationToken ct)
@@ -339,7 +339,7 @@ public sealed class RecoveryBot(
                     await dc.CancelAllDialogsAsync(ct);
                     state.ActiveCaseId = null;
                     var discarded = current.Discard(turn.ReceivedAt, turn.Activity.From?.Id ?? "unknown");
-                    CaseSaves.Queue(turn, discarded);
+                    turn.Effects.SaveCase(discarded);
                     turn.SendText(turn.Replies().Discarded(discarded.Id));
                     return true;
                 }
@@ -363,7 +363,7 @@ public sealed class RecoveryBot(
         else
         {
             var discarded = found.Discard(turn.ReceivedAt, turn.Activity.From?.Id ?? "unknown");
-            CaseSaves.Queue(turn, discarded);
+            turn.Effects.SaveCase(discarded);
             if (state.ActiveCaseId == discarded.Id.Value) state.ActiveCaseId = null;
             turn.SendText(turn.Replies().Discarded(discarded.Id));
         }
@@ -395,7 +395,7 @@ public sealed class RecoveryBot(
             return;
         }
         var resumed = found.Resume(dc.Context.ReceivedAt, dc.Context.Activity.From?.Id ?? "unknown");
-        CaseSaves.Queue(dc.Context, resumed);
+        dc.Context.Effects.SaveCase(resumed);
         dc.Context.SendText(dc.Context.Replies().Resuming(resumed));
         AfterDialog(await dc.BeginDialogAsync(recovery.Id, new RecoveryStart(null, resumed), ct), state, dc);
     }
@@ -411,7 +411,7 @@ public sealed class RecoveryBot(
             return;
         }
         var paused = current.Pause(dc.Context.ReceivedAt, dc.Context.Activity.From?.Id ?? "unknown");
-        CaseSaves.Queue(dc.Context, paused);
+        dc.Context.Effects.SaveCase(paused);
         dc.Context.SendText(dc.Context.Replies().Paused(paused.Id));
     }
 

@@ -16,8 +16,7 @@ public sealed partial class TurnProcessor(
     RecoveryBot bot,
     IChannelClient channel,
     IChannelCapabilities capabilities,
-    CommittedEffects effects,
-    EffectsOutbox outbox,
+    Outbox outbox,
     TimeProvider clock,
     BotTelemetry telemetry,
     ILogger<TurnProcessor> logger)
@@ -47,7 +46,7 @@ public sealed partial class TurnProcessor(
         using var typing = ShowTypingIfSlow(activity, ct);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            await effects.SettledAsync(key).WaitAsync(ct);
+            await outbox.SettledAsync(key).WaitAsync(ct);
             var stored = await states.LoadAsync(key, ct);
             var state = stored?.State ?? new ConversationState();
             await outbox.ReplayAsync(key, state.Outbox).WaitAsync(ct);
@@ -63,8 +62,8 @@ public sealed partial class TurnProcessor(
             var turn = new TurnContext(activity, clock.GetUtcNow());
             await bot.OnTurnAsync(turn, state, ct);
             state.MarkProcessed(activity.Id);
-            var asked = TurnEffects.Pending(turn, activity.Id ?? Guid.NewGuid().ToString("N"), turn.TakeOutbox());
-            state.Outbox = outbox.Next(key, state.Outbox, asked);
+            var committed = Outbox.Record(turn);
+            state.Outbox = outbox.Next(key, state.Outbox, committed);
 
             var saved = await states.TrySaveAsync(key, state, stored?.ETag, ct);
             if (!saved.Saved)
@@ -77,7 +76,7 @@ public sealed partial class TurnProcessor(
             await typing.CancelAsync();
             // The replies and the effects run side by side from what was committed; a reply the channel did not take
             // is retried in the background (and sent again on a redelivery, or by a sweep after a crash).
-            if (asked is not null) await outbox.RunAsync(key, asked);
+            if (committed is not null) await outbox.RunAsync(key, committed);
             return new TurnOutcome(TurnStatus.Processed, turn.InvokeResponse);
         }
         LogGaveUp(logger, MaxAttempts);

@@ -84,7 +84,7 @@ public sealed class SlackApprovalTests(AzuriteFixture azurite) : IAsyncLifetime
     private IReadOnlyList<SlackApiRequest> Posts => slack.To("chat.postMessage");
 
     private Task SettledAsync(string channel) =>
-        factory.Services.GetRequiredService<CommittedEffects>().SettledAsync(new ConversationKey("slack", channel)).WaitAsync(Bound);
+        factory.Services.GetRequiredService<ServiceRecoveryBot.Turns.Outbox>().SettledAsync(new ConversationKey("slack", channel)).WaitAsync(Bound);
 
     private async Task SayAsync(string channel, string user, string text)
     {

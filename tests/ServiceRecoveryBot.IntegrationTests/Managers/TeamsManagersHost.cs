@@ -42,5 +42,5 @@ public abstract class TeamsManagersHost(AzuriteFixture azurite, ILoggerProvider?
 
     /// <summary>Once the effects of the chat's last turn have run: proactive sends land after the turn.</summary>
     protected Task SettledAsync(BotClient chat) =>
-        Factory.Services.GetRequiredService<CommittedEffects>().SettledAsync(new ConversationKey("msteams", chat.ConversationId)).WaitAsync(Bound);
+        Factory.Services.GetRequiredService<ServiceRecoveryBot.Turns.Outbox>().SettledAsync(new ConversationKey("msteams", chat.ConversationId)).WaitAsync(Bound);
 }

@@ -90,7 +90,7 @@ public sealed class WebChatApprovalTests(AzuriteFixture azurite) : IAsyncLifetim
     /// </summary>
     private async Task<JsonElement> UntilAsync(DirectLineClient chat, DirectLineClient from, Func<JsonElement, bool> matches)
     {
-        await factory.Services.GetRequiredService<CommittedEffects>().SettledAsync(new ConversationKey("directline", from.ConversationId)).WaitAsync(TimeSpan.FromSeconds(30));
+        await factory.Services.GetRequiredService<ServiceRecoveryBot.Turns.Outbox>().SettledAsync(new ConversationKey("directline", from.ConversationId)).WaitAsync(TimeSpan.FromSeconds(30));
         return (await chat.PollAsync()).FirstOrDefault(a => a.TryGetProperty("from", out var f) && f.TryGetProperty("role", out var role) && role.GetString() == "bot" && matches(a)) is { ValueKind: JsonValueKind.Object } found
             ? found
             : throw new Xunit.Sdk.XunitException("The bot sent no such activity.");

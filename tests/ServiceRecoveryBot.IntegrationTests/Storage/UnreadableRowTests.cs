@@ -45,7 +45,7 @@ public sealed class UnreadableRowTests(AzuriteFixture azurite) : BotHostTest(azu
         var key = new ConversationKey("msteams", "a:damaged-sweep");
         await WriteDamagedRowAsync(bot, key, pendingEffects: true);
 
-        await bot.Services.GetRequiredService<EffectsOutbox>().SweepAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        await bot.Services.GetRequiredService<ServiceRecoveryBot.Turns.Outbox>().SweepAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         var loaded = await bot.Services.GetRequiredService<IConversationStateStore>().LoadAsync(key, CancellationToken.None);
         Assert.Equal("SR-7K3Q", loaded?.State.ActiveCaseId);

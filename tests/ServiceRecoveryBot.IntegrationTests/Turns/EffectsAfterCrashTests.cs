@@ -48,7 +48,7 @@ public sealed class EffectsAfterCrashTests(AzuriteFixture azurite)
 
         await using var restarted = new BotFactory(azurite, prefix, ReplayAtOnce);
         _ = restarted.Services; // starts the host, and with it the start-up sweep
-        await restarted.Services.GetRequiredService<EffectsOutbox>().SweepAsync(CancellationToken.None).WaitAsync(Bound);
+        await restarted.Services.GetRequiredService<ServiceRecoveryBot.Turns.Outbox>().SweepAsync(CancellationToken.None).WaitAsync(Bound);
 
         var stored = await restarted.Services.GetRequiredService<ICaseStore>().FindAsync("local", crash.Opened.Id, CancellationToken.None);
         Assert.Equal(Opening, stored?.WhatHappened);

@@ -45,7 +45,7 @@ public sealed class RepliesAfterCrashTests(AzuriteFixture azurite)
 
         await using var restarted = new BotFactory(azurite, prefix, ReplayAtOnce);
         _ = restarted.Services; // starts the host, and with it the start-up sweep
-        await restarted.Services.GetRequiredService<EffectsOutbox>().SweepAsync(CancellationToken.None).WaitAsync(Bound);
+        await restarted.Services.GetRequiredService<ServiceRecoveryBot.Turns.Outbox>().SweepAsync(CancellationToken.None).WaitAsync(Bound);
 
         Assert.Equal(expected, client.RepliesTo(message));
     }
@@ -60,7 +60,7 @@ public sealed class RepliesAfterCrashTests(AzuriteFixture azurite)
         await using var restarted = new BotFactory(azurite, prefix, ReplayAtOnce);
         var again = new BotClient(restarted.CreateClient(), connector, client.ConversationId);
         (await again.PostAsync(client.Message("help") with { Id = message })).EnsureSuccessStatusCode();
-        await restarted.Services.GetRequiredService<EffectsOutbox>().SweepAsync(CancellationToken.None).WaitAsync(Bound);
+        await restarted.Services.GetRequiredService<ServiceRecoveryBot.Turns.Outbox>().SweepAsync(CancellationToken.None).WaitAsync(Bound);
 
         Assert.Equal(expected, client.RepliesTo(message));
     }

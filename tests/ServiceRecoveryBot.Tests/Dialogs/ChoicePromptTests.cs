@@ -45,7 +45,7 @@ public sealed class ChoicePromptTests
         var (result, turn) = await AskAsync(Typed("the bad one"));
 
         Assert.Equal(DialogTurnStatus.Waiting, result.Status);
-        var retry = Assert.Single(turn.Outbox).Text!;
+        var retry = Assert.Single(turn.Replies).Text!;
         Assert.StartsWith("Sorry, I didn't catch that. Tap one, or type its number (1-4).", retry, StringComparison.Ordinal);
         Assert.DoesNotContain("Pick the one that fits", retry, StringComparison.Ordinal);
         Assert.Contains("1. S3 major (suggested)", retry, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class ChoicePromptTests
 
     [Fact]
     public async Task A_question_with_its_own_retry_prompt_re_asks_with_it() =>
-        Assert.StartsWith("Pick a severity from 1 to 4.", Assert.Single((await AskAsync(Typed("the bad one"), retryPrompt: "Pick a severity from 1 to 4.")).Turn.Outbox).Text, StringComparison.Ordinal);
+        Assert.StartsWith("Pick a severity from 1 to 4.", Assert.Single((await AskAsync(Typed("the bad one"), retryPrompt: "Pick a severity from 1 to 4.")).Turn.Replies).Text, StringComparison.Ordinal);
 
     [Fact]
     public async Task A_validator_that_says_why_re_asks_with_its_reason()
@@ -65,7 +65,7 @@ public sealed class ChoicePromptTests
             return Task.FromResult(check.Recognized.Succeeded && check.Reason is null);
         };
 
-        var retry = Assert.Single((await AskAsync(Typed("4"), notCritical)).Turn.Outbox).Text!;
+        var retry = Assert.Single((await AskAsync(Typed("4"), notCritical)).Turn.Replies).Text!;
 
         Assert.StartsWith("S4 needs a manager on the floor", retry, StringComparison.Ordinal);
         Assert.DoesNotContain("didn't catch", retry, StringComparison.Ordinal);

@@ -79,7 +79,7 @@ public sealed class WaterfallDialogTests
         var (result, turn) = await SayAsync("lots");
 
         Assert.Equal(DialogTurnStatus.Waiting, result.Status);
-        Assert.Equal("A number, please.", Assert.Single(turn.Outbox).Text);
+        Assert.Equal("A number, please.", Assert.Single(turn.Replies).Text);
         Assert.Equal(DialogTurnStatus.Complete, (await SayAsync("two")).Result.Status);
     }
 
@@ -92,7 +92,7 @@ public sealed class WaterfallDialogTests
         var dc = Set().CreateContext(turn, state);
 
         Assert.True(await dc.GoBackAsync(default));
-        Assert.Equal("Name?", Assert.Single(turn.Outbox).Text);
+        Assert.Equal("Name?", Assert.Single(turn.Replies).Text);
         await SayAsync("coffee");
         Assert.Equal("2 x coffee via name>count>name>count>finish", (await SayAsync("2")).Result.Result);
     }

@@ -45,7 +45,7 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
         if (step.Result is string contact)
         {
             step.State.Case = step.State.Case! with { Contact = contact.Trim() };
-            CaseSaves.Queue(step.Context, step.State.Case.Touch(step.Context.ReceivedAt));
+            step.Context.Effects.SaveCase(step.State.Case.Touch(step.Context.ReceivedAt));
         }
         var c = step.State.Case!;
         return step.PromptAsync(DialogIds.Confirm, new PromptOptions
@@ -135,8 +135,8 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
         var next = step.Result is string answer ? When(step, answer) : (DateTimeOffset?)null;
         var outcome = new FollowUpOutcome(step.Context.ReceivedAt, true, s.Satisfaction, s.CustomerWords, s.Recovered, s.RootCause, s.RootCauseDetail, s.Lesson);
         var updated = s.Case!.RecordFollowUp(outcome, next, Staff(step)).Touch(step.Context.ReceivedAt);
-        CaseSaves.Queue(step.Context, updated);
-        if (updated.IsOpen) step.Context.Commit(new ScheduleFollowUp(updated));
+        step.Context.Effects.SaveCase(updated);
+        if (updated.IsOpen) step.Context.Effects.Add(new ScheduleFollowUp(updated));
         step.Context.SendText(updated.IsOpen
             ? $"Recorded. {updated.Id} stays open; next follow-up {step.Context.Replies().When(updated.FollowUpAt!.Value)}."
             : $"Recorded and closed {updated.Id}. {(s.Recovered ? "A recovered customer — well done." : "")}".Trim());
@@ -148,8 +148,8 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
         var at = When(step, answer);
         var moved = step.State.Case!.Record(CaseStep.Snoozed, step.Context.ReceivedAt, Staff(step), "customer not reached") with { FollowUpAt = at };
         moved = moved.Touch(step.Context.ReceivedAt);
-        CaseSaves.Queue(step.Context, moved);
-        step.Context.Commit(new ScheduleFollowUp(moved));
+        step.Context.Effects.SaveCase(moved);
+        step.Context.Effects.Add(new ScheduleFollowUp(moved));
         step.Context.SendText($"OK — I'll remind you again {step.Context.Replies().When(at)}.");
         return await step.EndDialogAsync(moved, ct);
     }

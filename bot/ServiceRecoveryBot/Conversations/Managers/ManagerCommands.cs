@@ -42,17 +42,17 @@ public sealed partial class ManagerCommands(
             case "register":
                 if (!await IsManagerAsync(team, activity, ct)) return Say(turn, turn.Replies().OnlyManagers);
                 var channelRef = StoredReference.From(activity, team, channels.TeamOf(activity), turn.ReceivedAt);
-                turn.Commit(new RegisterManagerChannel(channelRef, activity.From?.Id ?? "", turn.ReceivedAt));
+                turn.Effects.Add(new RegisterManagerChannel(channelRef, activity.From?.Id ?? "", turn.ReceivedAt));
                 return Say(turn, turn.Replies().ChannelRegistered);
             case "add-manager":
                 if (!managers.Value.Admins.Contains(activity.From?.Id ?? "") && !await IsManagerAsync(team, activity, ct)) return Say(turn, turn.Replies().OnlyManagers);
                 (string Id, string Name)? named = MentionedUser(activity) ?? (string.IsNullOrWhiteSpace(rest) ? null : (rest, rest));
                 if (named is not { } user) return Say(turn, "Who? Say \"add manager @name\".");
-                turn.Commit(new AddManager(team, user.Id, activity.From?.Id ?? ""));
+                turn.Effects.Add(new AddManager(team, user.Id, activity.From?.Id ?? ""));
                 return Say(turn, turn.Replies().ManagerAdded(user.Name));
             case "digest":
                 if (!await IsManagerAsync(team, activity, ct)) return Say(turn, turn.Replies().OnlyManagers);
-                turn.Commit(new ScheduleDigest(team, turn.ReceivedAt.AddHours(-24)));
+                turn.Effects.Add(new ScheduleDigest(team, turn.ReceivedAt.AddHours(-24)));
                 return Say(turn, "The digest is on its way.");
         }
 
@@ -71,10 +71,10 @@ public sealed partial class ManagerCommands(
                 if (c.Atonement is not { Approval: ApprovalState.Pending }) return Answer(turn, turn.Replies().AlreadyDecided(c), channels.ApprovalCardAnswer(c, isManager: true));
                 var approved = command != "decline";
                 var decided = c.Decide(approved, approved ? amount : null, turn.ReceivedAt, activity.From?.Id ?? "manager", by);
-                CaseSaves.Queue(turn, decided);
-                turn.Commit(new TellStaff(team, decided.StaffId, turn.Replies().StaffToldDecision(decided), decided.ConversationId));
+                turn.Effects.SaveCase(decided);
+                turn.Effects.Add(new TellStaff(team, decided.StaffId, turn.Replies().StaffToldDecision(decided), decided.ConversationId));
                 if (activity.ReplyToId is not null && !channels.AnswersWithCard(activity))
-                    turn.Commit(new ReplaceCard(activity.ServiceUrl ?? "", channels.ReplacingCard(activity, channels.ApprovalDecidedCard(decided))));
+                    turn.Effects.Add(new ReplaceCard(activity.ServiceUrl ?? "", channels.ReplacingCard(activity, channels.ApprovalDecidedCard(decided))));
                 return Answer(turn, turn.Replies().ApprovalDecided(decided), channels.ApprovalCardAnswer(decided, isManager: true));
             case "followup":
                 if (!c.IsOpen) return Say(turn, turn.Replies().CannotResume(c));
@@ -84,8 +84,8 @@ public sealed partial class ManagerCommands(
             case "snooze":
                 var snoozed = c.Record(CaseStep.Snoozed, turn.ReceivedAt, activity.From?.Id ?? "", "1 h") with { FollowUpAt = turn.ReceivedAt.AddHours(1), Status = c.Status == CaseStatus.Closed ? c.Status : CaseStatus.AwaitingFollowUp };
                 snoozed = snoozed.Touch(turn.ReceivedAt);
-                CaseSaves.Queue(turn, snoozed);
-                turn.Commit(new ScheduleFollowUp(snoozed));
+                turn.Effects.SaveCase(snoozed);
+                turn.Effects.Add(new ScheduleFollowUp(snoozed));
                 return Say(turn, turn.Replies().Snoozed(snoozed));
             case "reassign":
                 if (activity.From?.Id != c.StaffId && !await IsManagerAsync(team, activity, ct)) return Say(turn, turn.Replies().OnlyManagers);
@@ -97,21 +97,21 @@ public sealed partial class ManagerCommands(
                 }
                 var target = to.Value;
                 var reassigned = c.Record(CaseStep.Reassigned, turn.ReceivedAt, activity.From?.Id ?? "", target.Id) with { StaffId = target.Id, StaffName = target.Name, ConversationId = null };
-                CaseSaves.Queue(turn, reassigned);
-                turn.Commit(new ScheduleFollowUp(reassigned));
-                turn.Commit(new TellStaff(team, target.Id, turn.Replies().ReassignedToYou(reassigned, by)));
+                turn.Effects.SaveCase(reassigned);
+                turn.Effects.Add(new ScheduleFollowUp(reassigned));
+                turn.Effects.Add(new TellStaff(team, target.Id, turn.Replies().ReassignedToYou(reassigned, by)));
                 if (activity.ReplyToId is not null && activity.Value is not null && !channels.AnswersWithCard(activity))
-                    turn.Commit(new ReplaceCard(activity.ServiceUrl ?? "", channels.ReplacingCard(activity, channels.ReassignedCard(reassigned, by))));
+                    turn.Effects.Add(new ReplaceCard(activity.ServiceUrl ?? "", channels.ReplacingCard(activity, channels.ReassignedCard(reassigned, by))));
                 return Answer(turn, turn.Replies().Reassigned(reassigned, target.Name), channels.CardAnswer(channels.ReassignedCard(reassigned, by)));
             case "contact":
                 if (string.IsNullOrWhiteSpace(rest)) return Say(turn, turn.Replies().AskContact);
                 if (!c.IsOpen) return Say(turn, turn.Replies().CannotResume(c));
                 var reachable = (c with { Contact = rest.Trim() }).Touch(turn.ReceivedAt);
-                CaseSaves.Queue(turn, reachable);
+                turn.Effects.SaveCase(reachable);
                 return Say(turn, turn.Replies().ContactSaved(reachable));
             case "kept":
                 var kept = c.Record(CaseStep.PromiseKept, turn.ReceivedAt, activity.From?.Id ?? "", c.Promise?.What);
-                CaseSaves.Queue(turn, kept);
+                turn.Effects.SaveCase(kept);
                 return Say(turn, turn.Replies().PromiseKept(kept));
             default:
                 return false;

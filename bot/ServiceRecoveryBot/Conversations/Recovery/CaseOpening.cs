@@ -39,7 +39,7 @@ public sealed class CaseOpening(
             var assessment = understanding.Understand(words, UnderstandingPurpose.CustomerWords, ct).ToneOf(await tone.AnalyzeAsync(words, turn.Activity.Locale, ct));
             toneLine = ToneLine.Format(assessment);
             var reading = ToneReading.Of(assessment, turn.ReceivedAt);
-            if (reading.Flags.Count > 0) turn.Commit(new CountToneFlags(reading.Flags));
+            if (reading.Flags.Count > 0) turn.Effects.Add(new CountToneFlags(reading.Flags));
             var attention = assessment.Has(ToneFlag.SafetyOrHealth) || assessment.Has(ToneFlag.LegalOrRegulatory)
                 || (assessment.IsVeryNegative && opened.Customer?.Tier == CustomerTier.Vip);
             opened = opened with { CustomerWords = words, Tones = [reading], NeedsManagerAttention = attention };
@@ -55,7 +55,7 @@ public sealed class CaseOpening(
         var theirs = language != say.Language && playbook.ApologyIn(language) is { } words2 ? (say.LanguageName(language!), words2) : ((string, string)?)null;
         var flags = ManagerFlags(turn.Replies(), opened, severity, reading0);
 
-        CaseSaves.Create(turn, opened);
+        turn.Effects.CreateCase(opened);
         turn.SendText(turn.Replies().SayNow(id, apology, theirs, guide.Fixes[0], flags));
         if (toneLine is not null) turn.SendText(toneLine);
         return new OpenedCase(opened, category, severity, apology);
@@ -79,7 +79,7 @@ public sealed class CaseOpening(
                 NeedsManagerAttention = true,
             };
         recorded = recorded.Pause(turn.ReceivedAt, by);
-        CaseSaves.Create(turn, recorded);
+        turn.Effects.CreateCase(recorded);
         return recorded;
     }
 

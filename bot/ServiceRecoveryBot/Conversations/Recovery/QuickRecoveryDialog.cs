@@ -128,16 +128,16 @@ public sealed class QuickRecoveryDialog(
         }
         c = c.AwaitFollowUp(followUp, now, by).Touch(now);
         draft.Case = c;
-        CaseSaves.Queue(turn, c);
+        turn.Effects.SaveCase(c);
 
         if (atonement is { Approval: ApprovalState.Pending })
         {
             turn.SendText(turn.Replies().AtonementNeedsApproval(atonement, compensation.Authority));
             var audience = await managers.ReachableAsync(c.TeamKey, ct);
             turn.SendText(turn.Replies().ApprovalAsked(audience.Names, audience.IsChannel, compensation.Authority));
-            turn.Commit(new RequestApproval(c, now)); // after the case is saved, so a manager who answers at once finds it
+            turn.Effects.Add(new RequestApproval(c, now)); // after the case is saved, so a manager who answers at once finds it
         }
-        turn.Commit(new ScheduleFollowUp(c, AndPromise: true));
+        turn.Effects.Add(new ScheduleFollowUp(c, AndPromise: true));
         RecoveryDialog.SendSummary(turn, c, playbook, channels);
         return await step.EndDialogAsync(c, ct);
     }

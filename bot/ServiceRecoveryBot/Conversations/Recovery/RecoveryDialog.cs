@@ -301,7 +301,7 @@ public sealed class RecoveryDialog(
                 var audience = await managers.ReachableAsync(requested.TeamKey, ct);
                 turn.SendText(turn.Replies().ApprovalAsked(audience.Names, audience.IsChannel, compensation.Authority));
                 // After the case is saved, so a manager who answers at once finds the request.
-                turn.Commit(new RequestApproval(requested, turn.ReceivedAt));
+                turn.Effects.Add(new RequestApproval(requested, turn.ReceivedAt));
             }
         }
         else if (!c.Timeline.Any(e => e.Step == CaseStep.AtonementOffered))
@@ -361,7 +361,7 @@ public sealed class RecoveryDialog(
         var answer = (string)step.Result!;
         var at = answer == Default ? DefaultFollowUp(step) : ParseWhen(step, answer)!.Value;
         Update(step, draft.Case!.AwaitFollowUp(at, step.Context.ReceivedAt, Staff(step)), publish: true);
-        step.Context.Commit(new ScheduleFollowUp(draft.Case!, AndPromise: true));
+        step.Context.Effects.Add(new ScheduleFollowUp(draft.Case!, AndPromise: true));
         return step.NextAsync(null, ct);
     }
 
@@ -398,7 +398,7 @@ public sealed class RecoveryDialog(
         var assessment = understanding.Understand(words, UnderstandingPurpose.CustomerWords, ct).ToneOf(await tone.AnalyzeAsync(words, step.Context.Activity.Locale, ct));
         step.Context.SendText(ToneLine.Format(assessment));
         var reading = ToneReading.Of(assessment, step.Context.ReceivedAt);
-        if (reading.Flags.Count > 0) step.Context.Commit(new CountToneFlags(reading.Flags));
+        if (reading.Flags.Count > 0) step.Context.Effects.Add(new CountToneFlags(reading.Flags));
         var c = step.State.Case!;
         var attention = assessment.Has(ToneFlag.SafetyOrHealth) || assessment.Has(ToneFlag.LegalOrRegulatory)
             || (assessment.IsVeryNegative && c.Customer?.Tier == CustomerTier.Vip);
@@ -415,7 +415,7 @@ public sealed class RecoveryDialog(
     private void Update(WaterfallStepContext<RecoveryDraft> step, RecoveryCase changed, bool publish = false)
     {
         step.State.Case = changed.Touch(step.Context.ReceivedAt);
-        if (publish || CaseSaves.IsQueued(step.Context, changed.Id)) CaseSaves.Queue(step.Context, step.State.Case);
+        if (publish || step.Context.Effects.SavesCase(changed.Id)) step.Context.Effects.SaveCase(step.State.Case);
     }
 
     /// <summary>Whether to skip a question because the case already answers it: yes, unless "back" is re-asking it.</summary>

@@ -7,7 +7,7 @@ namespace ServiceRecoveryBot.Turns.Effects;
 
 /// <summary>
 /// Work a turn asks for once its state is committed, as data stored with that state so a restart can run it again.
-/// A closed set, kept in this file: a new kind needs its name below and a case in <see cref="EffectRunner.RunAsync"/>.
+/// A closed set, kept in this file: a new kind needs its name below and a case in <see cref="Outbox"/>'s ApplyAsync.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(CreateCase), "createCase")]

@@ -1,31 +1,39 @@
-using ServiceRecoveryBot.Protocol;
+using System.Collections;
+using ServiceRecoveryBot.Recovery.Cases;
 
 namespace ServiceRecoveryBot.Turns.Effects;
 
-/// <summary>The effects a turn asks for, in order, kept in its <see cref="TurnContext.TurnState"/> until the pipeline commits them.</summary>
-public static class TurnEffects
+/// <summary>
+/// The effects a turn asks for, in order (<c>turn.Effects</c>): committed with its state, so a turn that loses its race
+/// runs none. A case is saved once per turn, with the last version the turn produced.
+/// </summary>
+public sealed class TurnEffects : IReadOnlyList<Effect>
 {
-    private const string Key = "effects";
+    private readonly List<Effect> effects = [];
 
-    /// <summary>Asks for <paramref name="effect"/> once this turn's state is committed; a turn that loses its race runs none.</summary>
-    public static void Commit(this TurnContext turn, Effect effect) => Of(turn).Add(effect);
+    public int Count => effects.Count;
 
-    internal static List<Effect> Of(TurnContext turn)
+    public Effect this[int index] => effects[index];
+
+    public void Add(Effect effect) => effects.Add(effect);
+
+    /// <summary>Stores the case the turn opened, on its reserved id.</summary>
+    public void CreateCase(RecoveryCase opened) => effects.Add(new CreateCase(opened));
+
+    /// <summary>Saves the case after the commit; a later change in the turn replaces the queued version where it stands (an opening stays one).</summary>
+    public void SaveCase(RecoveryCase latest)
     {
-        if (turn.TurnState.TryGetValue(Key, out var list)) return (List<Effect>)list;
-        var effects = new List<Effect>();
-        turn.TurnState[Key] = effects;
-        return effects;
+        var at = IndexOf(latest.Id);
+        if (at < 0) effects.Add(new SaveCase(latest));
+        else effects[at] = effects[at] is CreateCase ? new CreateCase(latest) : new SaveCase(latest);
     }
 
-    /// <summary>The turn's effects and replies under <paramref name="id"/> (its activity id), or null when it has neither.</summary>
-    public static PendingEffects? Pending(TurnContext turn, string id, IReadOnlyList<Activity> replies)
-    {
-        var effects = turn.TurnState.TryGetValue(Key, out var list) ? (List<Effect>)list : [];
-        if (effects.Count == 0 && replies.Count == 0) return null;
-        return new PendingEffects(id, turn.ReceivedAt, effects)
-        {
-            Replies = replies.Count == 0 ? null : [.. replies.Select(r => new CommittedReply(turn.Activity.ServiceUrl ?? "", r))],
-        };
-    }
+    /// <summary>True when this turn saves the case already (so later changes in the turn ride along).</summary>
+    public bool SavesCase(CaseId id) => IndexOf(id) >= 0;
+
+    public IEnumerator<Effect> GetEnumerator() => effects.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private int IndexOf(CaseId id) => effects.FindIndex(e => e is CreateCase c && c.Case.Id == id || e is SaveCase s && s.Case.Id == id);
 }

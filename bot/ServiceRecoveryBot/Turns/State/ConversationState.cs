@@ -56,10 +56,10 @@ public sealed class ConversationState
     public string? LastPracticeId { get; set; }
 
     /// <summary>
-    /// Effects of committed turns not yet known to have run, oldest first: committed with the turn that asked for them,
-    /// dropped by a later commit once they ran (<see cref="EffectsOutbox"/>). Null when there are none.
+    /// The outbox: committed turns whose replies or effects are not yet known to have run, oldest first; committed with
+    /// the turn, dropped by a later commit once they ran (docs/ARCHITECTURE.md). Null when there are none.
     /// </summary>
-    public List<PendingEffects>? Outbox { get; set; }
+    public List<CommittedTurn>? Outbox { get; set; }
 
     public bool HasProcessed(string? activityId)
     {

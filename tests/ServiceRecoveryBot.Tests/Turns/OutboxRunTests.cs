@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Turns;
 using ServiceRecoveryBot.Turns.Effects;
 using ServiceRecoveryBot.Turns.State;
 using ServiceRecoveryBot.Recovery.Cases;
@@ -9,13 +10,13 @@ using ServiceRecoveryBot.Storage;
 using ServiceRecoveryBot.Testing;
 using ServiceRecoveryBot.Tests.Conversations;
 
-namespace ServiceRecoveryBot.Tests.Turns.Effects;
+namespace ServiceRecoveryBot.Tests.Turns;
 
 /// <summary>
 /// A committed turn's effects run in order, whatever the caller does; one that fails is retried with what follows it,
 /// and the staff member still gets the turn's replies.
 /// </summary>
-public sealed class CommittedEffectsTests
+public sealed class OutboxRunTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private const int Failed = 1010;
@@ -31,7 +32,8 @@ public sealed class CommittedEffectsTests
     [Fact]
     public async Task Effects_run_once_each_in_the_order_they_were_registered()
     {
-        using var effects = new CommittedEffects(clock, NullLogger<CommittedEffects>.Instance);
+        using var bot = Harness();
+        var effects = bot.Get<Outbox>();
 
         await effects.RunAsync(Conversation, [Record("save"), Record("remind"), Record("notify")], "a1");
 
@@ -41,14 +43,15 @@ public sealed class CommittedEffectsTests
     [Fact]
     public async Task A_failed_effect_is_retried_with_the_ones_after_it_and_the_ones_before_are_not_repeated()
     {
-        using var effects = new CommittedEffects(clock, NullLogger<CommittedEffects>.Instance);
+        using var bot = Harness();
+        var effects = bot.Get<Outbox>();
         var failures = 1;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         await effects.RunAsync(Conversation, [Record("save"), FailingFirst("remind", () => failures-- > 0), Record("notify", done)], "a1");
         Assert.Equal(["save", "remind failed"], ran);
 
-        clock.Advance(CommittedEffects.RetryDelays[0]);
+        clock.Advance(Outbox.RetryDelays[0]);
         await done.Task.WaitAsync(Bound);
 
         Assert.Equal(["save", "remind failed", "remind", "notify"], ran);
@@ -57,20 +60,21 @@ public sealed class CommittedEffectsTests
     [Fact]
     public async Task An_effect_that_keeps_failing_is_tried_once_per_retry_delay_then_given_up_with_an_error()
     {
-        var logger = new CapturingLogger<CommittedEffects>();
-        using var effects = new CommittedEffects(clock, logger);
+        var logger = new CapturingLogger<Outbox>();
+        using var bot = Harness(logger);
+        var effects = bot.Get<Outbox>();
         var attempts = new SemaphoreSlim(0);
 
         await effects.RunAsync(Conversation, [_ => { attempts.Release(); throw new InvalidOperationException("down"); }], "a1");
         Assert.True(await attempts.WaitAsync(Bound));
-        foreach (var delay in CommittedEffects.RetryDelays)
+        foreach (var delay in Outbox.RetryDelays)
         {
             clock.Advance(delay);
             Assert.True(await attempts.WaitAsync(Bound));
         }
         await logger.Logged(GaveUp).WaitAsync(Bound);
 
-        Assert.Equal(1 + CommittedEffects.RetryDelays.Length, logger.Entries.Count(e => e.Level == LogLevel.Warning));
+        Assert.Equal(1 + Outbox.RetryDelays.Length, logger.Entries.Count(e => e.Level == LogLevel.Warning));
         Assert.Equal(LogLevel.Error, Assert.Single(logger.Entries, e => e.EventId.Id == GaveUp).Level);
         Assert.Equal(0, attempts.CurrentCount);
     }
@@ -80,8 +84,9 @@ public sealed class CommittedEffectsTests
     [InlineData(nameof(TableLimitException))]
     public async Task A_failure_no_retry_can_mend_is_logged_as_an_error_at_once_and_the_effects_after_it_still_run(string kind)
     {
-        var logger = new CapturingLogger<CommittedEffects>();
-        using var effects = new CommittedEffects(clock, logger);
+        var logger = new CapturingLogger<Outbox>();
+        using var bot = Harness(logger);
+        var effects = bot.Get<Outbox>();
 
         await effects.RunAsync(Conversation, [Record("save"), FailingForGood("remind", kind), Record("notify")], "a1");
 
@@ -100,15 +105,16 @@ public sealed class CommittedEffectsTests
     [InlineData(nameof(TableLimitException))]
     public async Task A_failure_no_retry_can_mend_is_tried_once_while_a_later_outage_is_retried_past_every_delay(string kind)
     {
-        var logger = new CapturingLogger<CommittedEffects>();
-        using var effects = new CommittedEffects(clock, logger);
+        var logger = new CapturingLogger<Outbox>();
+        using var bot = Harness(logger);
+        var effects = bot.Get<Outbox>();
         var forGood = 0;
         var outage = new SemaphoreSlim(0);
 
         await effects.RunAsync(Conversation,
             [_ => { Interlocked.Increment(ref forGood); throw Permanent(kind); }, _ => { outage.Release(); throw new InvalidOperationException("down"); }], "a1");
         Assert.True(await outage.WaitAsync(Bound));
-        foreach (var delay in CommittedEffects.RetryDelays)
+        foreach (var delay in Outbox.RetryDelays)
         {
             clock.Advance(delay);
             Assert.True(await outage.WaitAsync(Bound), "The effect after the permanent failure was not retried.");
@@ -117,24 +123,25 @@ public sealed class CommittedEffectsTests
 
         Assert.Equal(1, Volatile.Read(ref forGood));
         Assert.Equal(LogLevel.Error, Assert.Single(logger.Entries, e => e.EventId.Id == FailedForGood).Level);
-        Assert.Equal(1 + CommittedEffects.RetryDelays.Length, logger.Entries.Count(e => e.EventId.Id == Failed));
+        Assert.Equal(1 + Outbox.RetryDelays.Length, logger.Entries.Count(e => e.EventId.Id == Failed));
     }
 
     [Fact]
     public async Task A_retry_that_meets_a_failure_no_retry_can_mend_stops_retrying_it_and_runs_the_rest()
     {
-        var logger = new CapturingLogger<CommittedEffects>();
-        using var effects = new CommittedEffects(clock, logger);
+        var logger = new CapturingLogger<Outbox>();
+        using var bot = Harness(logger);
+        var effects = bot.Get<Outbox>();
         var attempts = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         await effects.RunAsync(Conversation,
             [_ => throw (Interlocked.Increment(ref attempts) == 1 ? new InvalidOperationException("down") : Permanent(nameof(CaseIdTakenException))), Record("notify", done)], "a1");
         Assert.Empty(ran);
-        clock.Advance(CommittedEffects.RetryDelays[0]);
+        clock.Advance(Outbox.RetryDelays[0]);
         await done.Task.WaitAsync(Bound);
         await logger.Logged(Recovered).WaitAsync(Bound);
-        foreach (var delay in CommittedEffects.RetryDelays.Skip(1)) clock.Advance(delay);
+        foreach (var delay in Outbox.RetryDelays.Skip(1)) clock.Advance(delay);
 
         Assert.Equal(["notify"], ran);
         Assert.Equal(2, Volatile.Read(ref attempts));
@@ -145,8 +152,9 @@ public sealed class CommittedEffectsTests
     [Fact]
     public async Task Retries_still_waiting_at_shutdown_give_up_and_say_so()
     {
-        var logger = new CapturingLogger<CommittedEffects>();
-        var effects = new CommittedEffects(clock, logger);
+        var logger = new CapturingLogger<Outbox>();
+        using var bot = Harness(logger);
+        var effects = bot.Get<Outbox>();
         var attempts = 0;
 
         await effects.RunAsync(Conversation, [_ => { attempts++; throw new InvalidOperationException("down"); }], "a1");
@@ -170,7 +178,7 @@ public sealed class CommittedEffectsTests
 
         var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         bot.Cases.Saved += c => { if (c.Status == CaseStatus.AwaitingFollowUp) saved.TrySetResult(); };
-        bot.Clock.Advance(CommittedEffects.RetryDelays[0]);
+        bot.Clock.Advance(Outbox.RetryDelays[0]);
         await saved.Task.WaitAsync(Bound);
 
         Assert.Equal(CaseStatus.AwaitingFollowUp, Assert.Single(bot.Cases.All).Status);
@@ -179,7 +187,8 @@ public sealed class CommittedEffectsTests
     [Fact]
     public async Task A_conversation_is_settled_once_the_effects_of_its_last_turn_have_run()
     {
-        using var effects = new CommittedEffects(clock, NullLogger<CommittedEffects>.Instance);
+        using var bot = Harness();
+        var effects = bot.Get<Outbox>();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var run = effects.RunAsync(Conversation, [async _ => { await release.Task; ran.Add("save"); }], "a1");
@@ -231,6 +240,13 @@ public sealed class CommittedEffectsTests
         Assert.True(IsSummary(shown), shown);
         Assert.Contains("awaiting follow-up", shown, StringComparison.Ordinal);
     }
+
+    /// <summary>The real pipeline with this test's clock (and logger, when given): the outbox under test is its own.</summary>
+    private BotHarness Harness(ILogger<Outbox>? logger = null) => new(configure: services =>
+    {
+        services.AddSingleton<TimeProvider>(clock);
+        if (logger is not null) services.AddSingleton(logger);
+    });
 
     /// <summary>A recovery answered up to its last message, the "ok" that closes the case (and saves it).</summary>
     private static async Task<ChatDriver> AnsweredUpToTheCloseAsync(BotHarness bot)

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceRecoveryBot.Conversations;
+using ServiceRecoveryBot.Turns;
 using ServiceRecoveryBot.Turns.Effects;
 using ServiceRecoveryBot.Turns.References;
 using ServiceRecoveryBot.Turns.State;
@@ -13,14 +14,14 @@ using ServiceRecoveryBot.Storage;
 using ServiceRecoveryBot.Testing;
 using ServiceRecoveryBot.Tests.Conversations;
 
-namespace ServiceRecoveryBot.Tests.Turns.Effects;
+namespace ServiceRecoveryBot.Tests.Turns;
 
 /// <summary>
 /// A turn's effects are committed with its state and leave it once they ran; the ones this process did not see run
 /// (a restart) or whose retries gave up (an outage) run again, but only once they are old enough not to be another
 /// instance's work in progress.
 /// </summary>
-public sealed class EffectsOutboxTests
+public sealed class OutboxReplayTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private const int GaveUp = 1012;
@@ -43,13 +44,13 @@ public sealed class EffectsOutboxTests
     [Fact]
     public async Task A_case_save_whose_retries_gave_up_stays_in_the_state_and_runs_before_the_next_message()
     {
-        var logger = new CapturingLogger<CommittedEffects>();
-        using var bot = new BotHarness(configure: services => services.AddSingleton<ILogger<CommittedEffects>>(logger));
+        var logger = new CapturingLogger<Outbox>();
+        using var bot = new BotHarness(configure: services => services.AddSingleton<ILogger<Outbox>>(logger));
         var chat = bot.Chat();
         await chat.SayEachAsync(RecoveryScript.UpToTheClose);
         var failures = new SemaphoreSlim(0);
         bot.Cases.SaveFailed += () => failures.Release();
-        bot.Cases.SavesToFail = 1 + CommittedEffects.RetryDelays.Length;
+        bot.Cases.SavesToFail = 1 + Outbox.RetryDelays.Length;
 
         await chat.SayAsync("ok");
         await UntilTheRetriesGiveUpAsync(bot, failures, logger);
@@ -68,10 +69,10 @@ public sealed class EffectsOutboxTests
     public async Task Effects_this_process_did_not_run_are_run_once_and_only_when_old_enough_to_be_nobody_elses()
     {
         using var bot = new BotHarness();
-        var outbox = bot.Get<EffectsOutbox>();
+        var outbox = bot.Get<Outbox>();
         var key = new ConversationKey("msteams", "a:from-a-restart");
         var c = RecoveryCase.Open(new CaseId("SR-7K3Q"), "local", "staff-1", "Sam", "Cold breakfast in 1207", bot.Clock.GetUtcNow());
-        var young = new PendingEffects("activity-young", bot.Clock.GetUtcNow().AddSeconds(-5), [new SaveCase(c)]);
+        var young = new CommittedTurn("activity-young", bot.Clock.GetUtcNow().AddSeconds(-5), [new SaveCase(c)]);
         var old = young with { Id = "activity-old", CommittedAt = bot.Clock.GetUtcNow().AddSeconds(-31) };
         var saves = 0;
         bot.Cases.Saved += _ => Interlocked.Increment(ref saves);
@@ -91,9 +92,9 @@ public sealed class EffectsOutboxTests
     [Fact]
     public async Task A_replay_after_the_retries_gave_up_goes_on_from_the_effect_they_gave_up_on()
     {
-        var logger = new CapturingLogger<CommittedEffects>();
-        using var bot = new BotHarness(configure: services => services.AddSingleton<ILogger<CommittedEffects>>(logger));
-        var outbox = bot.Get<EffectsOutbox>();
+        var logger = new CapturingLogger<Outbox>();
+        using var bot = new BotHarness(configure: services => services.AddSingleton<ILogger<Outbox>>(logger));
+        var outbox = bot.Get<Outbox>();
         var key = new ConversationKey("test", "conv-1");
         var sent = RecoveryCase.Open(new CaseId("SR-AAAA"), "local", "staff-1", "Sam", "Approval card sent", bot.Clock.GetUtcNow());
         var failing = RecoveryCase.Open(new CaseId("SR-BBBB"), "local", "staff-1", "Sam", "Storage went down", bot.Clock.GetUtcNow());
@@ -103,10 +104,10 @@ public sealed class EffectsOutboxTests
         {
             if (c.Id != sent.Id) return;
             Interlocked.Increment(ref savedFirst);
-            bot.Cases.SavesToFail = 1 + CommittedEffects.RetryDelays.Length;
+            bot.Cases.SavesToFail = 1 + Outbox.RetryDelays.Length;
         };
         bot.Cases.SaveFailed += () => failures.Release();
-        var pending = new PendingEffects("a1", bot.Clock.GetUtcNow(), [new SaveCase(sent), new SaveCase(failing)]);
+        var pending = new CommittedTurn("a1", bot.Clock.GetUtcNow(), [new SaveCase(sent), new SaveCase(failing)]);
 
         await outbox.RunAsync(key, pending);
         await UntilTheRetriesGiveUpAsync(bot, failures, logger);
@@ -125,11 +126,11 @@ public sealed class EffectsOutboxTests
         using var bot = new BotHarness(configure: services => services.AddSingleton<IConversationStateStore>(new UnreadableFirst(states, bad)));
         var c = RecoveryCase.Open(new CaseId("SR-7K3Q"), "local", "staff-1", "Sam", "Cold soup in 4", bot.Clock.GetUtcNow());
         var committed = bot.Clock.GetUtcNow().AddSeconds(-31);
-        await states.TrySaveAsync(bad, new ConversationState { Outbox = [new PendingEffects("a-bad", committed, [new SaveCase(c)])] }, null, CancellationToken.None);
+        await states.TrySaveAsync(bad, new ConversationState { Outbox = [new CommittedTurn("a-bad", committed, [new SaveCase(c)])] }, null, CancellationToken.None);
         await states.TrySaveAsync(new ConversationKey("msteams", "a:good-row"),
-            new ConversationState { Outbox = [new PendingEffects("a-good", committed, [new SaveCase(c)])] }, null, CancellationToken.None);
+            new ConversationState { Outbox = [new CommittedTurn("a-good", committed, [new SaveCase(c)])] }, null, CancellationToken.None);
 
-        await bot.Get<EffectsOutbox>().SweepAsync(CancellationToken.None).WaitAsync(Bound);
+        await bot.Get<Outbox>().SweepAsync(CancellationToken.None).WaitAsync(Bound);
 
         Assert.Equal(c.WhatHappened, Assert.Single(bot.Cases.All).WhatHappened);
     }
@@ -163,7 +164,7 @@ public sealed class EffectsOutboxTests
             new ReplaceCard("https://smba.example/", activity), new CountToneFlags(["legal"]),
         ];
         Assert.Equal(typeof(Effect).GetCustomAttributes<JsonDerivedTypeAttribute>().Count(), all.Select(e => e.GetType()).Distinct().Count());
-        var state = new ConversationState { Outbox = [new PendingEffects("1", at, all)] };
+        var state = new ConversationState { Outbox = [new CommittedTurn("1", at, all)] };
 
         var json = JsonSerializer.Serialize(state, StorageJson.Options);
         var read = JsonSerializer.Deserialize<ConversationState>(json, StorageJson.Options)!;
@@ -173,10 +174,10 @@ public sealed class EffectsOutboxTests
     }
 
     /// <summary>Waits for the first failed save, then lets each retry delay pass and its attempt fail, until the retries give up.</summary>
-    private static async Task UntilTheRetriesGiveUpAsync(BotHarness bot, SemaphoreSlim failures, CapturingLogger<CommittedEffects> logger)
+    private static async Task UntilTheRetriesGiveUpAsync(BotHarness bot, SemaphoreSlim failures, CapturingLogger<Outbox> logger)
     {
         Assert.True(await failures.WaitAsync(Bound));
-        foreach (var delay in CommittedEffects.RetryDelays)
+        foreach (var delay in Outbox.RetryDelays)
         {
             bot.Clock.Advance(delay);
             Assert.True(await failures.WaitAsync(Bound));
@@ -204,6 +205,6 @@ public sealed class EffectsOutboxTests
         }
     }
 
-    private static async Task<IReadOnlyList<PendingEffects>> OutboxAsync(BotHarness bot) =>
+    private static async Task<IReadOnlyList<CommittedTurn>> OutboxAsync(BotHarness bot) =>
         (await bot.States.LoadAsync(new ConversationKey("test", "conv-1"), CancellationToken.None))?.State.Outbox ?? [];
 }
