@@ -5,14 +5,18 @@ namespace ServiceRecoveryBot.Channels.DirectLine;
 
 /// <summary>
 /// The local Direct Line's conversations and their tokens, in memory: each conversation has a user, and any number of
-/// opaque random tokens (one at start, one more per refresh), each valid for <see cref="TokenLifetime"/>.
+/// opaque random tokens (one at start, one more per refresh), each valid for <see cref="TokenLifetime"/>. At most
+/// <see cref="MaxConversations"/> are held: the oldest started is forgotten first, with its tokens.
 /// </summary>
 public sealed class DirectLineConversations(TimeProvider clock)
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(30);
 
+    public const int MaxConversations = 1000;
+
     private readonly ConcurrentDictionary<string, string> users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DirectLineToken> tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> started = new();
 
     /// <summary>Opens a conversation for <paramref name="userId"/> and issues its first token.</summary>
     public DirectLineToken Start(string userId)
@@ -20,7 +24,21 @@ public sealed class DirectLineConversations(TimeProvider clock)
         ForgetExpiredTokens();
         var conversationId = RandomId(16);
         users[conversationId] = userId;
+        started.Enqueue(conversationId);
+        while (users.Count > MaxConversations && started.TryDequeue(out var oldest)) Forget(oldest);
         return Issue(conversationId);
+    }
+
+    /// <summary>How many conversations are held.</summary>
+    public int Count => users.Count;
+
+    private void Forget(string conversationId)
+    {
+        users.TryRemove(conversationId, out _);
+        foreach (var (value, token) in tokens)
+        {
+            if (token.ConversationId == conversationId) tokens.TryRemove(value, out _);
+        }
     }
 
     public bool Exists(string conversationId) => users.ContainsKey(conversationId);

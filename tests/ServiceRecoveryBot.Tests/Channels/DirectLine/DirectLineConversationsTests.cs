@@ -89,4 +89,17 @@ public sealed class DirectLineConversationsTests
         Assert.Null(conversations.Refresh("made-up"));
         Assert.Null(conversations.Refresh(null));
     }
+
+    [Fact]
+    public void Many_conversations_keep_at_most_the_limit_forgetting_the_oldest_with_its_tokens()
+    {
+        var oldest = conversations.Start("dev-user");
+        DirectLineToken newest = oldest;
+        for (var i = 0; i < DirectLineConversations.MaxConversations; i++) newest = conversations.Start("user-" + i);
+
+        Assert.Equal(DirectLineConversations.MaxConversations, conversations.Count);
+        Assert.False(conversations.Exists(oldest.ConversationId));
+        Assert.Null(conversations.Find(oldest.Value));
+        Assert.Equal(DirectLineAccess.Granted, conversations.Authorize(newest.Value, newest.ConversationId));
+    }
 }

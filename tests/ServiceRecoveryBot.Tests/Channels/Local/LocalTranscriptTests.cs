@@ -46,4 +46,21 @@ public sealed class LocalTranscriptTests
 
         Assert.Single(transcript.Since(-1).Activities);
     }
+
+    [Fact]
+    public void Many_conversations_keep_at_most_the_limit_forgetting_the_one_used_least_recently()
+    {
+        var local = new LocalChannel(TimeProvider.System);
+        local.Transcript("first").Append(index => Message(index, 1));
+        local.Transcript("second").Append(index => Message(index, 1));
+        for (var i = 0; i < LocalChannel.MaxConversations; i++)
+        {
+            local.Transcript("first"); // in use all along
+            local.Transcript("chat-" + i).Append(index => Message(index, 1));
+        }
+
+        Assert.Equal(LocalChannel.MaxConversations, local.Conversations);
+        Assert.Single(local.Transcript("first").Since(-1).Activities);
+        Assert.Empty(local.Transcript("second").Since(-1).Activities);
+    }
 }
