@@ -38,17 +38,70 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
     /// <summary>
     /// Posts a message activity (the serviceUrl is not used: Slack has one API): a reply into its conversation's thread,
     /// a proactive message (no <see cref="Activity.ReplyToId"/>: a reminder, an escalation) at the channel's top level,
-    /// where the channel sees it. Other activity types, typing included, have no Slack form (a bot has no typing
-    /// indicator) and count as delivered without a call.
+    /// where the channel sees it; the files it carries (an export, a chart) follow it, uploaded into the same place.
+    /// Other activity types, typing included, have no Slack form (a bot has no typing indicator) and count as delivered
+    /// without a call.
     /// </summary>
-    public Task<SendResult> SendAsync(string serviceUrl, Activity activity, CancellationToken ct)
+    public async Task<SendResult> SendAsync(string serviceUrl, Activity activity, CancellationToken ct)
     {
-        if (!activity.IsMessage) return Task.FromResult(new SendResult(SendOutcome.Delivered));
+        if (!activity.IsMessage) return new SendResult(SendOutcome.Delivered);
         var conversation = ConversationOf(activity);
         var body = new JsonObject { ["channel"] = conversation.Channel };
-        if (conversation.ThreadTs is { Length: > 0 } threadTs && activity.ReplyToId is not null) body["thread_ts"] = threadTs;
-        return SendMessageAsync("chat.postMessage", conversation.Channel, body, activity, replacing: false, ct);
+        var threadTs = conversation.ThreadTs is { Length: > 0 } ts && activity.ReplyToId is not null ? ts : null;
+        if (threadTs is not null) body["thread_ts"] = threadTs;
+        var sent = await SendMessageAsync("chat.postMessage", conversation.Channel, body, activity, replacing: false, ct);
+        if (sent.Outcome == SendOutcome.Delivered)
+            foreach (var file in SlackFile.Of(activity))
+                await UploadAsync(conversation.Channel, threadTs, file, ct);
+        return sent;
     }
+
+    /// <summary>
+    /// Uploads a file into a channel (or a thread) the way Slack asks now: an upload URL for its name and length, the
+    /// bytes posted there, then the upload completed into the channel. A refusal is logged; the message itself went.
+    /// </summary>
+    private async Task<bool> UploadAsync(string channel, string? threadTs, SlackFile file, CancellationToken ct)
+    {
+        using var ask = new HttpRequestMessage(HttpMethod.Post, MethodUri("files.getUploadURLExternal"))
+        {
+            Content = new FormUrlEncodedContent([new("filename", file.Name), new("length", file.Content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
+        };
+        void Failed(string error) => FileNotUploaded(logger, file.Name, channel, error);
+        if (await CallAsync(ask, Failed, ct) is not { } answer || NonEmpty(answer, "file_id") is not { } fileId
+            || NonEmpty(answer, "upload_url") is not { } uploadUrl || !IsUploadUrl(uploadUrl))
+        {
+            Failed("no_upload_url");
+            return false;
+        }
+
+        using (var upload = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = new ByteArrayContent(file.Content) })
+        {
+            try
+            {
+                using var uploaded = await http.SendAsync(upload, ct);
+                if (!uploaded.IsSuccessStatusCode)
+                {
+                    Failed($"http_{(int)uploaded.StatusCode}");
+                    return false;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                Failed(ex.GetType().Name);
+                return false;
+            }
+        }
+
+        var complete = new JsonObject { ["files"] = new JsonArray(new JsonObject { ["id"] = fileId, ["title"] = file.Title }), ["channel_id"] = channel };
+        if (threadTs is not null) complete["thread_ts"] = threadTs;
+        using var done = new HttpRequestMessage(HttpMethod.Post, MethodUri("files.completeUploadExternal")) { Content = JsonContent.Create(complete) };
+        return await CallAsync(done, Failed, ct) is not null;
+    }
+
+    /// <summary>Slack's upload URLs are https; a plain-http one only where the API itself is (a loopback stand-in).</summary>
+    private bool IsUploadUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp && uri.Authority == options.Value.ApiBaseUrl.Authority);
 
     /// <summary>Edits the message whose <c>ts</c> is <see cref="Activity.Id"/> (the id <see cref="SendAsync"/> returned).</summary>
     public Task<SendResult> UpdateAsync(string serviceUrl, Activity activity, CancellationToken ct)
@@ -289,6 +342,9 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
 
     [LoggerMessage(EventId = 1305, Level = LogLevel.Information, Message = "Slack users.info gave no name: {Error}")]
     private static partial void UserUnknown(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 1306, Level = LogLevel.Warning, Message = "Slack file {Name} to channel {Channel} was not uploaded: {Error}")]
+    private static partial void FileNotUploaded(ILogger logger, string name, string channel, string error);
 
     [LoggerMessage(EventId = 1304, Level = LogLevel.Information, Message = "Slack {Method} to channel {Channel} succeeded with warnings: {Warnings}")]
     private static partial void SucceededWithWarnings(ILogger logger, string method, string channel, string warnings);

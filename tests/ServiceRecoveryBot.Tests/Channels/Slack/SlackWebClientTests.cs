@@ -98,6 +98,51 @@ public sealed class SlackWebClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_csv_export_is_uploaded_into_the_thread_after_its_message()
+    {
+        var csv = "Case,Opened\r\nSR-7K3Q,2026-11-03\r\n"u8.ToArray();
+        api.RespondWithFixture("web_chat_postMessage_ok.json")
+            .RespondTo("files.getUploadURLExternal", $$"""{"ok":true,"upload_url":"{{api.BaseUrl}}upload/F0EXPORT","file_id":"F0EXPORT"}""")
+            .RespondTo("F0EXPORT", "OK - 36")
+            .RespondTo("files.completeUploadExternal", """{"ok":true,"files":[{"id":"F0EXPORT"}]}""");
+        var export = Reply("12 cases from November 2026", "C123ABC456:1503435956.000247") with
+        {
+            ReplyToId = "1503435956.000247",
+            Attachments = [new Attachment { ContentType = "text/csv", Name = "cases-2026-11.csv", ContentUrl = "data:text/csv;base64," + Convert.ToBase64String(csv) }],
+        };
+
+        Assert.Equal(SendOutcome.Delivered, (await SendAsync(export)).Outcome);
+
+        Assert.Equal(["chat.postMessage", "files.getUploadURLExternal", "F0EXPORT", "files.completeUploadExternal"], api.Requests.Select(r => r.Path.Split('/')[^1]));
+        var asked = api.To("files.getUploadURLExternal").Single();
+        Assert.Equal("Bearer " + Token, asked.Authorization);
+        Assert.Equal($"filename=cases-2026-11.csv&length={csv.Length}", asked.Body);
+        var uploaded = api.To("F0EXPORT").Single();
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(csv), uploaded.Body);
+        Assert.Equal("", uploaded.Authorization);
+        var completed = api.To("files.completeUploadExternal").Single().Json;
+        Assert.Equal("F0EXPORT", completed.GetProperty("files")[0].GetProperty("id").GetString());
+        Assert.Equal("C123ABC456", completed.GetProperty("channel_id").GetString());
+        Assert.Equal("1503435956.000247", completed.GetProperty("thread_ts").GetString());
+    }
+
+    [Fact]
+    public async Task An_upload_url_off_slack_is_not_followed_and_the_message_still_counts_as_sent()
+    {
+        api.RespondWithFixture("web_chat_postMessage_ok.json")
+            .RespondTo("files.getUploadURLExternal", """{"ok":true,"upload_url":"http://198.51.100.7/upload/F0X","file_id":"F0X"}""");
+        var export = Reply("1 case") with
+        {
+            Attachments = [new Attachment { ContentType = "text/csv", Name = "cases.csv", ContentUrl = "data:text/csv;base64,QQ==" }],
+        };
+
+        Assert.Equal(SendOutcome.Delivered, (await SendAsync(export)).Outcome);
+
+        Assert.Empty(api.To("files.completeUploadExternal"));
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 1306 && e.Message.Contains("no_upload_url", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_reply_is_posted_to_the_conversations_channel_with_the_bot_token()
     {
         api.RespondWithFixture("web_chat_postMessage_ok.json");
