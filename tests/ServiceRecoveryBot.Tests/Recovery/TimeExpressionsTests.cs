@@ -26,6 +26,8 @@ public sealed class TimeExpressionsTests
         { "at 11am", Local(24, 11) },                       // past today: tomorrow
         { "18:30", Local(23, 18, 30) },
         { "manager will call tonight", Local(23, 19) },
+        { "call her by 7 tonight", Local(23, 19) },
+        { "llamarla hoy a las 8 de la tarde", Local(23, 20) },
         { "mañana a las 6", Local(24, 18) },
         { "le prometí llamarla mañana a las 18:30", Local(24, 18, 30) },
         { "mañana por la mañana", Local(24, 9) },

@@ -97,6 +97,7 @@ public static partial class TimeExpressions
             if (!marked) continue; // "table 12", "room 305": a number alone is no time
             if (meridiem.StartsWith('p') && hour < 12) hour += 12;
             else if (meridiem.StartsWith('a') && hour == 12) hour = 0;
+            else if (meridiem.Length == 0 && hour is >= 1 and < 12 && IsLater(input)) hour += 12; // "by 7 tonight"
             else if (meridiem.Length == 0 && hour is >= 1 and <= 6 && !clock.Groups["m"].Success && !Has(input, "morning") && !Has(input, "por la manana")) hour += 12;
             if (hour is >= 0 and < 24 && minute is >= 0 and < 60) return new TimeOnly(hour, minute);
         }
@@ -105,6 +106,12 @@ public static partial class TimeExpressions
         if (Has(input, "morning") || Has(input, "por la manana") || Has(input, "esta manana")) return new TimeOnly(9, 0);
         return null;
     }
+
+    /// <summary>The time is said to be in the afternoon or the evening: "7 tonight", "a las 8 de la tarde".</summary>
+    private static bool IsLater(string input) =>
+        Has(input, "tonight") || Has(input, "this evening") || Has(input, "in the evening") || Has(input, "this afternoon")
+        || Has(input, "in the afternoon") || Has(input, "esta noche") || Has(input, "esta tarde") || Has(input, "de la tarde")
+        || Has(input, "de la noche") || Has(input, "por la tarde") || Has(input, "por la noche");
 
     /// <summary>A local day and time in a zone as an instant; a time skipped by a daylight-saving jump moves forward.</summary>
     private static DateTimeOffset At(DateOnly day, TimeOnly time, TimeZoneInfo zone)
