@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ServiceRecoveryBot.Recovery.Cases;
@@ -27,27 +26,12 @@ public static partial class FollowUpTiming
         return new(At(today.AddDays(1), usualTime, zone), FollowUpReason.NextDay);
     }
 
-    /// <summary>A time the customer needs things sorted by: "presenting at nine tomorrow", "flight at 6pm", "checking out by 11".</summary>
-    public static DateTimeOffset? DeadlineIn(string text, DateTimeOffset now, TimeZoneInfo zone)
-    {
-        if (DeadlinePattern().Match(text.ToLowerInvariant()) is not { Success: true } m) return null;
-        var hour = HourOf(m.Groups["hour"].Value);
-        if (hour is null) return null;
-        var minute = m.Groups["minute"].Success ? int.Parse(m.Groups["minute"].Value, CultureInfo.InvariantCulture) : 0;
-        var half = m.Groups["half"].Value;
-        if (half is "pm" or "p.m." or "tonight" && hour < 12) hour += 12;
-        else if (half is "am" or "a.m." && hour == 12) hour = 0;
-        if (hour > 23 || minute > 59) return null;
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var day = DateOnly.FromDateTime(local.DateTime);
-        var tomorrow = m.Groups["before"].Value.Contains("tomorrow", StringComparison.Ordinal) || m.Groups["day"].Value == "tomorrow";
-        if (tomorrow) day = day.AddDays(1);
-        var at = At(day, new TimeOnly(hour.Value, minute), zone);
-        // "at nine" with no am/pm and no day: the next nine o'clock to come.
-        if (!tomorrow && at <= now && half.Length == 0 && hour < 12) at = At(day, new TimeOnly(hour.Value + 12, minute), zone);
-        if (!tomorrow && at <= now) at = At(day.AddDays(1), new TimeOnly(hour.Value, minute), zone);
-        return at;
-    }
+    /// <summary>
+    /// A time the customer needs things sorted by: "presenting at nine tomorrow", "flight at 6pm", "checking out by 11".
+    /// The pattern finds the deadline in the story; <see cref="TimeExpressions"/> reads its day and time.
+    /// </summary>
+    public static DateTimeOffset? DeadlineIn(string text, DateTimeOffset now, TimeZoneInfo zone) =>
+        DeadlinePattern().Match(text.ToLowerInvariant()) is { Success: true } m ? TimeExpressions.Find(m.Value, now, zone, TimeOnly.MinValue) : null;
 
     /// <summary>The customer is still here: at a table, in a room, at the desk, waiting.</summary>
     public static bool IsOnSite(string text)
@@ -55,13 +39,6 @@ public static partial class FollowUpTiming
         var lower = text.ToLowerInvariant();
         return !OffSitePattern().IsMatch(lower) && OnSitePattern().IsMatch(lower);
     }
-
-    private static int? HourOf(string word) => word switch
-    {
-        "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8,
-        "nine" => 9, "ten" => 10, "eleven" => 11, "twelve" or "noon" => 12,
-        _ => int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h : null,
-    };
 
     private static DateTimeOffset At(DateOnly day, TimeOnly time, TimeZoneInfo zone)
     {
