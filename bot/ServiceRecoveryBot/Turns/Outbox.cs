@@ -61,7 +61,7 @@ public sealed partial class Outbox(
     private readonly Lock gate = new();
     private readonly Dictionary<ConversationKey, Dictionary<string, Entry>> known = [];
 
-    /// <summary>What a turn commits: its effects (<c>turn.Effects</c>) and replies under its activity id, or null when it has neither.</summary>
+    /// <summary>What a turn commits: its effects (<c>turn.Effects</c>) and replies under its activity id; null for neither.</summary>
     public static CommittedTurn? Record(TurnContext turn)
     {
         var replies = turn.TakeReplies();
@@ -151,7 +151,7 @@ public sealed partial class Outbox(
         }
     }
 
-    /// <summary>Completes (never faults) when the lanes of the conversation's last committed turn have run or been handed to the retries.</summary>
+    /// <summary>Completes (never faults) once the lanes of the conversation's last turn ran or went to the retries.</summary>
     public Task SettledAsync(ConversationKey conversation) =>
         running.TryGetValue(conversation, out var run) ? run.ContinueWith(_ => { }, TaskScheduler.Default) : Task.CompletedTask;
 
@@ -194,14 +194,14 @@ public sealed partial class Outbox(
         await ClearRanAsync(DateTimeOffset.MaxValue, cancellationToken);
     }
 
-    /// <summary>At shutdown: retries still waiting give up (and say so). The source is not disposed, so a late turn can still start its lanes.</summary>
+    /// <summary>At shutdown: waiting retries give up (and say so). The source stays undisposed: a late turn can still start.</summary>
     public override void Dispose()
     {
         stopping.Cancel();
         base.Dispose();
     }
 
-    /// <summary>Runs the lanes no message has run, of conversations committed at least <see cref="EffectsOptions.ReplayAfter"/> ago.</summary>
+    /// <summary>Runs the lanes no message has run, of turns committed <see cref="EffectsOptions.ReplayAfter"/> ago or more.</summary>
     internal async Task SweepAsync(CancellationToken ct)
     {
         var found = 0;
@@ -229,11 +229,12 @@ public sealed partial class Outbox(
         }
     }
 
-    /// <summary>Drops the turns that ran before <paramref name="ranBefore"/> from their conversations' state, with a write of their own.</summary>
+    /// <summary>Drops the turns that ran before <paramref name="ranBefore"/> from their state, with a write of their own.</summary>
     internal async Task ClearRanAsync(DateTimeOffset ranBefore, CancellationToken ct)
     {
         List<ConversationKey> due;
-        lock (gate) due = [.. known.Where(k => k.Value.Values.Any(e => e.Progress == Progress.Ran && e.Since <= ranBefore)).Select(k => k.Key)];
+        lock (gate)
+            due = [.. known.Where(k => k.Value.Values.Any(e => e.Progress == Progress.Ran && e.Since <= ranBefore)).Select(k => k.Key)];
         var failed = 0;
         Exception? failure = null;
         foreach (var key in due)
@@ -245,7 +246,8 @@ public sealed partial class Outbox(
                 if (stored is not null && kept?.Count != stored.State.Outbox?.Count)
                 {
                     stored.State.Outbox = kept;
-                    if (!(await states.TrySaveAsync(key, stored.State, stored.ETag, ct)).Saved) continue; // a turn won; it drops them itself
+                    // A turn that won the race drops them itself.
+                    if (!(await states.TrySaveAsync(key, stored.State, stored.ETag, ct)).Saved) continue;
                 }
                 Committed(key, kept);
             }
@@ -267,12 +269,13 @@ public sealed partial class Outbox(
         if (committed.Effects is { Count: > 0 }) yield return Lane.Effects;
     }
 
-    /// <summary>The effects lane goes by the turn's id (as in documents from before replies were committed), the replies' by its own.</summary>
+    /// <summary>The effects lane goes by the turn's id (as in documents from before replies were committed).</summary>
     private static string LaneId(CommittedTurn committed, Lane lane) => lane == Lane.Replies ? RepliesId(committed.Id) : committed.Id;
 
     private static string RepliesId(string activityId) => activityId + "#replies";
 
-    private static int CountOf(CommittedTurn committed, Lane lane) => lane == Lane.Replies ? committed.Replies!.Count : committed.Effects.Count;
+    private static int CountOf(CommittedTurn committed, Lane lane) =>
+        lane == Lane.Replies ? committed.Replies!.Count : committed.Effects.Count;
 
     /// <summary>Runs the lane's replies or effects from <paramref name="from"/> on.</summary>
     private Task Start(ConversationKey key, CommittedTurn committed, Lane lane, int from)
@@ -322,7 +325,8 @@ public sealed partial class Outbox(
     /// Runs a lane's work in order on the bot's lifetime; the task ends once it all ran, or once the rest of it is handed
     /// to the retries. <paramref name="ended"/> hears how many items ran: all, or the index the retries gave up on.
     /// </summary>
-    internal Task RunAsync(ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> work, string? id, Action<int>? ended = null)
+    internal Task RunAsync(
+        ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> work, string? id, Action<int>? ended = null)
     {
         if (work.Count == 0)
         {
@@ -338,7 +342,8 @@ public sealed partial class Outbox(
         return run;
     }
 
-    private async Task RunOrHandOverAsync(ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> work, string? id, Action<int>? ended)
+    private async Task RunOrHandOverAsync(
+        ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> work, string? id, Action<int>? ended)
     {
         var (next, retryAfter) = await RunFromAsync(work, 0, id);
         if (next < work.Count) _ = RetryAsync(conversation, work, next, retryAfter, id, ended);
@@ -349,7 +354,8 @@ public sealed partial class Outbox(
     /// Runs work from <paramref name="start"/> on; returns the index of the item that failed and is worth a retry (with
     /// the wait its failure asked for), or the count. One that failed for good is logged and passed over.
     /// </summary>
-    private async Task<(int Next, TimeSpan? RetryAfter)> RunFromAsync(IReadOnlyList<Func<CancellationToken, Task>> work, int start, string? id)
+    private async Task<(int Next, TimeSpan? RetryAfter)> RunFromAsync(
+        IReadOnlyList<Func<CancellationToken, Task>> work, int start, string? id)
     {
         for (var i = start; i < work.Count; i++)
         {
@@ -377,7 +383,8 @@ public sealed partial class Outbox(
     private static bool IsPermanent(Exception exception) => exception is CaseIdTakenException or IPermanentFailure;
 
     private async Task RetryAsync(
-        ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> work, int next, TimeSpan? retryAfter, string? id, Action<int>? ended)
+        ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> work, int next, TimeSpan? retryAfter,
+        string? id, Action<int>? ended)
     {
         try
         {
@@ -408,7 +415,7 @@ public sealed partial class Outbox(
         LogGaveUp(logger, work.Count - next, id);
     }
 
-    /// <summary>Waits <paramref name="delay"/>, or until <see cref="RetryRepliesNowAsync"/> ends the wait (then returns the wait).</summary>
+    /// <summary>Waits <paramref name="delay"/>, or until <see cref="RetryRepliesNowAsync"/> ends the wait (then returns it).</summary>
     private async Task<Wait?> WaitAsync(ConversationKey conversation, string? id, TimeSpan delay)
     {
         if (id is null)
@@ -459,7 +466,8 @@ public sealed partial class Outbox(
         RegisterManagerChannel e => RegisterAsync(e, ct),
         AddManager e => teams.AddManagerAsync(e.TeamKey, e.UserId, e.AddedBy, ct),
         ScheduleDigest e => followThrough.ScheduleDigestAsync(e.TeamKey, e.Since, ct),
-        TellStaff e => notifier.SendToStaffAsync(e.TeamKey, e.StaffId, e.ConversationId, new Activity { Type = ActivityTypes.Message, Text = e.Text }, ct),
+        TellStaff e => notifier.SendToStaffAsync(
+            e.TeamKey, e.StaffId, e.ConversationId, new Activity { Type = ActivityTypes.Message, Text = e.Text }, ct),
         ReplaceCard e => channel.UpdateAsync(e.ServiceUrl, e.Replacement, ct),
         CountToneFlags e => Count(e.Flags),
         _ => throw new ArgumentOutOfRangeException(nameof(effect), effect?.GetType().Name, "No runner for this effect."),
@@ -480,7 +488,8 @@ public sealed partial class Outbox(
     /// </summary>
     private async Task SaveAsync(RecoveryCase c, CancellationToken ct)
     {
-        if (c.Atonement is { Approval: ApprovalState.Pending } && await cases.FindAsync(c.TeamKey, c.Id, ct) is { } stored) c = c.KeepingDecisionOf(stored);
+        if (c.Atonement is { Approval: ApprovalState.Pending } && await cases.FindAsync(c.TeamKey, c.Id, ct) is { } stored)
+            c = c.KeepingDecisionOf(stored);
         await cases.SaveAsync(c, ct);
     }
 
@@ -502,27 +511,33 @@ public sealed partial class Outbox(
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Effect {Index} of {Count} of committed activity {ActivityId} failed; it will be retried")]
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning,
+        Message = "Effect {Index} of {Count} of committed activity {ActivityId} failed; it will be retried")]
     private static partial void LogEffectFailed(ILogger logger, Exception exception, int index, int count, string? activityId);
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "The effects of committed activity {ActivityId} ran on a retry")]
     private static partial void LogRecovered(ILogger logger, string? activityId);
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Error,
-        Message = "Gave up on {Remaining} effects of committed activity {ActivityId} for now: they stay in the conversation's state and run again on its next message or on a sweep")]
+        Message = "Gave up on {Remaining} effects of committed activity {ActivityId} for now: "
+            + "they stay in the conversation's state and run again on its next message or on a sweep")]
     private static partial void LogGaveUp(ILogger logger, int remaining, string? activityId);
 
     [LoggerMessage(EventId = 1013, Level = LogLevel.Error,
-        Message = "Effect {Index} of {Count} of committed activity {ActivityId} failed for good; it is not retried, and the effects after it still run")]
+        Message = "Effect {Index} of {Count} of committed activity {ActivityId} failed for good; "
+            + "it is not retried, and the effects after it still run")]
     private static partial void LogEffectFailedForGood(ILogger logger, Exception exception, int index, int count, string? activityId);
 
-    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Running again {Count} committed effects of activity {ActivityId}, which this process did not see run")]
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning,
+        Message = "Running again {Count} committed effects of activity {ActivityId}, which this process did not see run")]
     private static partial void LogReplaying(ILogger logger, int count, string activityId);
 
-    [LoggerMessage(EventId = 1021, Level = LogLevel.Warning, Message = "The sweep for effects left to run failed after {Found} conversations; the next sweep tries again")]
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Warning,
+        Message = "The sweep for effects left to run failed after {Found} conversations; the next sweep tries again")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception, int found);
 
-    [LoggerMessage(EventId = 1022, Level = LogLevel.Warning, Message = "Could not drop effects that ran from the state of {Count} conversations; a restart would run them again")]
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Warning,
+        Message = "Could not drop effects that ran from the state of {Count} conversations; a restart would run them again")]
     private static partial void LogClearFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(EventId = 1023, Level = LogLevel.Warning,

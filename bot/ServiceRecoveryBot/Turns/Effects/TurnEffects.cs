@@ -20,7 +20,7 @@ public sealed class TurnEffects : IReadOnlyList<Effect>
     /// <summary>Stores the case the turn opened, on its reserved id.</summary>
     public void CreateCase(RecoveryCase opened) => effects.Add(new CreateCase(opened));
 
-    /// <summary>Saves the case after the commit; a later change in the turn replaces the queued version where it stands (an opening stays one).</summary>
+    /// <summary>Saves the case after the commit; a later change in the turn replaces the queued version in place.</summary>
     public void SaveCase(RecoveryCase latest)
     {
         var at = IndexOf(latest.Id);
