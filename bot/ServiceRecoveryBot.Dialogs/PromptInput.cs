@@ -8,6 +8,15 @@ public static class PromptInput
 {
     public const string AnswerKey = "answer";
 
+    /// <summary>The key of the question a card answer was given to (<see cref="PromptOptions.Key"/>).</summary>
+    public const string QuestionKey = "question";
+
+    /// <summary>The question a card answer names, or null for typed text and for cards that name none.</summary>
+    public static string? QuestionOf(Activity activity) =>
+        CardAnswer(activity) is not null && activity.Value!.Value.TryGetProperty(QuestionKey, out var question) && question.ValueKind == JsonValueKind.String
+            ? question.GetString()
+            : null;
+
     public static string? TextOf(Activity activity) => CardAnswer(activity) ?? activity.Text?.Trim();
 
     /// <summary>True when the answer came from a card button (its value), not from typing.</summary>

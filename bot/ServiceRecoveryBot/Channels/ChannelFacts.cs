@@ -28,8 +28,8 @@ public sealed class ChannelFacts : IChannelCapabilities
 
     public Activity ApprovalEscalationCard(RecoveryCase c) => ManagerCards.ApprovalEscalation(c);
 
-    public Activity ApprovalRequestCard(RecoveryCase c, IReadOnlyList<string> managerIds, string? channelId) =>
-        ManagerCards.ApprovalRequest(c, managerIds, universalActions: channelId == TeamsActivity.ChannelId);
+    public Activity ApprovalRequestCard(RecoveryCase c, IReadOnlyList<string> managerIds, string? channelId, bool personal = false) =>
+        ManagerCards.ApprovalRequest(c, managerIds, universalActions: channelId == TeamsActivity.ChannelId, personal);
 
     public Activity ApprovalDecidedCard(RecoveryCase c) => ManagerCards.ApprovalDecided(c);
 
@@ -42,6 +42,8 @@ public sealed class ChannelFacts : IChannelCapabilities
     public InvokeResponse ApprovalCardAnswer(RecoveryCase c, bool isManager) => CardActions.CardResponse(ManagerCards.ApprovalView(c, isManager));
 
     public InvokeResponse CardAnswer(Activity card) => CardActions.CardResponse(CardActions.CardOf(card));
+
+    public InvokeResponse ClosedCardAnswer(string text) => CardActions.Closed(text);
 
     public Activity DigestCard(string title, IReadOnlyList<(string Heading, IReadOnlyList<CaseSummary> Cases)> sections) =>
         ManagerCards.Digest(title, sections);

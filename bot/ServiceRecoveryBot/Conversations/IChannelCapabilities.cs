@@ -33,8 +33,11 @@ public interface IChannelCapabilities
     /// <summary>An approval still waiting, with the buttons that decide it or reassign the case.</summary>
     Activity ApprovalEscalationCard(RecoveryCase c);
 
-    /// <summary>The approval request as <paramref name="channelId"/> shows it; in Teams its refresh gives <paramref name="managerIds"/> the buttons.</summary>
-    Activity ApprovalRequestCard(RecoveryCase c, IReadOnlyList<string> managerIds, string? channelId);
+    /// <summary>
+    /// The approval request as <paramref name="channelId"/> shows it; in Teams its refresh gives <paramref name="managerIds"/>
+    /// the buttons, which a <paramref name="personal"/> chat (only its manager sees it) carries from the start.
+    /// </summary>
+    Activity ApprovalRequestCard(RecoveryCase c, IReadOnlyList<string> managerIds, string? channelId, bool personal = false);
 
     /// <summary>The approval card once decided ("Approved by Maria: $50").</summary>
     Activity ApprovalDecidedCard(RecoveryCase c);
@@ -53,6 +56,9 @@ public interface IChannelCapabilities
 
     /// <summary>The answer to such a click: <paramref name="card"/>'s card replacing the clicked one.</summary>
     InvokeResponse CardAnswer(Activity card);
+
+    /// <summary>The answer to such a click on a card whose question is over: a card saying <paramref name="text"/>, without buttons.</summary>
+    InvokeResponse ClosedCardAnswer(string text);
 
     Activity DigestCard(string title, IReadOnlyList<(string Heading, IReadOnlyList<CaseSummary> Cases)> sections);
 

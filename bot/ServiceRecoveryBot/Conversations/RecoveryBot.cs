@@ -68,6 +68,11 @@ public sealed class RecoveryBot(
         }
 
         if (await caseCommands.TryHandleAsync(dc, ct)) return;
+        if (PromptInput.QuestionOf(activity) is { } question && !IsAsking(dc, question))
+        {
+            await StaleCardAsync(dc, ct);
+            return;
+        }
         var text = PromptInput.TextOf(activity) ?? "";
         if (text.Length == 0 && activity.Value is null && activity.Attachments is { Count: > 0 })
         {
@@ -118,6 +123,27 @@ public sealed class RecoveryBot(
             await dc.RepromptDialogAsync(ct);
         }
         return true;
+    }
+
+    /// <summary>True when <paramref name="question"/> (a card answer's <see cref="PromptOptions.Key"/>) is the question being asked now.</summary>
+    private static bool IsAsking(DialogContext dc, string question) =>
+        dc.ActiveDialog is { } frame && PromptFrame.TryReadOptions(frame)?.Key == question;
+
+    /// <summary>
+    /// A button pressed on a card whose question is over (answered, or the case moved on or ended) answers nothing: the
+    /// card says it is closed (Teams' Action.Execute) or the reply does, and the question being asked now, if any, comes again.
+    /// </summary>
+    private async Task StaleCardAsync(DialogContext dc, CancellationToken ct)
+    {
+        var turn = dc.Context;
+        if (channels.AnswersWithCard(turn.Activity)) turn.InvokeResponse = channels.ClosedCardAnswer(turn.Replies().CardClosed);
+        if (dc.ActiveDialog is null)
+        {
+            turn.SendText(turn.Replies().CardClosedNothingAsked);
+            return;
+        }
+        turn.SendText(turn.Replies().CardClosedAskingNow);
+        await dc.RepromptDialogAsync(ct);
     }
 
     /// <summary>The bot was installed or someone joined: keep the conversation reference and say hello once.</summary>

@@ -47,7 +47,7 @@ public sealed class CaseFollowThrough(
         var due = now + managers.Value.EscalateApprovalAfter;
         await reminders.ScheduleAsync(new Reminder(Id("apr", c, due), ReminderKind.ApprovalEscalation, c.TeamKey, c.Id.Value, due, c.StaffId), ct);
         var deciders = await teams.ManagersAsync(c.TeamKey, ct);
-        return await notifier.SendAsync(c.TeamKey, to => channels.ApprovalRequestCard(c, deciders, to.ChannelId), ct) is { IsDelivered: true };
+        return await notifier.SendAsync(c.TeamKey, to => channels.ApprovalRequestCard(c, deciders, to.ChannelId, personal: to.Conversation.ConversationType == "personal"), ct) is { IsDelivered: true };
     }
 
     /// <summary>The team's next digest at the configured local time.</summary>

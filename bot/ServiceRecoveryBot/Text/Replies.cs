@@ -36,6 +36,13 @@ public sealed class Replies(IStringLocalizer text)
 
     public string HelloTeam => T("HelloTeam");
 
+    /// <summary>A card whose question is over, as the card shows it once pressed (Teams).</summary>
+    public string CardClosed => T("CardClosed");
+
+    public string CardClosedNothingAsked => T("CardClosedNothingAsked");
+
+    public string CardClosedAskingNow => T("CardClosedAskingNow");
+
     public string Help => T("Help") + "\n\n" + Guidance.GuidanceReplies.WhatYouCanAsk;
 
     public string AskWhatHappened => T("AskWhatHappened");

@@ -56,6 +56,14 @@ public sealed class BotClient(HttpClient http, LoopbackConnector connector, stri
         return RepliesTo(activity.Id!);
     }
 
+    /// <summary>The texts of the replies to <paramref name="activityId"/>: a card's first text when it has no text (a Teams question card).</summary>
     public IReadOnlyList<string> RepliesTo(string activityId) =>
-        connector.Received.Where(r => r.ReplyToId == activityId && r.Activity.Type == ActivityTypes.Message).Select(r => r.Activity.Text ?? "").ToList();
+        connector.Received.Where(r => r.ReplyToId == activityId && r.Activity.Type == ActivityTypes.Message).Select(r => r.Activity.Text is { Length: > 0 } text ? text : CardText(r.Activity)).ToList();
+
+    private static string CardText(Activity activity) =>
+        activity.Attachments is [{ Content: { ValueKind: System.Text.Json.JsonValueKind.Object } card }, ..]
+        && card.TryGetProperty("body", out var body) && body.ValueKind == System.Text.Json.JsonValueKind.Array && body.GetArrayLength() > 0
+        && body[0].TryGetProperty("text", out var text) && text.ValueKind == System.Text.Json.JsonValueKind.String
+            ? text.GetString()!
+            : "";
 }

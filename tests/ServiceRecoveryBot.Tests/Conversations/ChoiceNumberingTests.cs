@@ -64,7 +64,7 @@ public sealed partial class ChoiceNumberingTests
     public async Task Card_buttons_come_in_the_printed_order_with_the_suggestion_styled_in_its_place()
     {
         using var bot = new BotHarness(configure: services => services.AddAdaptiveCards());
-        var chat = bot.Chat(channelId: "msteams");
+        var chat = bot.Chat(channelId: "webchat");
         await chat.SayAsync("Guest at checkout disputing a $38 minibar charge, says he never opened it.");
         var card = chat.AllActivities().Last(a => a.Attachments is { Count: > 0 }).Attachments![0].Content!.Value;
 
@@ -72,6 +72,21 @@ public sealed partial class ChoiceNumberingTests
         Assert.Equal(["Wait or delay", "Product or food quality", "Billing error (suggested)"], actions.Take(3).Select(a => a.GetProperty("title").GetString()));
         Assert.Equal("positive", actions[2].GetProperty("style").GetString());
         Assert.All(actions.Where((_, i) => i != 2), a => Assert.False(a.TryGetProperty("style", out _)));
+    }
+
+    /// <summary>In Teams a title as long as "Billing error (suggested)" would be cut off: every choice is a wrapping row, in the printed order.</summary>
+    [Fact]
+    public async Task Teams_rows_come_in_the_printed_order_with_the_suggestion_marked_in_its_place()
+    {
+        using var bot = new BotHarness(configure: services => services.AddAdaptiveCards());
+        var chat = bot.Chat(channelId: "msteams");
+        await chat.SayAsync("Guest at checkout disputing a $38 minibar charge, says he never opened it.");
+        var card = chat.AllActivities().Last(a => a.Attachments is { Count: > 0 }).Attachments![0].Content!.Value;
+
+        var rows = card.GetProperty("body").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "Container").ToList();
+        Assert.Equal(["Wait or delay", "Product or food quality", "Billing error (suggested)"], rows.Take(3).Select(r => r.GetProperty("items")[0].GetProperty("text").GetString()));
+        Assert.Equal("accent", rows[2].GetProperty("style").GetString());
+        Assert.Equal(10, rows.Count);
     }
 
     private static List<(int Number, string Text)> Numbered(string prompt) =>

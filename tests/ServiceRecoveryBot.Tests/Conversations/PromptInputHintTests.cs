@@ -209,12 +209,31 @@ public sealed class PromptInputHintTests : IDisposable
                 ? chat.Message(null) with { Value = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["answer"] = answer }), ReplyToId = question.Id }
                 : chat.Message(answer);
 
+        /// <summary>The answers a card's buttons give, in order: its actions, or in Teams its rows of actions and pressable rows.</summary>
         private static IEnumerable<string> CardActions(Activity a) =>
             from attachment in a.Attachments ?? []
-            where attachment.Content is JsonElement { ValueKind: JsonValueKind.Object } content && content.TryGetProperty("actions", out _)
-            from action in ((JsonElement)attachment.Content!).GetProperty("actions").EnumerateArray()
-            where action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("answer", out _)
-            select action.GetProperty("data").GetProperty("answer").GetString()!;
+            where attachment.Content is JsonElement { ValueKind: JsonValueKind.Object }
+            from answer in Answers((JsonElement)attachment.Content!)
+            select answer;
+
+        private static IEnumerable<string> Answers(JsonElement node)
+        {
+            if (node.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in node.EnumerateArray())
+                    foreach (var answer in Answers(item)) yield return answer;
+                yield break;
+            }
+            if (node.ValueKind != JsonValueKind.Object) yield break;
+            if (node.TryGetProperty("type", out var type) && type.GetString() is "Action.Submit" or "Action.Execute"
+                && node.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("answer", out var given))
+            {
+                yield return given.GetString()!;
+                yield break; // its fallback is the same button
+            }
+            foreach (var property in node.EnumerateObject())
+                foreach (var answer in Answers(property.Value)) yield return answer;
+        }
 
         private static string? CardText(Activity a) =>
             a.Attachments?.FirstOrDefault()?.Content is JsonElement { ValueKind: JsonValueKind.Object } content ? content.GetRawText() : null;

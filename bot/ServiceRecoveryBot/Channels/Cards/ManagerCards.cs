@@ -64,14 +64,15 @@ public static class ManagerCards
     /// status to everyone, and its <c>refresh</c> gives the managers named in <paramref name="managerIds"/> the card with
     /// the buttons (<see cref="ApprovalView"/>); elsewhere (Web Chat) the card has the buttons as <c>Action.Submit</c>.
     /// Approve and Decline work with the amount box empty: it has no minimum, which Web Chat would enforce by not
-    /// submitting an empty box.
+    /// submitting an empty box. In a <paramref name="personal"/> chat only its manager sees the card, so it carries the
+    /// buttons from the start (clients without user-specific views, such as the Agents Playground, show them too).
     /// </summary>
-    public static Activity ApprovalRequest(RecoveryCase c, IReadOnlyList<string>? managerIds = null, bool universalActions = false)
+    public static Activity ApprovalRequest(RecoveryCase c, IReadOnlyList<string>? managerIds = null, bool universalActions = false, bool personal = false)
     {
         var typed = Actions(Submit("Approve", "approve", c, "positive"), Submit("Decline", "decline", c, "destructive")).Typed;
         var text = $"Approval needed for {c.Id}: {c.Atonement?.Offer}. Say \"approve {c.Id}\", \"approve {c.Id} 40\" or \"decline {c.Id}\".";
         if (!universalActions) return Message(text, ApprovalButtons(c, execute: false), typed);
-        var card = ApprovalStatus(c);
+        var card = personal ? ApprovalView(c, isManager: true) : ApprovalStatus(c);
         card["refresh"] = new JsonObject
         {
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = "Refresh", ["verb"] = RefreshCommand, ["data"] = Data(RefreshCommand, c) },

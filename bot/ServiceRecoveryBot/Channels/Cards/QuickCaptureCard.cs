@@ -20,13 +20,14 @@ public sealed class QuickCaptureCard(RecoveryPlaybook playbook, TextQuickCapture
         if (!ChannelCapabilities.SupportsCards(turn.Activity.ChannelId)) return text.Render(turn, q);
         return turn.Activity.CreateReply() with
         {
-            Attachments = [Build(q, turn.Replies())],
+            Attachments = [Build(q, turn.Replies(), execute: turn.Activity.ChannelId == Teams.TeamsActivity.ChannelId)],
             Summary = $"Log {q.CaseId}",
             InputHint = "expectingInput",
         };
     }
 
-    public Attachment Build(QuickCapture q, Replies say)
+    /// <summary>With <paramref name="execute"/> (Teams) the buttons are Universal Actions, so the pressed card shows what was done.</summary>
+    public Attachment Build(QuickCapture q, Replies say, bool execute = false)
     {
         JsonArray body =
         [
@@ -47,21 +48,22 @@ public sealed class QuickCaptureCard(RecoveryPlaybook playbook, TextQuickCapture
         ];
         JsonArray actions =
         [
-            new JsonObject
-            {
-                ["type"] = "Action.Submit",
-                ["title"] = say.LogItButton,
-                ["style"] = "positive",
-                ["data"] = new JsonObject { [QuickCaptureReader.StepKey] = q.StepId, [QuickCaptureReader.ActionKey] = QuickCaptureReader.LogAction },
-            },
-            new JsonObject
-            {
-                ["type"] = "Action.Submit",
-                ["title"] = say.WalkMeButton,
-                ["data"] = new JsonObject { [QuickCaptureReader.StepKey] = q.StepId, [Dialogs.PromptInput.AnswerKey] = "walk me through it" },
-            },
+            Button(say.LogItButton, "positive", new JsonObject { [QuickCaptureReader.StepKey] = q.StepId, [QuickCaptureReader.ActionKey] = QuickCaptureReader.LogAction }, execute),
+            Button(say.WalkMeButton, null, new JsonObject { [QuickCaptureReader.StepKey] = q.StepId, [Dialogs.PromptInput.AnswerKey] = "walk me through it" }, execute),
         ];
         return AdaptiveCard.Attachment(body, actions);
+    }
+
+    /// <summary>An Action.Submit, or in Teams an Action.Execute with that submit as its fallback; the data carries the title to show once pressed.</summary>
+    private static JsonObject Button(string title, string? style, JsonObject data, bool execute)
+    {
+        data[AdaptiveCardPromptRenderer.LabelKey] = title;
+        var submit = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
+        if (style is not null) submit["style"] = style;
+        if (!execute) return submit;
+        var action = new JsonObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = "capture", ["data"] = data.DeepClone(), ["fallback"] = submit };
+        if (style is not null) action["style"] = style;
+        return action;
     }
 
     private static JsonObject Choices(string id, string label, string value, IEnumerable<(string Title, string Value)> choices) => new()

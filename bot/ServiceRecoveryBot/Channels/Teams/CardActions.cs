@@ -57,9 +57,15 @@ public static class CardActions
     public static Activity ReplacedCard(Activity submit) =>
         Replacing(submit, new Activity { Type = ActivityTypes.Message, Attachments = [Cards.AdaptiveCard.Attachment(DoneBody(Chosen(submit)))] });
 
-    /// <summary><paramref name="card"/> addressed as an update of the card that <paramref name="submit"/> was sent from.</summary>
+    /// <summary>
+    /// <paramref name="card"/> addressed as an update of the card that <paramref name="submit"/> was sent from: the card
+    /// alone, since Teams refuses an update that carries text and a card (400 "multiple skype activities").
+    /// </summary>
     public static Activity Replacing(Activity submit, Activity card) =>
-        card with { Id = submit.ReplyToId, Conversation = submit.Conversation, From = submit.Recipient, Recipient = submit.From };
+        card with { Id = submit.ReplyToId, Conversation = submit.Conversation, From = submit.Recipient, Recipient = submit.From, Text = null, Summary = null, SuggestedActions = null };
+
+    /// <summary>The invoke answer for a click on a card whose question is over: the card says so, and has no buttons.</summary>
+    public static InvokeResponse Closed(string text) => CardResponse(Cards.AdaptiveCard.Card([Cards.AdaptiveCard.TextBlock(text, subtle: true)]));
 
     /// <summary>What the user chose, for the replacement card.</summary>
     private static string Chosen(Activity activity)
@@ -72,7 +78,7 @@ public static class CardActions
         return "done";
     }
 
-    private static readonly string[] ChosenKeys = [Dialogs.PromptInput.AnswerKey, Cards.ManagerCards.CommandKey];
+    private static readonly string[] ChosenKeys = [Cards.AdaptiveCardPromptRenderer.LabelKey, Dialogs.PromptInput.AnswerKey, Cards.ManagerCards.CommandKey];
 
     private static JsonArray DoneBody(string chosen) => [Cards.AdaptiveCard.TextBlock("✓ " + chosen, subtle: true)];
 

@@ -107,8 +107,8 @@ public sealed class RecoveryDialog(
         // In the playbook's order always, so a number means the same category every time; the suggestion is marked.
         var choices = playbook.Categories
             .Select(c => c.Category == draft.SuggestedCategory
-                ? new Choice(c.Category.ToString(), c.Title + " (suggested)", [c.Category.ToString(), c.Title, .. AcceptSuggestion])
-                : new Choice(c.Category.ToString(), c.Title, [c.Category.ToString()]))
+                ? new Choice(c.Category.ToString(), c.Title + " (suggested)", [c.Category.ToString(), c.Title, .. AcceptSuggestion], Urgent: c.Category == FailureCategory.SafetyOrHealth)
+                : new Choice(c.Category.ToString(), c.Title, [c.Category.ToString()], Urgent: c.Category == FailureCategory.SafetyOrHealth))
             .ToList();
         return await step.PromptAsync(DialogIds.Choice, new PromptOptions
         {

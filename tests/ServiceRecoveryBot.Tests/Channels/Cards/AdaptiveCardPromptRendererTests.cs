@@ -57,15 +57,93 @@ public sealed class AdaptiveCardPromptRendererTests
         Assert.Equal("Vip", PromptInput.TextOf(submit));
     }
 
+    /// <summary>The Agents Playground throws "Cannot add property msTeams" on a button whose data has the msteams block, and sends nothing.</summary>
     [Fact]
-    public void Teams_gets_a_message_back_that_shows_the_title_and_sends_the_answer_as_text()
+    public void No_teams_button_carries_the_msteams_block()
+    {
+        var json = Card(renderer.Render(Turn("msteams"), Tier with { Skippable = true }, isRetry: false)).GetRawText();
+
+        Assert.DoesNotContain("msteams", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("messageBack", json, StringComparison.Ordinal);
+    }
+
+    /// <summary>Web Chat honours the messageBack block: the press shows as the user's message, and the answer goes as text.</summary>
+    [Fact]
+    public void Web_chat_buttons_show_the_press_as_the_users_message()
+    {
+        var teams = Card(renderer.Render(Turn("directline"), Tier, isRetry: false)).GetProperty("actions")[2].GetProperty("data").GetProperty("msteams");
+
+        Assert.Equal(("messageBack", "VIP", "Vip"), (teams.GetProperty("type").GetString(), teams.GetProperty("displayText").GetString(), teams.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public void Teams_buttons_are_universal_actions_whose_data_is_the_answer_to_this_question()
     {
         var card = Card(renderer.Render(Turn("msteams"), Tier, isRetry: false));
-        var teams = card.GetProperty("actions")[2].GetProperty("data").GetProperty("msteams");
+        var actions = Buttons(card);
 
-        Assert.Equal("messageBack", teams.GetProperty("type").GetString());
-        Assert.Equal("VIP", teams.GetProperty("displayText").GetString());
-        Assert.Equal("Vip", teams.GetProperty("text").GetString());
+        Assert.Equal(["New", "Regular", "VIP"], actions.Select(a => a.GetProperty("title").GetString()));
+        Assert.All(actions, a => Assert.Equal(("Action.Execute", "Action.Submit"), (a.GetProperty("type").GetString(), a.GetProperty("fallback").GetProperty("type").GetString())));
+        var vip = new Activity { Type = ActivityTypes.Message, Value = actions[2].GetProperty("data") };
+        Assert.Equal("Vip", PromptInput.TextOf(vip));
+        Assert.Equal(Tier.Key, PromptInput.QuestionOf(vip));
+    }
+
+    [Fact]
+    public void A_skippable_question_without_choices_gets_a_skip_button_in_teams()
+    {
+        var options = new PromptOptions { Prompt = "What did the customer say?", Skippable = true };
+
+        var skip = Assert.Single(Buttons(Card(renderer.Render(Turn("msteams"), options, isRetry: false))));
+
+        Assert.Equal("Skip", skip.GetProperty("title").GetString());
+        Assert.True(PromptInput.IsSkip(skip.GetProperty("data").GetProperty("answer").GetString()));
+    }
+
+    /// <summary>Teams shows six buttons of a row and hides the rest behind "...": the category card hid Safety.</summary>
+    [Fact]
+    public void More_than_six_short_choices_in_teams_come_in_rows_of_six_suggested_and_urgent_first()
+    {
+        var options = new PromptOptions
+        {
+            Prompt = "Which kind?",
+            Choices = [.. Enumerable.Range(1, 8).Select(i => new Choice($"c{i}", $"Kind {i}")), new Choice("safety", "Safety", Urgent: true), new Choice("other", "Other")],
+            Suggested = "c5",
+        };
+
+        var card = Card(renderer.Render(Turn("msteams"), options, isRetry: false));
+
+        var rows = card.GetProperty("body").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "ActionSet").ToList();
+        Assert.All(rows, r => Assert.InRange(r.GetProperty("actions").GetArrayLength(), 1, AdaptiveCardPromptRenderer.TeamsMaxActions));
+        var titles = rows.SelectMany(r => r.GetProperty("actions").EnumerateArray()).Select(a => a.GetProperty("title").GetString()).ToList();
+        Assert.Equal(["Kind 5", "Safety"], titles.Take(2));
+        Assert.Equal(10, titles.Distinct().Count());
+        Assert.False(card.TryGetProperty("actions", out _));
+    }
+
+    /// <summary>Teams cuts a long button title mid-word: such choices are rows whose text wraps, each row pressable.</summary>
+    [Fact]
+    public void Long_choice_titles_in_teams_are_wrapping_rows_that_press_like_buttons()
+    {
+        var options = new PromptOptions { Prompt = "What did you do?", Choices = [new("Replace it straight away, prepared fresh"), new("Take it off the bill")] };
+
+        var card = Card(renderer.Render(Turn("msteams"), options, isRetry: false));
+
+        var rows = card.GetProperty("body").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "Container").ToList();
+        Assert.Equal(2, rows.Count);
+        var first = rows[0];
+        Assert.True(first.GetProperty("items")[0].GetProperty("wrap").GetBoolean());
+        Assert.Equal("Replace it straight away, prepared fresh", first.GetProperty("items")[0].GetProperty("text").GetString());
+        Assert.Equal("Action.Execute", first.GetProperty("selectAction").GetProperty("type").GetString());
+        Assert.Equal("Replace it straight away, prepared fresh", first.GetProperty("selectAction").GetProperty("data").GetProperty("answer").GetString());
+    }
+
+    [Fact]
+    public void A_question_is_named_by_its_wording_and_choices_not_by_a_retry()
+    {
+        Assert.Equal(Tier.Key, (Tier with { RetryPrompt = "Again?" }).Key);
+        Assert.NotEqual(Tier.Key, (Tier with { Prompt = "Which customer?" }).Key);
+        Assert.NotEqual(Tier.Key, (Tier with { Choices = [new("New")] }).Key);
     }
 
     [Fact]
@@ -156,6 +234,10 @@ public sealed class AdaptiveCardPromptRendererTests
 
         Assert.IsType<AdaptiveCardPromptRenderer>(provider.GetRequiredService<IPromptRenderer>());
     }
+
+    /// <summary>The buttons of a Teams card: its ActionSets' actions in order.</summary>
+    private static List<JsonElement> Buttons(JsonElement card) =>
+        [.. card.GetProperty("body").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "ActionSet").SelectMany(e => e.GetProperty("actions").EnumerateArray())];
 
     private static JsonElement Card(Activity reply) => AdaptiveCardAssert.IsValidCard(Assert.Single(reply.Attachments!));
 
