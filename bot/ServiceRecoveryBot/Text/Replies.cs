@@ -43,6 +43,9 @@ public sealed class Replies(IStringLocalizer text)
 
     public string CardClosedAskingNow => T("CardClosedAskingNow");
 
+    /// <summary>To the managers, when none of a staff member's chats can be reached.</summary>
+    public string StaffUnreachable(string staff, string message) => T("StaffUnreachable", staff, message);
+
     public string Help => T("Help") + "\n\n" + Guidance.GuidanceReplies.WhatYouCanAsk;
 
     public string AskWhatHappened => T("AskWhatHappened");

@@ -28,6 +28,12 @@ public sealed class LoopbackConnector : IAsyncDisposable
     /// </summary>
     public TaskCompletionSource<Activity>? HoldMessages { get; set; }
 
+    /// <summary>
+    /// Conversations that are gone, with the answer a send to them gets: 404, or 403 with Teams' error code
+    /// (<c>BotNotInConversationRoster</c>: the bot was removed). Sends to them are not recorded.
+    /// </summary>
+    public ConcurrentDictionary<string, int> Gone { get; } = new();
+
     /// <summary>The serviceUrl to put on inbound activities (with a tenant path segment, like Teams' new URLs).</summary>
     public string ServiceUrl { get; private set; } = "";
 
@@ -44,6 +50,10 @@ public sealed class LoopbackConnector : IAsyncDisposable
         app.MapPost("/amer/tenant-1/v3/conversations/{conversationId}/activities/{activityId?}", async (HttpContext http, string conversationId, string? activityId) =>
         {
             var activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, ActivityJson.Options);
+            if (Gone.TryGetValue(conversationId, out var goneWith))
+                return goneWith == 403
+                    ? Results.Json(new { error = new { code = "BotNotInConversationRoster", message = "The bot is not part of the conversation roster." } }, statusCode: 403)
+                    : Results.Json(new { error = new { code = "ConversationNotFound", message = "Conversation not found." } }, statusCode: 404);
             var raw = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? http.Request.Path;
             var received = new ReceivedActivity(raw, conversationId, activityId, activity!);
             if (activity!.Type == ActivityTypes.Message && HoldMessages is { } hold)
