@@ -33,7 +33,8 @@ public sealed class RecoveryBot(
     CaseOpening opening,
     RecoveryPlaybook playbook,
     IOptions<RecoveryOptions> options,
-    IChannelCapabilities channels)
+    IChannelCapabilities channels,
+    ITeamDirectory directory)
 {
     public async Task OnTurnAsync(TurnContext turn, ConversationState state, CancellationToken ct)
     {
@@ -42,11 +43,11 @@ public sealed class RecoveryBot(
         {
             case ActivityTypes.ConversationUpdate:
                 if (activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true) Forget(turn, state);
-                else if (activity.MembersAdded?.Count > 0) Join(turn, state);
+                else if (activity.MembersAdded?.Count > 0) await JoinAsync(turn, state, installed: false, ct);
                 return;
             case ActivityTypes.InstallationUpdate:
                 if (activity.Action is "remove" or "remove-upgrade") Forget(turn, state);
-                else Join(turn, state);
+                else await JoinAsync(turn, state, installed: true, ct);
                 return;
             case ActivityTypes.Message:
                 if (!state.ReferenceStored) Remember(turn, state);
@@ -147,12 +148,26 @@ public sealed class RecoveryBot(
     }
 
     /// <summary>The bot was installed or someone joined: keep the conversation reference and say hello once.</summary>
-    private void Join(TurnContext turn, ConversationState state)
+    /// <summary>
+    /// The bot was installed or someone joined: keep the conversation reference and say hello once. On a team with no
+    /// managers yet, whoever installed the bot (Teams' installationUpdate names them) becomes its first manager, and the hello says what to do next
+    /// (register the channel, add managers: in either order).
+    /// </summary>
+    private async Task JoinAsync(TurnContext turn, ConversationState state, bool installed, CancellationToken ct)
     {
         Remember(turn, state);
         if (state.Greeted) return;
         state.Greeted = true;
-        turn.SendText(turn.Activity.Conversation?.ConversationType is "channel" or "groupChat" ? turn.Replies().HelloTeam : turn.Replies().Welcome);
+        var activity = turn.Activity;
+        var hello = activity.Conversation?.ConversationType is "channel" or "groupChat" ? turn.Replies().HelloTeam : turn.Replies().Welcome;
+        var team = TeamKey.Of(activity, options.Value.DefaultTeam);
+        if (installed && activity.From?.Id is { Length: > 0 } installer
+            && (await directory.ManagersAsync(team, ct)).Count == 0)
+        {
+            turn.Effects.Add(new AddManager(team, installer, installer));
+            hello += "\n\n" + turn.Replies().FirstManager;
+        }
+        turn.SendText(hello);
     }
 
     private void Remember(TurnContext turn, ConversationState state)

@@ -43,6 +43,9 @@ public sealed class Replies(IStringLocalizer text)
 
     public string CardClosedAskingNow => T("CardClosedAskingNow");
 
+    /// <summary>Added to the hello when the installer becomes a new team's first manager: what to do next.</summary>
+    public string FirstManager => T("FirstManager");
+
     /// <summary>To the managers, when none of a staff member's chats can be reached.</summary>
     public string StaffUnreachable(string staff, string message) => T("StaffUnreachable", staff, message);
 

@@ -40,7 +40,8 @@ public sealed partial class ManagerCommands(
         switch (command)
         {
             case "register":
-                if (!await IsManagerAsync(team, activity, ct)) return Say(turn, turn.Replies().OnlyManagers);
+                // A tenant admin (Managers:Admins) may register before the team has any manager: no chicken and egg.
+                if (!managers.Value.Admins.Contains(activity.From?.Id ?? "") && !await IsManagerAsync(team, activity, ct)) return Say(turn, turn.Replies().OnlyManagers);
                 var channelRef = StoredReference.From(activity, team, channels.TeamOf(activity), turn.ReceivedAt);
                 turn.Effects.Add(new RegisterManagerChannel(channelRef, activity.From?.Id ?? "", turn.ReceivedAt));
                 return Say(turn, turn.Replies().ChannelRegistered);
