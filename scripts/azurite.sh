@@ -56,6 +56,19 @@ wait_node_tools() {
   return "$status"
 }
 
+# ensure_playground: installs the Microsoft 365 Agents Playground (tests/ServiceRecoveryBot.BrowserTests/playground, its own
+# package-lock.json) with npm ci unless that lock is installed already (same stamp scheme as ensure_node_tools).
+ensure_playground() {
+  local dir; dir="$(repo_root)/tests/ServiceRecoveryBot.BrowserTests/playground"
+  local stamp="$dir/node_modules/.srb-lock.sha256" want
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$dir/node_modules/@microsoft/m365agentsplayground/cli.js" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    step_skip "Agents Playground (npm ci)" "package-lock.json unchanged"; return 0
+  fi
+  step "Agents Playground (npm ci)" bash -c "cd '$dir' && npm ci --no-audit --no-fund --loglevel=error" || return 1
+  echo "$want" >"$stamp"
+}
+
 free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what it needs (dotnet restore, npm ci for Azurite and friends), then runs the tests —
+# Runs every test. Installs what it needs (dotnet restore, npm ci for Azurite and friends and for the Agents
+# Playground), then runs the tests —
 # inside a network namespace with only loopback where the machine allows it, so nothing can reach beyond loopback.
 # The test fixtures start and stop Azurite themselves on free loopback ports. Each step prints its time; npm ci is
 # skipped when package-lock.json is unchanged, restore and build when no source changed since the last build this script
@@ -29,6 +30,7 @@ tests_progress() {
 
 echo "Preparing the tests (each step with its time)"
 ensure_node_tools || exit 1
+ensure_playground || exit 1
 ensure_chromium || exit 1
 # The build is skipped when its stamp (written after the last build here) is newer than every source and every test
 # project's assembly is there.

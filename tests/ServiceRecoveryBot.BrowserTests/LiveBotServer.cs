@@ -16,10 +16,13 @@ public class LiveBotServer : WebApplicationFactory<Program>
 {
     private readonly AzuriteFixture azurite;
     private readonly string tablePrefix = AzuriteFixture.NewTablePrefix();
+    private readonly IReadOnlyDictionary<string, string?> settings;
 
-    public LiveBotServer(AzuriteFixture azurite)
+    /// <param name="settings">Settings on top of the defaults (managers, for example).</param>
+    public LiveBotServer(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         this.azurite = azurite;
+        this.settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -38,5 +41,6 @@ public class LiveBotServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Tables", azurite.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", tablePrefix);
         builder.UseSetting("Understanding:Model", "None");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 }
