@@ -171,6 +171,8 @@ public sealed partial class TableCaseStore(TableServiceClient service, TableName
                 FollowUpAt = row.GetDateTimeOffset("FollowUpUtc"),
                 Customer = row.GetString("Customer"),
                 Flagged = row.GetBoolean("Flagged") ?? false,
+                AwaitingApproval = row.GetBoolean("AwaitingApproval") ?? false,
+                PromiseDueAt = row.GetDateTimeOffset("PromiseUtc"),
             });
             if (results.Count >= max) break;
         }
@@ -244,6 +246,8 @@ public sealed partial class TableCaseStore(TableServiceClient service, TableName
             ["Customer"] = c.Customer?.NameOrReference is { } customer ? Truncate(customer, 200) : null,
             ["FollowUpUtc"] = c.FollowUpAt,
             ["Flagged"] = CaseSummary.Of(c).Flagged,
+            ["AwaitingApproval"] = c.Atonement is { Approval: ApprovalState.Pending },
+            ["PromiseUtc"] = c.Promise?.DueAt,
         };
 
         return

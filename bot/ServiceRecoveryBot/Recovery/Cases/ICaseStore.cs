@@ -38,10 +38,18 @@ public sealed record CaseSummary(CaseId Id, DateTimeOffset OpenedAt, CaseStatus 
     /// <summary>The customer's tone was negative or raised a flag, or a manager's attention is needed.</summary>
     public bool Flagged { get; init; }
 
+    /// <summary>An offer above the staff member's authority waits for a manager's decision.</summary>
+    public bool AwaitingApproval { get; init; }
+
+    /// <summary>When the promise made to the customer falls due, if one was made with a time.</summary>
+    public DateTimeOffset? PromiseDueAt { get; init; }
+
     public static CaseSummary Of(RecoveryCase c) => new(c.Id, c.OpenedAt, c.Status, c.Category, c.Severity, c.StaffId, c.WhatHappened)
     {
         FollowUpAt = c.FollowUpAt,
         Customer = c.Customer?.NameOrReference,
+        AwaitingApproval = c.Atonement is { Approval: ApprovalState.Pending },
+        PromiseDueAt = c.Promise?.DueAt,
         Flagged = c.NeedsManagerAttention || c.Tones.LastOrDefault() is { } tone && (tone.Flags.Count > 0 || tone.Compound <= -0.05),
     };
 }
