@@ -19,6 +19,7 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Task> holds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<SlackApiRequest>> firstCalls = new(StringComparer.Ordinal);
     private SlackApiResponse? last;
+    private readonly SemaphoreSlim arrived = new(0);
 
     public ConcurrentQueue<SlackApiRequest> Requests { get; } = new();
 
@@ -59,6 +60,17 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
     public Task<SlackApiRequest> FirstCallTo(string method) =>
         firstCalls.GetOrAdd(method, _ => new TaskCompletionSource<SlackApiRequest>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
+    /// <summary>The first request to <paramref name="method"/> that matches, waiting for it up to <paramref name="timeout"/> (each arrival wakes the check).</summary>
+    public async Task<SlackApiRequest> WaitForAsync(string method, Func<SlackApiRequest, bool> match, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            if (To(method).FirstOrDefault(match) is { } found) return found;
+            await arrived.WaitAsync(deadline.Token);
+        }
+    }
+
     /// <summary>The requests to one Web API method, in order.</summary>
     public IReadOnlyList<SlackApiRequest> To(string method) => [.. Requests.Where(r => r.Path.EndsWith("/" + method, StringComparison.Ordinal))];
 
@@ -74,6 +86,7 @@ internal sealed class LoopbackSlackApi : IAsyncDisposable
             context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? string.Empty,
             await reader.ReadToEndAsync(context.RequestAborted), context.Request.QueryString.Value ?? string.Empty);
         Requests.Enqueue(request);
+        arrived.Release();
         var method = request.Path.Split('/')[^1];
         firstCalls.GetOrAdd(method, _ => new TaskCompletionSource<SlackApiRequest>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(request);
         if (holds.TryGetValue(method, out var release)) await release.WaitAsync(context.RequestAborted);

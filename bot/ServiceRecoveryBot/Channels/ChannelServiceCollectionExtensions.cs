@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServiceRecoveryBot.Channels.Entry;
 using ServiceRecoveryBot.Channels.Local;
 using ServiceRecoveryBot.Channels.Slack;
 using ServiceRecoveryBot.Conversations;
@@ -39,6 +40,7 @@ public static class ChannelServiceCollectionExtensions
             provider.GetRequiredService<LocalChannel>(), provider.GetRequiredService<ConnectorClient>(), provider.GetRequiredService<SlackWebClient>()));
         services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
         services.AddSingleton<IChannelCapabilities, ChannelFacts>();
+        services.AddEntryPoints();
         return services;
     }
 }

@@ -45,6 +45,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<Practice.PracticeDialog>();
         services.AddSingleton<CaseLookup>();
         services.AddSingleton<ManagerCommands>();
+        services.AddSingleton<Home.HomeQuery>();
+        services.AddSingleton<Home.HomeCommands>();
         services.AddSingleton<CaseFollowThrough>();
         services.AddSingleton<ManagerChannelNotifier>();
         services.AddSingleton<IReminderHandler, RecoveryReminderHandler>();

@@ -34,7 +34,8 @@ public sealed class RecoveryBot(
     RecoveryPlaybook playbook,
     IOptions<RecoveryOptions> options,
     IChannelCapabilities channels,
-    ITeamDirectory directory)
+    ITeamDirectory directory,
+    Home.HomeCommands home)
 {
     public async Task OnTurnAsync(TurnContext turn, ConversationState state, CancellationToken ct)
     {
@@ -68,6 +69,7 @@ public sealed class RecoveryBot(
             return;
         }
 
+        if (await home.TryHandleAsync(turn, ct)) return;
         if (await caseCommands.TryHandleAsync(dc, ct)) return;
         if (PromptInput.QuestionOf(activity) is { } question && !IsAsking(dc, question))
         {

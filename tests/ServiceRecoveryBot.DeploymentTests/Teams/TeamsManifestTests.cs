@@ -26,7 +26,7 @@ public sealed class TeamsManifestTests
     }
 
     [Theory]
-    [InlineData("personal", new[] { "new case", "my cases", "resume", "guide", "practice", "help" })]
+    [InlineData("personal", new[] { "new case", "my cases", "home", "resume", "guide", "practice", "help" })]
     [InlineData("team", new[] { "register channel", "digest", "summary", "guide", "help" })]
     public void Command_list_offers_the_commands_of_its_scope(string scope, string[] expected)
     {

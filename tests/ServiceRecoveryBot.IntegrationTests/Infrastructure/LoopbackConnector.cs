@@ -11,6 +11,8 @@ namespace ServiceRecoveryBot.IntegrationTests.Infrastructure;
 public sealed class LoopbackConnector : IAsyncDisposable
 {
     private LoopbackHost host = null!;
+    private Task answerAfter = Task.CompletedTask;
+    private readonly SemaphoreSlim arrived = new(0);
 
     public ConcurrentQueue<ReceivedActivity> Received { get; } = new();
 
@@ -55,6 +57,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
                     ? Results.Json(new { error = new { code = "BotNotInConversationRoster", message = "The bot is not part of the conversation roster." } }, statusCode: 403)
                     : Results.Json(new { error = new { code = "ConversationNotFound", message = "Conversation not found." } }, statusCode: 404);
             var raw = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? http.Request.Path;
+            await answerAfter.WaitAsync(http.RequestAborted);
             var received = new ReceivedActivity(raw, conversationId, activityId, activity!);
             if (activity!.Type == ActivityTypes.Message && HoldMessages is { } hold)
             {
@@ -69,6 +72,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
                 return Results.StatusCode(status);
             }
             Received.Enqueue(received);
+            arrived.Release();
             return Results.Json(new { id = "reply-" + Guid.NewGuid().ToString("N")[..8] }, statusCode: 201);
         });
         app.MapPut("/amer/tenant-1/v3/conversations/{conversationId}/activities/{activityId}", async (HttpContext http, string conversationId, string activityId) =>
@@ -77,6 +81,20 @@ public sealed class LoopbackConnector : IAsyncDisposable
             Updated.Enqueue(new ReceivedActivity(http.Request.Path, conversationId, activityId, activity!));
             return Results.Json(new { id = activityId });
         });
+    }
+
+    /// <summary>Posts are answered (and recorded) only once <paramref name="release"/> completes: a slow Connector.</summary>
+    public void Hold(Task release) => answerAfter = release;
+
+    /// <summary>The first recorded post that matches, waiting for it up to <paramref name="timeout"/> (each arrival wakes the check).</summary>
+    public async Task<ReceivedActivity> WaitForAsync(Func<ReceivedActivity, bool> match, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            if (Received.FirstOrDefault(match) is { } found) return found;
+            await arrived.WaitAsync(deadline.Token);
+        }
     }
 
     public ValueTask DisposeAsync() => host.DisposeAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,11 @@ public static partial class MessagesEndpoint
 
         activity = Teams.TeamsActivity.Normalize(activity);
         var budget = options.Value.AckBudget;
+        if (Teams.MessageActions.MessageActionInvoke.IsMessageAction(activity))
+        {
+            var answer = await http.RequestServices.GetRequiredService<Teams.MessageActions.MessageActionHandler>().HandleAsync(activity, budget, clock, ct);
+            return Results.Json(answer.Body, statusCode: answer.Status);
+        }
         if (activity.Type == ActivityTypes.Invoke && activity.Name == Teams.CardActions.InvokeName)
         {
             var (message, error) = Teams.CardActions.FromInvoke(activity);

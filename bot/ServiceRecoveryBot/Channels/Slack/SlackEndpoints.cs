@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceRecoveryBot.Turns;
@@ -52,6 +53,11 @@ public static partial class SlackEndpoints
                 : Results.BadRequest(new { error = "No challenge." });
         }
         if (type != "event_callback") return Results.Ok();
+        if (Home.SlackHome.HomeOpened(envelope) is { } home)
+        {
+            await http.RequestServices.GetRequiredService<Home.SlackHome>().OpenedAsync(home.Team, home.User, options.Value.AckBudget, clock);
+            return Results.Ok();
+        }
         return SlackInbound.FromEvent(envelope, options.Value.ApiBaseUrl.ToString()) is { } turn
             ? await RunAsync(turns, turn.Activity, turn.OnlyIfConversationExists, options.Value.AckBudget, clock)
             : Results.Ok();
@@ -63,6 +69,7 @@ public static partial class SlackEndpoints
         if (refusal is not null) return refusal;
         if (!Form(body).TryGetValue("payload", out var payload)) return Results.BadRequest(new { error = "No payload field." });
         if (JsonObjectOf(Encoding.UTF8.GetBytes(payload)) is not { } json) return Results.BadRequest(new { error = "The payload is not a JSON object." });
+        if (Shortcuts.SlackShortcuts.Handles(json)) return await http.RequestServices.GetRequiredService<Shortcuts.SlackShortcuts>().HandleAsync(json, http.RequestAborted);
         return SlackInbound.FromInteraction(json, options.Value.ApiBaseUrl.ToString()) is { } activity
             ? await RunAsync(turns, activity, onlyIfConversationExists: false, options.Value.AckBudget, clock, SlackPressedMessage.From(json))
             : Results.Ok();

@@ -26,9 +26,13 @@ public sealed class CaseOpening(
     public async Task<OpenedCase> OpenAsync(TurnContext turn, string text, CancellationToken ct)
     {
         var team = TeamKey.Of(turn.Activity, options.Value.DefaultTeam);
-        var id = await freshIds.NextAsync(team, ct);
+        // A case logged from someone's message: its words, its reserved id, and what the form said.
+        var start = Entry.MessageStart.Of(turn.Activity);
+        if (start is not null) text = start.Incident;
+        var id = start?.CaseId ?? await freshIds.NextAsync(team, ct);
         var staff = turn.Activity.From;
         var opened = RecoveryCase.Open(id, team, staff?.Id ?? "unknown", staff?.Name, text, turn.ReceivedAt) with { ConversationId = turn.Activity.Conversation?.Id };
+        if (start is not null) opened = opened with { Timeline = [opened.Timeline[0] with { Note = Home.HomeText.FromMessage(start.Reporter) }] };
         var understood = understanding.Understand(text, UnderstandingPurpose.CaseOpening, ct);
         var facts = understood.Facts;
         if (facts.Reference is not null || facts.Tier is not null)
@@ -45,9 +49,10 @@ public sealed class CaseOpening(
             opened = opened with { CustomerWords = words, Tones = [reading], NeedsManagerAttention = attention };
         }
 
-        var category = understood.Category;
+        var category = start?.Category ?? understood.Category;
         var reading0 = opened.Tones.LastOrDefault();
         var severity = severities.Suggest(category ?? FailureCategory.Other, text, opened.CustomerWords, opened.Customer?.Tier ?? CustomerTier.New, reading0);
+        if (start?.Severity is { } chosen) severity = new SeverityAdvice(chosen, ["chosen when logging the message"]);
         var guide = playbook.For(category ?? FailureCategory.Other);
         var apology = ApologyWording.For(guide, severity.Severity, reading0);
         var language = reading0?.Language;
