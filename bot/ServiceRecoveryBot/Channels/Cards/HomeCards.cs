@@ -15,41 +15,42 @@ public sealed class HomeCards : IHomeCards
 {
     public Activity Home(HomeView view, Activity asked)
     {
-        var reply = asked.CreateReply(HomeText.AsText(view)) with { Summary = HomeText.Title };
+        var text = HomeText.For(asked.Locale);
+        var reply = asked.CreateReply(text.AsText(view)) with { Summary = text.Title };
         if (!ChannelCapabilities.SupportsCards(asked.ChannelId))
             return reply with
             {
                 SuggestedActions = new SuggestedActions
                 {
-                    Actions = [.. view.Mine.SelectMany(HomeQuery.ActionsForMine).Take(6).Select(a => new CardAction { Type = "imBack", Title = $"{a.Title} {a.Command.Split(' ')[^1]}", Value = a.Command })],
+                    Actions = [.. view.Mine.SelectMany(text.ActionsForMine).Take(6).Select(a => new CardAction { Type = "imBack", Title = $"{a.Title} {a.Command.Split(' ')[^1]}", Value = a.Command })],
                 },
             };
-        return reply with { Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = System.Text.Json.JsonSerializer.SerializeToElement(Card(view, asked.ChannelId)) }] };
+        return reply with { Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = System.Text.Json.JsonSerializer.SerializeToElement(Card(view, asked.ChannelId, text)) }] };
     }
 
     public bool AnswersWithCard(Activity activity) => CardActions.IsExecute(activity);
 
-    public InvokeResponse HomeAnswer(HomeView view, Activity asked) => CardActions.CardResponse(Card(view, asked.ChannelId));
+    public InvokeResponse HomeAnswer(HomeView view, Activity asked) => CardActions.CardResponse(Card(view, asked.ChannelId, HomeText.For(asked.Locale)));
 
     /// <summary>The home card: headings, one line per case with its buttons, and in Teams the refresh for its owner.</summary>
-    public static JsonObject Card(HomeView view, string? channelId)
+    public static JsonObject Card(HomeView view, string? channelId, HomeText text)
     {
         var teams = channelId == TeamsActivity.ChannelId;
-        var body = new JsonArray { AdaptiveCard.TextBlock(HomeText.Title, weight: "Bolder", size: "Large") };
-        Section(body, HomeText.MineHeading, view.Mine, HomeText.NoneOpen, HomeText.Line, HomeQuery.ActionsForMine, teams);
-        body.Add(AdaptiveCard.TextBlock(HomeText.NextHeading, weight: "Bolder"));
-        body.Add(AdaptiveCard.TextBlock(view.Next is { } next ? HomeText.Due(next, view.At) : HomeText.NothingDue, subtle: view.Next is null));
+        var body = new JsonArray { AdaptiveCard.TextBlock(text.Title, weight: "Bolder", size: "Large") };
+        Section(body, text.MineHeading, view.Mine, text.NoneOpen, text.Line, text.ActionsForMine, teams);
+        body.Add(AdaptiveCard.TextBlock(text.NextHeading, weight: "Bolder"));
+        body.Add(AdaptiveCard.TextBlock(view.Next is { } next ? text.Due(next, view.At) : text.NothingDue, subtle: view.Next is null));
         if (view.IsManager)
         {
-            Section(body, HomeText.ApprovalsHeading, view.PendingApprovals, HomeText.NoApprovals, HomeText.Line, HomeQuery.ActionsForApproval, teams);
-            Section(body, HomeText.OverdueHeading, view.OverdueFollowUps, HomeText.NoOverdue, HomeText.Overdue, HomeQuery.ActionsForOverdue, teams);
+            Section(body, text.ApprovalsHeading, view.PendingApprovals, text.NoApprovals, text.Line, text.ActionsForApproval, teams);
+            Section(body, text.OverdueHeading, view.OverdueFollowUps, text.NoOverdue, text.Overdue, text.ActionsForOverdue, teams);
         }
-        var card = AdaptiveCard.Card(body, [Button(new HomeAction(HomeText.RefreshButton, "home"), teams)]);
-        card["fallbackText"] = HomeText.AsText(view);
+        var card = AdaptiveCard.Card(body, [Button(new HomeAction(text.RefreshButton, "home"), teams)]);
+        card["fallbackText"] = text.AsText(view);
         if (teams)
             card["refresh"] = new JsonObject
             {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = HomeText.RefreshButton, ["verb"] = HomeCommands.RefreshKey, ["data"] = new JsonObject { [HomeCommands.RefreshKey] = "refresh" } },
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = text.RefreshButton, ["verb"] = HomeCommands.RefreshKey, ["data"] = new JsonObject { [HomeCommands.RefreshKey] = "refresh" } },
                 ["userIds"] = new JsonArray(view.UserId),
             };
         return card;

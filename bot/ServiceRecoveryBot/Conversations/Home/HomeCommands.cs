@@ -22,7 +22,7 @@ public sealed class HomeCommands(HomeQuery homes, IHomeCards cards, IOptions<Rec
             return false;
         if (activity.Conversation?.ConversationType is "channel" or "groupChat" || activity.Conversation?.IsGroup == true)
         {
-            turn.SendText(HomeText.OnlyInPersonalChat);
+            turn.SendText(HomeText.For(activity.Locale).OnlyInPersonalChat);
             return true;
         }
         var view = await homes.ForAsync(TeamKey.Of(activity, options.Value.DefaultTeam), activity.From?.Id ?? "", activity.From?.AadObjectId, ct);

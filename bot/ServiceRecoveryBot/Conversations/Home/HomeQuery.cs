@@ -32,17 +32,4 @@ public sealed class HomeQuery(ICaseStore cases, ITeamDirectory teams, TimeProvid
             : [];
         return new HomeView(teamKey, userId, isManager, mine, next, pending, overdue, now);
     }
-
-    /// <summary>The buttons for one of the staff member's own cases: where it stands decides what comes next.</summary>
-    public static IReadOnlyList<HomeAction> ActionsForMine(CaseSummary c) => c.Status switch
-    {
-        CaseStatus.AwaitingFollowUp => [new(HomeText.FollowUpButton, $"follow up {c.Id}"), new(HomeText.ShowButton, $"show {c.Id}")],
-        _ => [new(HomeText.ResumeButton, $"resume {c.Id}"), new(HomeText.ShowButton, $"show {c.Id}")],
-    };
-
-    public static IReadOnlyList<HomeAction> ActionsForApproval(CaseSummary c) =>
-        [new(HomeText.ApproveButton, $"approve {c.Id}"), new(HomeText.DeclineButton, $"decline {c.Id}"), new(HomeText.ShowButton, $"show {c.Id}")];
-
-    public static IReadOnlyList<HomeAction> ActionsForOverdue(CaseSummary c) =>
-        [new(HomeText.FollowUpButton, $"follow up {c.Id}"), new(HomeText.ReassignButton, $"reassign {c.Id}")];
 }

@@ -1,50 +1,72 @@
 using ServiceRecoveryBot.Recovery.Cases;
+using ServiceRecoveryBot.Text;
 
 namespace ServiceRecoveryBot.Conversations.Home;
 
 /// <summary>
-/// What the home (Slack Home tab, Teams personal card) and the "Log as service recovery" entry points say, in one place
-/// beside <see cref="Replies"/>, so the text catalog can take it over whole.
+/// What the home (Slack Home tab, Teams personal card) and the "Log as service recovery" entry points say, typed over
+/// the text catalog (the Home* and Entry* entries) in one locale.
 /// </summary>
-public static class HomeText
+public sealed class HomeText(Replies replies)
 {
-    public const string Title = "Service recovery";
-    public const string MineHeading = "Your open cases";
-    public const string NoneOpen = "You have no open cases. Tell me what went wrong, or use \"Log as service recovery\" on a message, to open one.";
-    public const string NextHeading = "Next promised";
-    public const string NothingDue = "Nothing promised is due.";
-    public const string ApprovalsHeading = "Waiting for your approval (team)";
-    public const string NoApprovals = "No approvals waiting.";
-    public const string OverdueHeading = "Overdue follow-ups (team)";
-    public const string NoOverdue = "No follow-ups overdue.";
-    public const string ResumeButton = "Resume";
-    public const string ShowButton = "Show";
-    public const string FollowUpButton = "Record follow-up";
-    public const string ApproveButton = "Approve";
-    public const string DeclineButton = "Decline";
-    public const string ReassignButton = "Reassign";
-    public const string RefreshButton = "Refresh";
+    public static HomeText English { get; } = new(Replies.English);
 
-    public const string ActionTitle = "Log as service recovery";
-    public const string IncidentLabel = "What happened";
-    public const string ReporterLabel = "Reported by";
-    public const string CategoryLabel = "Kind of failure";
-    public const string SeverityLabel = "Severity (1 minor – 4 critical)";
-    public const string OpenCaseButton = "Open the case";
-    public const string EmptyIncident = "Say in a few words what happened: the case needs it.";
+    private static readonly HomeText SpanishText = new(Replies.Spanish);
+
+    /// <summary>The text for a locale as the channel sent it (Slack sends none: English).</summary>
+    public static HomeText For(string? locale) => TextCatalog.LanguageOf(locale) == TextCatalog.Spanish ? SpanishText : English;
+
+    public string Title => replies["HomeTitle"];
+    public string MineHeading => replies["HomeMineHeading"];
+    public string NoneOpen => replies["HomeNoneOpen"];
+    public string NextHeading => replies["HomeNextHeading"];
+    public string NothingDue => replies["HomeNothingDue"];
+    public string ApprovalsHeading => replies["HomeApprovalsHeading"];
+    public string NoApprovals => replies["HomeNoApprovals"];
+    public string OverdueHeading => replies["HomeOverdueHeading"];
+    public string NoOverdue => replies["HomeNoOverdue"];
+    public string ResumeButton => replies["HomeResumeButton"];
+    public string ShowButton => replies["HomeShowButton"];
+    public string FollowUpButton => replies["HomeFollowUpButton"];
+    public string ApproveButton => replies["HomeApproveButton"];
+    public string DeclineButton => replies["HomeDeclineButton"];
+    public string ReassignButton => replies["HomeReassignButton"];
+    public string RefreshButton => replies["HomeRefreshButton"];
+    public string OnlyInPersonalChat => replies["HomeOnlyInPersonalChat"];
+
+    public string ActionTitle => replies["EntryActionTitle"];
+    public string IncidentLabel => replies["EntryIncidentLabel"];
+    public string ReporterLabel => replies["EntryReporterLabel"];
+    public string CategoryLabel => replies["EntryCategoryLabel"];
+    public string SeverityLabel => replies["EntrySeverityLabel"];
+    public string Suggested => replies["EntrySuggested"];
+    public string OpenCaseButton => replies["EntryOpenCaseButton"];
+    public string Cancel => replies["EntryCancel"];
+    public string Ok => replies["EntryOk"];
+    public string EmptyIncident => replies["EntryEmptyIncident"];
+    public string Someone => replies["EntrySomeone"];
+    public string NotInThisChannel => replies["EntryNotInThisChannel"];
+    public string NoPersonalChat => replies["EntryNoPersonalChat"];
+    public string NotAMessage => replies["EntryNotAMessage"];
 
     /// <summary>The one line a case shows in a home list.</summary>
-    public static string Line(CaseSummary c) =>
-        $"{c.Id} · {Replies.Describe(c.Status)}{(c.Severity is { } s ? $" · S{s}" : "")} · {Short(c.WhatHappened)}";
+    public string Line(CaseSummary c) =>
+        $"{c.Id} · {replies.Describe(c.Status)}{(c.Severity is { } s ? $" · S{s}" : "")} · {Short(c.WhatHappened)}";
 
-    public static string Due(HomeDue due, DateTimeOffset now) =>
-        $"{(due.IsPromise ? "Promise" : "Follow-up")} on {due.Case.Id} {(due.DueAt < now ? "was due" : "due")} {Replies.When(due.DueAt)}{(due.DueAt < now ? " (overdue)" : "")} · {Short(due.Case.WhatHappened)}";
+    public string Due(HomeDue due, DateTimeOffset now) => replies[
+        (due.IsPromise, due.DueAt < now) switch
+        {
+            (true, false) => "HomePromiseDue",
+            (true, true) => "HomePromiseWasDue",
+            (false, false) => "HomeFollowUpDue",
+            _ => "HomeFollowUpWasDue",
+        },
+        due.Case.Id, replies.When(due.DueAt), Short(due.Case.WhatHappened)];
 
-    public static string Overdue(CaseSummary c) =>
-        $"{c.Id} · due {(c.FollowUpAt is { } f ? Replies.When(f) : "")} · {Short(c.WhatHappened)}";
+    public string Overdue(CaseSummary c) => replies["HomeOverdueLine", c.Id, c.FollowUpAt is { } f ? replies.When(f) : "", Short(c.WhatHappened)];
 
     /// <summary>The home as text, for channels without cards (and as the cards' fallback).</summary>
-    public static string AsText(HomeView view)
+    public string AsText(HomeView view)
     {
         var lines = new List<string> { $"**{MineHeading}**" };
         lines.AddRange(view.Mine.Count == 0 ? [NoneOpen] : view.Mine.Select(c => "- " + Line(c)));
@@ -59,26 +81,27 @@ public static class HomeText
         return string.Join("\n", lines);
     }
 
-    /// <summary>"Shared from Dana's message": the case's opening note when it was logged from someone's message.</summary>
-    public static string FromMessage(string? reporter) => reporter is { Length: > 0 } who ? $"Logged from a message by {who}" : "Logged from a message";
+    /// <summary>The case's opening note when it was logged from someone's message.</summary>
+    public string FromMessage(string? reporter) => reporter is { Length: > 0 } who ? replies["EntryFromMessageBy", who] : replies["EntryFromMessage"];
 
     /// <summary>The short card in the thread the message was in.</summary>
-    public static string OpenedInThread(CaseId id, string by) => $"Case {id} opened by {by}. I'm coaching them through the recovery in our chat.";
-
-    public const string NotInThisChannel =
-        "I'm not in this conversation, so I can't log its messages. Add me to the channel (mention @ServiceRecoveryBot, or add the app to the team), then try again; or tell me what happened in our chat.";
-
-    public const string NoPersonalChat =
-        "I can't reach you in a chat with me yet. Open ServiceRecoveryBot and say hello, then try again.";
-
-    public const string NotAMessage = "I can only log a message that has some text.";
+    public string OpenedInThread(CaseId id, string by) => replies["EntryOpenedInThread", id, by];
 
     /// <summary>The dialog's last word after a submit: where the case went.</summary>
-    public static string OpenedFor(CaseId id) => $"Case {id} is open. I'm coaching you through it in our chat.";
+    public string OpenedFor(CaseId id) => replies["EntryOpenedFor", id];
 
-    public const string Someone = "someone";
+    /// <summary>The buttons for one of the staff member's own cases: where it stands decides what comes next.</summary>
+    public IReadOnlyList<HomeAction> ActionsForMine(CaseSummary c) => c.Status switch
+    {
+        CaseStatus.AwaitingFollowUp => [new(FollowUpButton, $"follow up {c.Id}"), new(ShowButton, $"show {c.Id}")],
+        _ => [new(ResumeButton, $"resume {c.Id}"), new(ShowButton, $"show {c.Id}")],
+    };
 
-    public const string OnlyInPersonalChat = "Your home lists your cases, so I show it only in our personal chat: say \"home\" there.";
+    public IReadOnlyList<HomeAction> ActionsForApproval(CaseSummary c) =>
+        [new(ApproveButton, $"approve {c.Id}"), new(DeclineButton, $"decline {c.Id}"), new(ShowButton, $"show {c.Id}")];
+
+    public IReadOnlyList<HomeAction> ActionsForOverdue(CaseSummary c) =>
+        [new(FollowUpButton, $"follow up {c.Id}"), new(ReassignButton, $"reassign {c.Id}")];
 
     private static string Short(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

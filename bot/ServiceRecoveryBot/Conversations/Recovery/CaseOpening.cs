@@ -32,7 +32,7 @@ public sealed class CaseOpening(
         var id = start?.CaseId ?? await freshIds.NextAsync(team, ct);
         var staff = turn.Activity.From;
         var opened = RecoveryCase.Open(id, team, staff?.Id ?? "unknown", staff?.Name, text, turn.ReceivedAt) with { ConversationId = turn.Activity.Conversation?.Id };
-        if (start is not null) opened = opened with { Timeline = [opened.Timeline[0] with { Note = Home.HomeText.FromMessage(start.Reporter) }] };
+        if (start is not null) opened = opened with { Timeline = [opened.Timeline[0] with { Note = Home.HomeText.For(turn.Activity.Locale).FromMessage(start.Reporter) }] };
         var understood = understanding.Understand(text, UnderstandingPurpose.CaseOpening, ct);
         var facts = understood.Facts;
         if (facts.Reference is not null || facts.Tier is not null)

@@ -16,19 +16,20 @@ public static class SlackHomeView
 
     public static JsonObject Build(HomeView view)
     {
-        var blocks = new JsonArray { new JsonObject { ["type"] = "header", ["text"] = Plain(HomeText.Title) } };
+        var text = HomeText.English; // Slack's events carry no locale
+        var blocks = new JsonArray { new JsonObject { ["type"] = "header", ["text"] = Plain(text.Title) } };
         var n = 0;
-        Section(blocks, HomeText.MineHeading, view.Mine, HomeText.NoneOpen, HomeText.Line, HomeQuery.ActionsForMine, ref n);
-        blocks.Add(Text($"*{HomeText.NextHeading}*\n" + SlackMrkdwn.FromMarkdown(view.Next is { } next ? HomeText.Due(next, view.At) : HomeText.NothingDue)));
+        Section(blocks, text.MineHeading, view.Mine, text.NoneOpen, text.Line, text.ActionsForMine, ref n);
+        blocks.Add(Text($"*{text.NextHeading}*\n" + SlackMrkdwn.FromMarkdown(view.Next is { } next ? text.Due(next, view.At) : text.NothingDue)));
         if (view.IsManager)
         {
-            Section(blocks, HomeText.ApprovalsHeading, view.PendingApprovals, HomeText.NoApprovals, HomeText.Line, HomeQuery.ActionsForApproval, ref n);
-            Section(blocks, HomeText.OverdueHeading, view.OverdueFollowUps, HomeText.NoOverdue, HomeText.Overdue, HomeQuery.ActionsForOverdue, ref n);
+            Section(blocks, text.ApprovalsHeading, view.PendingApprovals, text.NoApprovals, text.Line, text.ActionsForApproval, ref n);
+            Section(blocks, text.OverdueHeading, view.OverdueFollowUps, text.NoOverdue, text.Overdue, text.ActionsForOverdue, ref n);
         }
         blocks.Add(new JsonObject
         {
             ["type"] = "actions",
-            ["elements"] = new JsonArray(Button(HomeText.RefreshButton, "home", ref n)),
+            ["elements"] = new JsonArray(Button(text.RefreshButton, "home", ref n)),
         });
         return new JsonObject { ["type"] = "home", ["blocks"] = blocks };
     }

@@ -21,32 +21,32 @@ public static class SlackShortcutViews
     /// <summary>Slack's limit on a modal's title.</summary>
     public const int MaxTitleLength = 24;
 
-    public static JsonObject Form(MessageForm form, SlackMessageAt at) => new()
+    public static JsonObject Form(MessageForm form, SlackMessageAt at, HomeText text) => new()
     {
         ["type"] = "modal",
         ["callback_id"] = SlackShortcuts.CallbackId,
         ["private_metadata"] = JsonSerializer.Serialize(at),
-        ["title"] = Plain(HomeText.ActionTitle),
-        ["submit"] = Plain(HomeText.OpenCaseButton),
-        ["close"] = Plain("Cancel"),
+        ["title"] = Plain(text.ActionTitle),
+        ["submit"] = Plain(text.OpenCaseButton),
+        ["close"] = Plain(text.Cancel),
         ["blocks"] = new JsonArray(
-            Input(IncidentBlock, HomeText.IncidentLabel, TextInput(form.Incident, multiline: true)),
-            Input(ReporterBlock, HomeText.ReporterLabel, TextInput(form.Reporter, multiline: false), optional: true),
-            Input(CategoryBlock, HomeText.CategoryLabel, Select(
-                form.Categories.Select(c => (c.Category == form.Category && form.CategorySuggested ? c.Title + " (suggested)" : c.Title, c.Category.ToString())),
+            Input(IncidentBlock, text.IncidentLabel, TextInput(form.Incident, multiline: true)),
+            Input(ReporterBlock, text.ReporterLabel, TextInput(form.Reporter, multiline: false), optional: true),
+            Input(CategoryBlock, text.CategoryLabel, Select(
+                form.Categories.Select(c => (c.Category == form.Category && form.CategorySuggested ? c.Title + " " + text.Suggested : c.Title, c.Category.ToString())),
                 form.Category.ToString())),
-            Input(SeverityBlock, HomeText.SeverityLabel, Select(
-                Enumerable.Range(1, 4).Select(s => (s == form.Severity ? $"{s} (suggested)" : s.ToString(CultureInfo.InvariantCulture), s.ToString(CultureInfo.InvariantCulture))),
+            Input(SeverityBlock, text.SeverityLabel, Select(
+                Enumerable.Range(1, 4).Select(s => (s == form.Severity ? $"{s} {text.Suggested}" : s.ToString(CultureInfo.InvariantCulture), s.ToString(CultureInfo.InvariantCulture))),
                 form.Severity.ToString(CultureInfo.InvariantCulture)))),
     };
 
     /// <summary>A modal that only explains (the bot is not in the channel, the message has no text).</summary>
-    public static JsonObject Notice(string text) => new()
+    public static JsonObject Notice(string said, HomeText text) => new()
     {
         ["type"] = "modal",
-        ["title"] = Plain(HomeText.ActionTitle),
-        ["close"] = Plain("OK"),
-        ["blocks"] = new JsonArray(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackMrkdwn.FromMarkdown(text) } }),
+        ["title"] = Plain(text.ActionTitle),
+        ["close"] = Plain(text.Ok),
+        ["blocks"] = new JsonArray(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackMrkdwn.FromMarkdown(said) } }),
     };
 
     /// <summary>The submitted value of one block (text, or a select's chosen option), trimmed; null when empty.</summary>

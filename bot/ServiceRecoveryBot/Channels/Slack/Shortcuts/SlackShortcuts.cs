@@ -40,6 +40,9 @@ public sealed partial class SlackShortcuts(
 
     private static readonly TimeSpan NameBudget = TimeSpan.FromSeconds(1);
 
+    /// <summary>Slack's payloads carry no locale: English.</summary>
+    private static readonly HomeText Say = HomeText.English;
+
     /// <summary>True for what this class answers: the shortcut, its modal's submission, a Home tab button.</summary>
     public static bool Handles(JsonElement payload) => Text(payload, "type") switch
     {
@@ -66,16 +69,16 @@ public sealed partial class SlackShortcuts(
         try
         {
             if (!IsIn(channelId, await entry.KnownConversationsAsync(team, budget.Token)))
-                await slack.OpenViewAsync(trigger, SlackShortcutViews.Notice(HomeText.NotInThisChannel), budget.Token);
+                await slack.OpenViewAsync(trigger, SlackShortcutViews.Notice(Say.NotInThisChannel, Say), budget.Token);
             else if (SlackInbound.WithoutMentions(Text(message, "text") ?? "") is not { Length: > 0 } text)
-                await slack.OpenViewAsync(trigger, SlackShortcutViews.Notice(HomeText.NotAMessage), budget.Token);
+                await slack.OpenViewAsync(trigger, SlackShortcutViews.Notice(Say.NotAMessage, Say), budget.Token);
             else
             {
                 var author = Text(message, "user");
                 var reporter = author is null ? Text(message, "username") : await NameAsync(author, budget.Token) ?? author;
                 var form = await suggester.SuggestAsync(text, reporter, null, budget.Token);
                 var at = new SlackMessageAt(channelId, Text(message, "thread_ts") ?? Text(message, "ts") ?? "", author);
-                if (!await slack.OpenViewAsync(trigger, SlackShortcutViews.Form(form, at), budget.Token)) LogNotOpened(logger, channelId);
+                if (!await slack.OpenViewAsync(trigger, SlackShortcutViews.Form(form, at, Say), budget.Token)) LogNotOpened(logger, channelId);
             }
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -91,7 +94,7 @@ public sealed partial class SlackShortcuts(
         if (SlackShortcutViews.At(view) is not { } at || TeamOf(payload) is not { } team || Object(payload, "user") is not { } u || Text(u, "id") is not { Length: > 0 } user)
             return Results.BadRequest(new { error = "The submission is not one of this app's forms." });
         if (SlackShortcutViews.Submitted(view, SlackShortcutViews.IncidentBlock) is not { } incident)
-            return Results.Json(new { response_action = "errors", errors = new Dictionary<string, string> { [SlackShortcutViews.IncidentBlock] = HomeText.EmptyIncident } });
+            return Results.Json(new { response_action = "errors", errors = new Dictionary<string, string> { [SlackShortcutViews.IncidentBlock] = Say.EmptyIncident } });
         var start = new MessageStart(
             incident.Length <= MessageStart.MaxIncidentLength ? incident : incident[..MessageStart.MaxIncidentLength],
             SlackShortcutViews.Submitted(view, SlackShortcutViews.ReporterBlock),
@@ -134,7 +137,7 @@ public sealed partial class SlackShortcuts(
             ChannelId = SlackOptions.ChannelId,
             Conversation = new ConversationAccount { Id = new SlackConversation(at.Channel, at.ThreadTs).ToString(), IsGroup = true, TenantId = team },
             ReplyToId = at.ThreadTs,
-            Text = HomeText.OpenedInThread(started.Id, name ?? user),
+            Text = Say.OpenedInThread(started.Id, name ?? user),
         }, stopping);
         if (!told.IsDelivered) LogThreadNotTold(logger, started.Id, told.Outcome);
     }

@@ -5,7 +5,6 @@ using ServiceRecoveryBot.Channels.Cards;
 using ServiceRecoveryBot.Conversations.Entry;
 using ServiceRecoveryBot.Conversations.Home;
 using ServiceRecoveryBot.Protocol;
-using ServiceRecoveryBot.Recovery.Cases;
 
 namespace ServiceRecoveryBot.Channels.Teams.MessageActions;
 
@@ -21,15 +20,15 @@ public static class MessageActionCards
     public const string SeverityId = "severity";
 
     /// <summary>The fetchTask answer: the form as a dialog ("task module") of type continue.</summary>
-    public static InvokeResponse Form(MessageForm form) => Task(new JsonObject
+    public static InvokeResponse Form(MessageForm form, HomeText text) => Task(new JsonObject
     {
         ["type"] = "continue",
         ["value"] = new JsonObject
         {
-            ["title"] = HomeText.ActionTitle,
+            ["title"] = text.ActionTitle,
             ["height"] = "medium",
             ["width"] = "medium",
-            ["card"] = JsonNode.Parse(JsonSerializer.Serialize(AdaptiveCard.Attachment(FormBody(form), FormActions()), ActivityJson.Options)),
+            ["card"] = JsonNode.Parse(JsonSerializer.Serialize(AdaptiveCard.Attachment(FormBody(form, text), FormActions(text)), ActivityJson.Options)),
         },
     });
 
@@ -37,44 +36,44 @@ public static class MessageActionCards
     public static InvokeResponse Message(string text) => Task(new JsonObject { ["type"] = "message", ["value"] = text });
 
     /// <summary>The card posted in the message's thread: "Case SR-… opened by …".</summary>
-    public static Activity Opened(CaseId id, string by) => new()
+    public static Activity Opened(string said) => new()
     {
         Type = ActivityTypes.Message,
-        Text = HomeText.OpenedInThread(id, by),
-        Attachments = [AdaptiveCard.Attachment([AdaptiveCard.TextBlock(HomeText.OpenedInThread(id, by), weight: "Bolder")])],
+        Text = said,
+        Attachments = [AdaptiveCard.Attachment([AdaptiveCard.TextBlock(said, weight: "Bolder")])],
     };
 
     /// <summary>The form's body: the incident (multi-line), the reporter, the category and the severity, each pre-filled.</summary>
-    public static JsonArray FormBody(MessageForm form) =>
+    public static JsonArray FormBody(MessageForm form, HomeText text) =>
     [
         new JsonObject
         {
-            ["type"] = "Input.Text", ["id"] = IncidentId, ["label"] = HomeText.IncidentLabel, ["isMultiline"] = true, ["isRequired"] = true,
-            ["errorMessage"] = HomeText.EmptyIncident, ["maxLength"] = MessageStart.MaxIncidentLength, ["value"] = form.Incident,
+            ["type"] = "Input.Text", ["id"] = IncidentId, ["label"] = text.IncidentLabel, ["isMultiline"] = true, ["isRequired"] = true,
+            ["errorMessage"] = text.EmptyIncident, ["maxLength"] = MessageStart.MaxIncidentLength, ["value"] = form.Incident,
         },
-        new JsonObject { ["type"] = "Input.Text", ["id"] = ReporterId, ["label"] = HomeText.ReporterLabel, ["value"] = form.Reporter ?? "" },
+        new JsonObject { ["type"] = "Input.Text", ["id"] = ReporterId, ["label"] = text.ReporterLabel, ["value"] = form.Reporter ?? "" },
         new JsonObject
         {
-            ["type"] = "Input.ChoiceSet", ["id"] = CategoryId, ["label"] = HomeText.CategoryLabel, ["style"] = "compact", ["value"] = form.Category.ToString(),
+            ["type"] = "Input.ChoiceSet", ["id"] = CategoryId, ["label"] = text.CategoryLabel, ["style"] = "compact", ["value"] = form.Category.ToString(),
             ["choices"] = new JsonArray([.. form.Categories.Select(c => (JsonNode)new JsonObject
             {
-                ["title"] = c.Category == form.Category && form.CategorySuggested ? c.Title + " (suggested)" : c.Title,
+                ["title"] = c.Category == form.Category && form.CategorySuggested ? c.Title + " " + text.Suggested : c.Title,
                 ["value"] = c.Category.ToString(),
             })]),
         },
         new JsonObject
         {
-            ["type"] = "Input.ChoiceSet", ["id"] = SeverityId, ["label"] = HomeText.SeverityLabel, ["style"] = "compact",
+            ["type"] = "Input.ChoiceSet", ["id"] = SeverityId, ["label"] = text.SeverityLabel, ["style"] = "compact",
             ["value"] = form.Severity.ToString(CultureInfo.InvariantCulture),
             ["choices"] = new JsonArray([.. Enumerable.Range(1, 4).Select(s => (JsonNode)new JsonObject
             {
-                ["title"] = s == form.Severity ? $"{s} (suggested)" : s.ToString(CultureInfo.InvariantCulture),
+                ["title"] = s == form.Severity ? $"{s} {text.Suggested}" : s.ToString(CultureInfo.InvariantCulture),
                 ["value"] = s.ToString(CultureInfo.InvariantCulture),
             })]),
         },
     ];
 
-    private static JsonArray FormActions() => [new JsonObject { ["type"] = "Action.Submit", ["title"] = HomeText.OpenCaseButton, ["style"] = "positive" }];
+    private static JsonArray FormActions(HomeText text) => [new JsonObject { ["type"] = "Action.Submit", ["title"] = text.OpenCaseButton, ["style"] = "positive" }];
 
     private static InvokeResponse Task(JsonObject task) => new(200, JsonSerializer.SerializeToElement(new JsonObject { ["task"] = task }));
 }

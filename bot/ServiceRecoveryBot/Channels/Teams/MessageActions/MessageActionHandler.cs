@@ -31,18 +31,19 @@ public sealed partial class MessageActionHandler(
     {
         if (MessageActionInvoke.Read(invoke) is not { CommandId: MessageActionInvoke.CommandIdLogAsRecovery } action)
             return new InvokeResponse(400, JsonSerializer.SerializeToElement(new { error = "Unknown message action command." }));
+        var text = HomeText.For(invoke.Locale);
         var team = TeamKey.Of(invoke, recovery.Value.DefaultTeam);
-        if (!IsIn(invoke, await entry.KnownConversationsAsync(team, ct))) return MessageActionCards.Message(HomeText.NotInThisChannel);
+        if (!IsIn(invoke, await entry.KnownConversationsAsync(team, ct))) return MessageActionCards.Message(text.NotInThisChannel);
         if (invoke.From?.Id is not { Length: > 0 } invoker || await entry.PersonalChatAsync(team, invoker, ct) is not { } personal)
-            return MessageActionCards.Message(HomeText.NoPersonalChat);
+            return MessageActionCards.Message(text.NoPersonalChat);
 
         if (invoke.Name == MessageActionInvoke.FetchTaskName)
         {
-            if (action.MessageText.Length == 0) return MessageActionCards.Message(HomeText.NotAMessage);
-            return MessageActionCards.Form(await suggester.SuggestAsync(action.MessageText, action.AuthorName, invoke.Locale, ct));
+            if (action.MessageText.Length == 0) return MessageActionCards.Message(text.NotAMessage);
+            return MessageActionCards.Form(await suggester.SuggestAsync(action.MessageText, action.AuthorName, invoke.Locale, ct), text);
         }
 
-        if (action.Field(MessageActionCards.IncidentId) is not { } incident) return MessageActionCards.Message(HomeText.EmptyIncident);
+        if (action.Field(MessageActionCards.IncidentId) is not { } incident) return MessageActionCards.Message(text.EmptyIncident);
         var start = new MessageStart(
             incident.Length <= MessageStart.MaxIncidentLength ? incident : incident[..MessageStart.MaxIncidentLength],
             action.Field(MessageActionCards.ReporterId) ?? action.AuthorName,
@@ -50,7 +51,7 @@ public sealed partial class MessageActionHandler(
             int.TryParse(action.Field(MessageActionCards.SeverityId), out var severity) && severity is >= 1 and <= 4 ? severity : null,
             CaseId: null);
         var started = await entry.StartAsync(team, PersonalMessage(invoke, personal), start, ct);
-        var work = AfterAsync(invoke, ThreadOf(invoke, action), personal, started);
+        var work = AfterAsync(invoke, ThreadOf(invoke, action), personal, started, text);
         try
         {
             await work.WaitAsync(ackBudget, clock, ct);
@@ -59,15 +60,15 @@ public sealed partial class MessageActionHandler(
         {
             // Teams' deadline comes first: the case opens and the thread is told after the answer.
         }
-        return MessageActionCards.Message(HomeText.OpenedFor(started.Id));
+        return MessageActionCards.Message(text.OpenedFor(started.Id));
     }
 
     /// <summary>Once the case's turn ran: the short card in the message's thread (not when the message is in the personal chat itself).</summary>
-    private Task AfterAsync(Activity invoke, ConversationReference thread, StoredReference personal, StartedCase started) => Task.Run(async () =>
+    private Task AfterAsync(Activity invoke, ConversationReference thread, StoredReference personal, StartedCase started, HomeText text) => Task.Run(async () =>
     {
         var outcome = await started.Turn;
         if (outcome.Status != TurnStatus.Processed || invoke.Conversation?.Id == personal.ConversationId) return;
-        var sent = await messenger.SendAsync(thread, MessageActionCards.Opened(started.Id, invoke.From?.Name ?? HomeText.Someone), lifetime.ApplicationStopping);
+        var sent = await messenger.SendAsync(thread, MessageActionCards.Opened(text.OpenedInThread(started.Id, invoke.From?.Name ?? text.Someone)), lifetime.ApplicationStopping);
         if (!sent.IsDelivered) LogThreadNotTold(logger, started.Id, sent.Outcome);
     }, CancellationToken.None);
 
