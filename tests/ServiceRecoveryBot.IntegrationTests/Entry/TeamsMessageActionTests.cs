@@ -84,6 +84,19 @@ public sealed class TeamsMessageActionTests(AzuriteFixture azurite) : BotHostTes
     }
 
     [Fact]
+    public async Task A_Spanish_Teams_client_gets_the_form_in_Spanish()
+    {
+        await InstalledAndGreetedAsync();
+        var invoke = FetchTask(Connector.ServiceUrl, Message);
+        invoke["locale"] = "es-ES";
+
+        var task = await TaskOf(await PostAsync(invoke));
+
+        Assert.Equal("Registrar recuperación", task["value"]!["title"]!.GetValue<string>());
+        Assert.Equal("Qué pasó", Input(task["value"]!["card"]!["content"]!, "incident")["label"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Submitting_opens_the_case_in_the_invokers_chat_and_tells_the_thread()
     {
         var personal = await InstalledAndGreetedAsync();

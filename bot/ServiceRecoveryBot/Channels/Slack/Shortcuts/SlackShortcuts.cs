@@ -15,10 +15,8 @@ using ServiceRecoveryBot.Turns.References;
 namespace ServiceRecoveryBot.Channels.Slack.Shortcuts;
 
 /// <summary>
-/// Slack's "Log as service recovery" message shortcut and the Home tab's buttons. The shortcut (<c>message_action</c>)
-/// opens the pre-filled modal with <c>views.open</c> inside the trigger's 3 s; its <c>view_submission</c> is answered at
-/// once (the modal closes) while the case opens in the person's DM and the message's thread is told. A Home tab button
-/// runs its command in the person's DM. Only from conversations the bot is in.
+/// Slack's "Log as service recovery" shortcut: the pre-filled modal opened inside the trigger's 3 s, its submission
+/// answered at once while the case opens in the DM and the thread is told; and the Home tab's buttons, run in the DM.
 /// </summary>
 public sealed partial class SlackShortcuts(
     SlackWebClient slack,

@@ -14,10 +14,8 @@ using ServiceRecoveryBot.Turns.References;
 namespace ServiceRecoveryBot.Channels.Teams.MessageActions;
 
 /// <summary>
-/// Teams' "Log as service recovery" on a message. <c>fetchTask</c> answers at once with the form pre-filled from the
-/// message; <c>submitAction</c> reserves the case id, starts the recovery in the invoker's personal chat and posts
-/// "Case SR-… opened by …" in the message's thread, answering within the ack budget while that work goes on.
-/// Only from conversations the bot is in, for someone who has a personal chat with it.
+/// Teams' "Log as service recovery": fetchTask answers with the form pre-filled from the message; submitAction starts
+/// the case in the invoker's personal chat and tells the thread, answering within the ack budget as the work goes on.
 /// </summary>
 public sealed partial class MessageActionHandler(
     CaseFromMessage entry,
