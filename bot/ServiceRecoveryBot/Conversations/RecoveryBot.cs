@@ -90,6 +90,7 @@ public sealed class RecoveryBot(
         {
             if (await InterruptAsync(dc, command, state, ct)) return;
             if (await MidCaseCommandAsync(dc, command, text, state, ct)) return;
+            if (await NewIncidentMidQuestionAsync(dc, text, ct)) return;
             var result = await dc.ContinueDialogAsync(ct);
             AfterDialog(result, state, dc);
             return;
@@ -125,6 +126,29 @@ public sealed class RecoveryBot(
             dc.Context.SendText(dc.Context.Replies().BackToCase);
             await dc.RepromptDialogAsync(ct);
         }
+        return true;
+    }
+
+    /// <summary>
+    /// A message typed at a choice question that answers none of its choices but reads as a new incident is not taken
+    /// for a wrong answer: the bot asks whether it is a new case (one press opens it, this one is paused) and asks the
+    /// question again.
+    /// </summary>
+    private const int NewIncidentWords = 6;
+
+    private async Task<bool> NewIncidentMidQuestionAsync(DialogContext dc, string text, CancellationToken ct)
+    {
+        var turn = dc.Context;
+        if (turn.Activity.Value is not null || text.Length == 0 || dc.ActiveDialog is not { Id: DialogIds.Choice or DialogIds.Tier or DialogIds.Confirm } frame) return false;
+        if (PromptFrame.TryReadOptions(frame) is { Choices: { Count: > 0 } choices } && Dialogs.Prompts.ChoiceRecognizer.Recognize(text, choices) is not null) return false;
+        // A few words ("table 12", "the customer is waiting") are an unclear answer, asked again as before; an incident is told in a sentence.
+        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < NewIncidentWords || kinds.Classify(text, ct) != RouteKind.Incident) return false;
+        turn.Send(turn.Activity.CreateReply(turn.Replies().NewIncidentOrAnswer) with
+        {
+            InputHint = InputHints.AcceptingInput,
+            SuggestedActions = new SuggestedActions { Actions = [new CardAction { Type = "imBack", Title = turn.Replies().NewCaseButton, Value = "new case: " + text }] },
+        });
+        await dc.RepromptDialogAsync(ct);
         return true;
     }
 

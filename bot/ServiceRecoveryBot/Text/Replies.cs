@@ -46,6 +46,9 @@ public sealed class Replies(IStringLocalizer text)
     /// <summary>Added to the hello when the installer becomes a new team's first manager: what to do next.</summary>
     public string FirstManager => T("FirstManager");
 
+    /// <summary>A new incident typed while a question waits: a new case, or the answer?</summary>
+    public string NewIncidentOrAnswer => T("NewIncidentOrAnswer");
+
     /// <summary>To the managers, when none of a staff member's chats can be reached.</summary>
     public string StaffUnreachable(string staff, string message) => T("StaffUnreachable", staff, message);
 

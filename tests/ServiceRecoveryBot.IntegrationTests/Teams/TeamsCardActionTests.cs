@@ -68,6 +68,43 @@ public sealed class TeamsCardActionTests(AzuriteFixture azurite) : BotHostTest(a
         Assert.Equal(["That card's question is closed, and nothing is being asked now. Say \"my cases\" to see your cases."], after);
     }
 
+    /// <summary>Before: a new incident typed at a choice question was a wrong answer ("Pick a number from the list"), and lost.</summary>
+    [Fact]
+    public async Task A_new_incident_typed_at_a_question_asks_whether_it_is_a_new_case_and_one_press_opens_it()
+    {
+        var staff = new BotClient(Http, Connector, "a:second-incident");
+        await AskedAsync(staff, () => staff.SayAsync("walk me through it: guest at table 12 furious, steak overcooked twice"), "Looks like");
+        const string incident = "Another guest in room 40 is angry, the shower has been cold for two days";
+
+        var message = staff.Message(incident);
+        (await staff.PostAsync(message)).EnsureSuccessStatusCode();
+
+        var asked = Assert.Single(Connector.Received, r => r.ReplyToId == message.Id && r.Activity.Text is { Length: > 0 });
+        Assert.StartsWith("That sounds like a new incident. Is it a new case?", asked.Activity.Text, StringComparison.Ordinal);
+        var press = Assert.Single(asked.Activity.SuggestedActions!.Actions);
+        Assert.Equal("new case: " + incident, press.Value);
+        Assert.StartsWith("Looks like", (string?)LatestCard(staff)["body"]![0]!["text"], StringComparison.Ordinal); // the question again
+
+        var opened = await staff.SayAsync((string)press.Value!);
+        Assert.Contains(opened, r => r.Contains("opened", StringComparison.Ordinal) && r.Contains("SR-", StringComparison.Ordinal));
+    }
+
+    /// <summary>Before: "Say yes, or pick another" in a channel, where the bot hears only @mentions.</summary>
+    [Fact]
+    public async Task A_question_in_a_channel_says_to_mention_the_bot()
+    {
+        var channel = new BotClient(Http, Connector, "19:general@thread.tacv2;messageid=1");
+        var mention = channel.Message("walk me through it: guest at table 12 furious, steak overcooked twice") with
+        {
+            Conversation = new ConversationAccount { Id = "19:general@thread.tacv2;messageid=1", ConversationType = "channel", IsGroup = true },
+        };
+        (await channel.PostAsync(mention)).EnsureSuccessStatusCode();
+
+        var question = (string?)LatestCard(channel)["body"]![0]!["text"];
+        Assert.Contains("@mention me with yes", question, StringComparison.Ordinal);
+        Assert.DoesNotContain("Say yes", question, StringComparison.Ordinal);
+    }
+
     private async Task<JsonNode> AskedAsync(BotClient chat, Func<Task> say, string startsWith)
     {
         await say();
