@@ -103,7 +103,8 @@ public sealed class DirectLineEndpointTests(AzuriteFixture azurite) : IAsyncLife
 
         Assert.True(page.Count >= 2);
         Assert.Equal("client-1", page[0].GetProperty("channelData").GetProperty("clientActivityID").GetString());
-        var reply = page[1];
+        // A turn slower than the typing delay sends a typing indicator first: the reply is the first message after the echo.
+        var reply = page.Skip(1).First(a => a.GetProperty("type").GetString() == "message");
         Assert.Equal("service-recovery-bot", reply.GetProperty("from").GetProperty("id").GetString());
         Assert.Equal(page[0].GetProperty("id").GetString(), reply.GetProperty("replyToId").GetString());
         Assert.Contains("Start a case", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
