@@ -120,7 +120,7 @@ public sealed class RecoveryBot(
 
         var answer = guidance.Answer(text, understanding.Understand(text, UnderstandingPurpose.GuidanceQuestion, ct).Topics);
         if (answer.Walk is { } walk) (state.GuidancePlaybook, state.GuidanceStep) = (walk.ModelId, walk.Step);
-        dc.Context.SendText(answer.Text, answer.Walk is not null && dc.ActiveDialog is null ? InputHints.ExpectingInput : InputHints.AcceptingInput);
+        dc.Context.SendText(Sentiment.Languages.LanguageDetector.Detect(text) is "es" ? answer.Text + "\n\n" + dc.Context.Replies().GuidanceInEnglish : answer.Text, answer.Walk is not null && dc.ActiveDialog is null ? InputHints.ExpectingInput : InputHints.AcceptingInput);
         if (dc.ActiveDialog is not null)
         {
             dc.Context.SendText(dc.Context.Replies().BackToCase);

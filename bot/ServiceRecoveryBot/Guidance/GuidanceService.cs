@@ -26,11 +26,11 @@ public sealed class GuidanceService
     /// <summary>When the runner-up scores at least this share of the top hit, the two are too close to call.</summary>
     internal const double MaxRunnerUpRatio = 0.8;
 
-    /// <summary>A topic from the understanding seam scoring this much is answered without the lexical ranking's say.</summary>
-    public const double SureTopicScore = 0.5;
+    /// <summary>A topic whose support (the seam's cosine plus the words' share) is below this is too far to answer with.</summary>
+    public const double MinTopicScore = 0.3;
 
-    /// <summary>A topic from the seam scoring this much is answered when the lexical ranking also has it among its closest three.</summary>
-    public const double AgreedTopicScore = 0.35;
+    /// <summary>How much a topic the words also rank among their closest three adds to the seam's score, scaled by its BM25 share.</summary>
+    internal const double LexicalTopicWeight = 0.3;
 
     private static readonly string[] StarterTopics = ["bot-capabilities", "what-is-recovery"];
 
@@ -73,7 +73,7 @@ public sealed class GuidanceService
         var normalized = TextAnalyzer.Normalize(text);
         if (normalized.Length == 0) return false;
         if (GuidanceCues.IsGuideCommand(normalized, out _) || GuidanceCues.IsModelListRequest(normalized)) return true;
-        if (GuidanceCues.OpensAsQuestion(normalized)) return true;
+        if (GuidanceCues.OpensAsQuestion(normalized) || GuidanceCues.AsksAnywhere(text, normalized)) return true;
         return normalized.Split(' ').Length <= 5 && NamedModel(normalized) is not null;
     }
 
@@ -85,9 +85,9 @@ public sealed class GuidanceService
     public GuidanceAnswer Answer(string question) => Answer(question, []);
 
     /// <summary>
-    /// As <see cref="Answer(string)"/>, with the topics the understanding seam found nearest (best first). A named model,
-    /// the model list and a guide command still come first; then a topic scored at least <see cref="SureTopicScore"/>
-    /// is answered; otherwise the lexical ranking decides as before.
+    /// As <see cref="Answer(string)"/>, with the topics the understanding seam found nearest (best first). The words decide
+    /// when they are sure (a named model, a kind of failure, a clear knowledge entry); otherwise the seam's nearest topic,
+    /// lifted by the words' own ranking of it, is the best guess; the closest topics only when nothing is near.
     /// </summary>
     public GuidanceAnswer Answer(string question, IReadOnlyList<TopicGuess> topics)
     {
@@ -102,12 +102,23 @@ public sealed class GuidanceService
 
         if (NamedModel(subject) is { } model) return Walk(model, null);
 
-        if (topics.Count > 0 && topics[0].Score >= SureTopicScore && FromTopic(topics[0].Topic) is { } sure) return sure;
-
         if (categories.Detect(subject) is { } category && (isGuide || GuidanceCues.AsksForPlaybook(subject) || (!GuidanceCues.OpensAsQuestion(subject) && analyzer.Terms(subject).Count <= 3)))
             return Walk(Models.ForCategory(category), category);
 
-        return FromKnowledge(subject, isGuide, topics);
+        var hits = Knowledge.Search(subject);
+        var lexical = FromKnowledge(hits, isGuide);
+        if (lexical.Kind == GuidanceAnswerKind.KnowledgeEntry || topics.Count == 0) return lexical;
+        return BestTopic(hits, topics) is { } topic && FromTopic(topic) is { } guessed ? guessed : lexical;
+    }
+
+    /// <summary>The seam's topic with the most support: its own score plus a share for the words ranking it among their closest three.</summary>
+    private static string? BestTopic(IReadOnlyList<KnowledgeHit> hits, IReadOnlyList<TopicGuess> topics)
+    {
+        var top = hits.Count > 0 ? hits[0].Score : 0;
+        var best = topics
+            .Select(t => (t.Topic, Score: t.Score + (top > 0 && hits.Take(3).FirstOrDefault(h => h.Entry.Id == t.Topic) is { } hit ? LexicalTopicWeight * hit.Score / top : 0)))
+            .OrderByDescending(t => t.Score).ThenBy(t => t.Topic, StringComparer.Ordinal).FirstOrDefault();
+        return best.Topic is not null && best.Score >= MinTopicScore ? best.Topic : null;
     }
 
     /// <summary>
@@ -167,9 +178,8 @@ public sealed class GuidanceService
         return new GuidanceAnswer(GuidanceAnswerKind.Playbook, GuidanceReplies.Step(model, walk, withHeader: true)) { Walk = walk, Category = category };
     }
 
-    private GuidanceAnswer FromKnowledge(string question, bool isGuide, IReadOnlyList<TopicGuess> topics)
+    private GuidanceAnswer FromKnowledge(IReadOnlyList<KnowledgeHit> hits, bool isGuide)
     {
-        var hits = Knowledge.Search(question);
         if (hits.Count == 0)
             return isGuide ? Walk(Models.Default, null) : new GuidanceAnswer(GuidanceAnswerKind.Unknown, GuidanceReplies.Unknown);
         var top = hits[0];
@@ -177,9 +187,6 @@ public sealed class GuidanceService
         if (top.Score >= MinScore && !close && (top.Coverage >= MinCoverage || top.Score >= StrongScore)
             && (top.MatchedTerms >= 2 || top.MatchedTerms == top.QueryTerms || top.Coverage >= SoleTermCoverage))
             return Entry(top.Entry);
-        // Not sure on words alone: the seam's nearest topic settles it when the words also rank it among the closest three.
-        if (topics.Count > 0 && topics[0].Score >= AgreedTopicScore && hits.Take(3).FirstOrDefault(h => h.Entry.Id == topics[0].Topic) is { } agreed)
-            return Entry(agreed.Entry);
         var titles = hits.Take(3).Select(h => h.Entry.Title).ToList();
         // Always offer at least two ways forward: pad a lone weak match with the starter topics.
         foreach (var starter in StarterTopics.Select(Knowledge.Find).OfType<KnowledgeEntry>())

@@ -21,9 +21,9 @@ public sealed class SemanticMatcher(SentenceModel model, ExampleSets examples, G
     /// <summary>Below this similarity to every category's prototype, and with no lexical cue, nothing fits.</summary>
     private const double NothingFits = 0.3;
 
-    /// <summary>A topic this near its prototype, and this far ahead of the next topic, is sure.</summary>
-    private const double SureTopic = 0.6;
-    private const double TopicLead = 0.03;
+    /// <summary>A topic's score: this share of the mean similarity to all its examples, the rest from its nearest few.</summary>
+    private const double TopicMeanShare = 0.3;
+    private const int TopicNearest = 5;
 
     private Index? index;
 
@@ -49,7 +49,7 @@ public sealed class SemanticMatcher(SentenceModel model, ExampleSets examples, G
                 With: Prototype(quotes.Select((q, i) => (q, i)).Where(x => x.q.Flags.Contains(f)).Select(x => quoteVectors[x.i])),
                 Without: Prototype(quotes.Select((q, i) => (q, i)).Where(x => !x.q.Flags.Contains(f)).Select(x => quoteVectors[x.i])))),
             questions.Select((e, i) => (e.Topic, Vector: vectors[incidents.Count + quotes.Count + i])).GroupBy(e => e.Topic, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => Prototype(g.Select(e => e.Vector)), StringComparer.Ordinal)));
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Vector).ToArray(), StringComparer.Ordinal)));
     }
 
     /// <summary>The lexical reading joined by the model's, for what <paramref name="purpose"/> needs.</summary>
@@ -107,16 +107,18 @@ public sealed class SemanticMatcher(SentenceModel model, ExampleSets examples, G
     /// <summary>How much nearer the flag's prototype must be: less for safety, where a miss costs most (recall first).</summary>
     internal static double FlagLead(ToneFlag flag) => flag == ToneFlag.SafetyOrHealth ? 0.05 : 0.08;
 
-    private static IReadOnlyList<TopicGuess> Topics(Index ix, float[] v)
-    {
-        var ranked = ix.Topics.Select(kv => (Topic: kv.Key, Score: SentenceModel.Cosine(v, kv.Value)))
-            .OrderByDescending(t => t.Score).ThenBy(t => t.Topic, StringComparer.Ordinal).Take(3).ToList();
-        if (ranked.Count == 0) return [];
-        var lead = ranked.Count > 1 ? ranked[0].Score - ranked[1].Score : 1;
-        var sure = ranked[0].Score >= SureTopic && lead >= TopicLead;
-        // A topic that is near but not clearly ahead is scored under the answering line, so the lexical ranking decides.
-        return ranked.Select((t, i) => new TopicGuess(t.Topic, Math.Round(i == 0 && sure ? Math.Max(t.Score, GuidanceService.SureTopicScore) : Math.Min(t.Score, GuidanceService.SureTopicScore - 0.01), 3))).ToList();
-    }
+    /// <summary>
+    /// Every topic, nearest first: mostly how near the question is to the topic's closest few examples (so a Spanish
+    /// question finds its Spanish neighbours), partly to all of them (so one stray example does not decide).
+    /// </summary>
+    private static IReadOnlyList<TopicGuess> Topics(Index ix, float[] v) =>
+        ix.Topics.Select(kv =>
+            {
+                var similarities = kv.Value.Select(e => SentenceModel.Cosine(v, e)).OrderDescending().ToArray();
+                var nearest = similarities.Take(TopicNearest).Average();
+                return new TopicGuess(kv.Key, Math.Round(TopicMeanShare * similarities.Average() + (1 - TopicMeanShare) * nearest, 3));
+            })
+            .OrderByDescending(t => t.Score).ThenBy(t => t.Topic, StringComparer.Ordinal).ToList();
 
     /// <summary>The normalized mean of unit vectors: a class's prototype.</summary>
     private static float[] Prototype(IEnumerable<float[]> vectors)
@@ -135,5 +137,5 @@ public sealed class SemanticMatcher(SentenceModel model, ExampleSets examples, G
     private sealed record Index(
         Dictionary<FailureCategory, float[]> Categories,
         Dictionary<ToneFlag, (float[] With, float[] Without)> Flags,
-        Dictionary<string, float[]> Topics);
+        Dictionary<string, float[][]> Topics);
 }

@@ -140,4 +140,41 @@ public sealed class GuidanceAnswerTests
         });
         Assert.All(GuidanceReplies.ExampleQuestions, question => Assert.Contains(question, GuidanceReplies.WhatYouCanAsk));
     }
+
+    [Fact]
+    public void When_the_words_are_unsure_the_seam_s_nearest_topic_is_the_answer()
+    {
+        var question = "is a free drink enough";
+        Assert.Equal(GuidanceAnswerKind.ClosestTopics, guidance.Answer(question).Kind);
+
+        var answer = guidance.Answer(question, [new TopicGuess("fair-compensation", 0.42), new TopicGuess("authority", 0.4)]);
+
+        Assert.Equal(GuidanceAnswerKind.KnowledgeEntry, answer.Kind);
+        Assert.Equal("fair-compensation", answer.EntryId);
+    }
+
+    [Fact]
+    public void The_words_own_ranking_lifts_a_topic_the_seam_puts_second()
+    {
+        // The words rank fair compensation first; the seam has it just behind authority: together they pick it.
+        var answer = guidance.Answer("is a free drink enough", [new TopicGuess("authority", 0.36), new TopicGuess("fair-compensation", 0.3)]);
+
+        Assert.Equal("fair-compensation", answer.EntryId);
+    }
+
+    [Fact]
+    public void A_topic_nowhere_near_leaves_the_closest_topics()
+    {
+        var answer = guidance.Answer("is a free drink enough", [new TopicGuess("what-is-recovery", 0.12)]);
+
+        Assert.Equal(GuidanceAnswerKind.ClosestTopics, answer.Kind);
+    }
+
+    [Fact]
+    public void A_sure_lexical_answer_is_not_overruled_by_the_seam()
+    {
+        var answer = guidance.Answer("how do I handle a double charge?", [new TopicGuess("apologising", 0.9)]);
+
+        Assert.Equal(FailureCategory.BillingError, answer.Category);
+    }
 }

@@ -160,4 +160,25 @@ public sealed class GuidanceQuestionDetectionTests
     {
         Assert.True(guidance.IsGuidanceQuestion(text));
     }
+
+    [Theory]
+    [InlineData("guest is kicking off at the bar what do i do")]
+    [InlineData("lady at the desk is livid, tips?")]
+    [InlineData("promised a room by 3 and it isnt ready, should i tell her now")]
+    [InlineData("un cliente le grita al camarero, que hago")]
+    [InlineData("cuantas noches puedo regalar")]
+    [InlineData("do regulars get more comp")]
+    public void A_question_asked_at_the_end_or_in_staff_s_shorthand_is_recognised(string text)
+    {
+        Assert.True(guidance.IsGuidanceQuestion(text));
+    }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("new case: why is the guest in 14 still waiting?")]
+    [InlineData("the bag is lost. what are you going to do about it?")]
+    public void A_lone_help_a_case_and_a_customer_s_own_question_are_not_taken_for_guidance(string text)
+    {
+        Assert.False(guidance.IsGuidanceQuestion(text));
+    }
 }
