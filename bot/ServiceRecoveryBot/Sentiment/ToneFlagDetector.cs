@@ -16,7 +16,9 @@ public sealed class ToneFlagDetector
     private static readonly FrozenSet<string> NumberWords = new[]
     {
         "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "fifteen", "twenty",
-        "thirty", "forty", "forty-five", "fifty", "sixty", "ninety", "few", "couple",
+        "thirty", "forty", "forty-five", "fifty", "sixty", "ninety", "few", "couple", "noon", "midnight",
+        "una", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "quince",
+        "veinte", "treinta", "cuarenta", "media",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly SearchValues<string> Profanity = SearchValues.Create(

@@ -24,6 +24,8 @@ internal static partial class ToneFlagPatterns
             "never come|coming back", "won't|wont be back", "won't|wont come|be coming back", "not coming back", "never be back",
             "never ... again", "last time i|we", "done with you|this", "i'm|im|we're done", "lost a|my customer",
             "leave|leaving this|your hotel|place|restaurant|store|shop|company|airline|bank|network|provider", "leave|leaving for good", "never use|using you|this",
+            "lost a loyal customer", "close|cancel|cancelling my|our membership|account|subscription", "not any more", "not anymore",
+            "none of my|our friends", "never setting|set foot",
         ]),
         (ToneFlag.PublicComplaint, true,
         [
@@ -31,6 +33,8 @@ internal static partial class ToneFlagPatterns
             "tweet*", "reddit", "social media", "post* it|this on x", "the press", "the news", "journalist*", "newspaper*",
             "tell|telling everyone|everybody", "tell|telling all my|our friends", "post* this|it everywhere",
             "everywhere online", "tag* you", "tagged|tagging", "so everyone can see", "go viral", "blog*",
+            "# star", "# stars", "local paper", "posting the|my|these photos|pictures|video*", "filming this|it|you", "my channel",
+            "my followers",
         ]),
         (ToneFlag.LegalOrRegulatory, true,
         [
@@ -57,10 +61,13 @@ internal static partial class ToneFlagPatterns
             "smash*", "punch*", "kill", "stab*", "knife", "beat ... up", "hit you|someone|him|her|them|staff", "hurt you|someone|somebody",
             "fight", "break your|his|her|the", "wreck the|this|your", "trash the|this|your", "throw|throwing ... at",
             "security", "bouncer", "violent", "aggressive", "assault*", "weapon", "fire alarm", "smoke alarm", "sparks", "exposed wire*",
+            "knock you|him|her|them ... out", "grabbed me|her|him|my", "wires hanging|exposed|out|sparking", "loose wires", "trapped his|her|my|their", "fingers", "tooth", "teeth",
+            "frightened", "scared", "following me|her|him", "swallowed", "can't|cant|couldn't stand up", "unconscious",
+            "not breathing", "metal in",
         ]),
         (ToneFlag.Urgent, true,
         [
-            "right now", "immediately", "straight away", "asap", "urgent*", "emergency", "tonight", "today", "this morning",
+            "right now", "immediately", "straight away", "asap", "urgent*", "emergency", "today", "need|needs|needed|want|wanted ... tonight", "by|before tonight", "this morning",
             "this afternoon|evening", "deadline", "leaving in", "leave in", "flight at|leaves|is at", "boarding", "check* out at",
             "presenting|meeting|interview at", "in # minutes|mins|hours", "in an|half an hour", "within the|an hour",
             "going to|gonna|about to miss", "for|by monday|tuesday|wednesday|thursday|friday|saturday|sunday",
@@ -70,6 +77,8 @@ internal static partial class ToneFlagPatterns
             "leaving at", "leave at", "need it by", "need them by", "by # am|pm|o'clock", "at # am|pm|o'clock", "#am|#pm",
             "before # am|pm", "the wedding|ceremony|funeral|speech|meeting|conference", "starts in", "in five|ten|twenty|thirty",
             "hurry", "any minute", "running out of time", "waiting outside",
+            "by one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight", "starts|begins|leaves|closes at", "presentation at", "need|needs ... now", "now please", "do something now",
+            "please quick|hurry", "quick please", "be quick", "next hour", "is outside", "outside waiting", "be at the|a ... by",
         ]),
         (ToneFlag.Hostile, false,
         [
@@ -79,6 +88,7 @@ internal static partial class ToneFlagPatterns
             "how dare", "is this how you", "this is how you", "piss*", "screw you|this|off", "get out of my face", "scum", "disgrace",
             "joke of a", "amateur*", "bloody", "damn", "hell", "wtf", "ffs", "what the", "idiots", "morons", "i'll|ill|gonna smash|break|punch|hit|kill|wreck|trash", "i will smash|break|punch|hit|kill|wreck|trash",
             "you'll|youll regret", "watch yourself|yourselves", "i know where", "threaten*",
+            "shut it", "are you deaf|thick|blind", "for god's|gods sake", "get your manager",
         ]),
     ];
 }

@@ -105,7 +105,7 @@ public sealed class SemanticMatcher(SentenceModel model, ExampleSets examples, G
     }
 
     /// <summary>How much nearer the flag's prototype must be: less for safety, where a miss costs most (recall first).</summary>
-    internal static double FlagLead(ToneFlag flag) => flag == ToneFlag.SafetyOrHealth ? 0.05 : 0.08;
+    internal static double FlagLead(ToneFlag flag) => flag == ToneFlag.SafetyOrHealth ? 0.04 : 0.08;
 
     /// <summary>
     /// Every topic, nearest first: mostly how near the question is to the topic's closest few examples (so a Spanish

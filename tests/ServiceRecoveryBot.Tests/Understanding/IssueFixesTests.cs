@@ -26,6 +26,8 @@ public sealed class IssueFixesTests
     [InlineData("his lips are swelling")]
     [InlineData("she's having a reaction to the prawns, her throat feels tight")]
     [InlineData("a mi hijo se le hincha la cara")]
+    [InlineData("se me esta hinchando la cara")]
+    [InlineData("say that again and i'll knock you out")]
     public void A_quote_about_an_allergic_reaction_raises_safety(string words) =>
         Assert.True(Words(words).Has(ToneFlag.SafetyOrHealth));
 
@@ -33,8 +35,16 @@ public sealed class IssueFixesTests
     [InlineData("we board in forty minutes")]
     [InlineData("our flight is at 7am")]
     [InlineData("nuestro vuelo sale en una hora")]
+    [InlineData("we have to be at the church by four")]
+    [InlineData("lo necesito antes de las ocho")]
     public void Urgency_said_without_the_word_is_urgent(string words) =>
         Assert.True(Words(words).Has(ToneFlag.Urgent));
+
+    [Theory]
+    [InlineData("i had such high hopes for tonight")]
+    [InlineData("i'm not in a hurry")]
+    public void An_evening_hoped_for_or_no_hurry_is_not_urgent(string words) =>
+        Assert.False(Words(words).Has(ToneFlag.Urgent));
 
     [Fact]
     public void What_to_say_to_someone_yelling_is_answered()
