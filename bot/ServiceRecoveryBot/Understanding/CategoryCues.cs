@@ -23,6 +23,7 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.ProductOrFoodQuality] =
         [
+            "zip", "kettle", "fuzzy", "blue", "broke", "dead", "fell apart", "doesnt work", "wont work", "not working properly",
             "champagne", "prosecco", "oyster*", "dodgy", "bitter", "tastes", "tasted", "taste", "looked off", "smelled off", "corked", "wrong temperature", "overdone", "not cooked", "stopped working", "sin sabor", "sabor",
             "cold", "lukewarm", "overcooked", "undercooked", "under cooked", "over cooked", "raw", "pink", "bloody", "burnt", "burned",
             "stale", "soggy", "bland", "salty", "tasteless", "tough", "chewy", "rubbery", "dry", "greasy", "oily", "sour",
@@ -36,6 +37,7 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.BillingError] =
         [
+            "statement", "billed", "gift card", "balance", "never came back", "charged for", "cobraron de mas",
             "rang up", "rung up", "shelf", "scanned", "charged", "overcharged", "wrong change", "change back",
             "charge*", "overcharg*", "double charg*", "charged twice", "twice on", "bill*", "invoice*", "receipt*", "refund*", "price*",
             "pricing", "cost", "paid", "pay", "payment*", "card", "credit card", "amex", "visa", "debit*", "pending", "deposit",
@@ -47,6 +49,7 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.StaffBehaviour] =
         [
+            "had a go", "calm down", "without knocking", "walked in on", "snooty", "unfriendly", "rough", "refused", "refused to", "waitress", "waiter", "server", "chef", "therapist", "housekeeper", "sommelier", "driver was", "staff was", "staff were",
             "rude*", "attitude", "eye roll*", "rolled her eyes", "rolled his eyes", "rolled eyes", "snapped", "snippy", "snarky",
             "sarcastic", "condescending", "patronis*", "patroniz*", "dismissive", "ignored", "ignoring", "yelled at", "shouted at",
             "swore at", "laughed at", "mocked", "argued", "argue*", "accused", "humiliat*", "embarrass*", "insult*", "disrespect*",
@@ -58,6 +61,7 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.BookingOrReservation] =
         [
+            "table away", "gave their table", "gave away their", "block of rooms", "released", "rooms booked", "only hold", "no rooms left", "walked to",
             "booking", "booked", "book*", "reservation*", "reserved", "resy", "opentable", "res", "no res", "conf", "confirmation",
             "confirmed", "overbook*", "double book*", "double-booked", "walked", "walk him", "walk her", "walk them", "sold out",
             "no record", "not in the system", "cant find", "can't find", "couldn't find", "no rooms", "no room", "wrong dates",
@@ -69,6 +73,7 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.DeliveryOrLostItem] =
         [
+            "never got delivered", "wrong room", "went to the wrong", "snapped off", "now its gone", "its gone", "gone", "gafas", "ya no estan", "never made it", "dropped at", "items missing", "se dejo", "se le olvido", "dejo",
             "pram", "stroller", "buggy", "left at", "left on", "llego sin", "sin la", "sin el", "never came back", "hasnt come back", "hasn't come back", "gone missing", "went missing",
             "deliver*", "never arrived", "didn't arrive", "didnt arrive", "not arrived", "hasn't arrived", "hasnt arrived", "lost",
             "missing", "misplaced", "left behind", "left his", "left her", "bag", "bags", "luggage", "suitcase", "bagagge", "baggage",
@@ -80,6 +85,7 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.CleanlinessOrFacility] =
         [
+            "conference room", "bins", "overflowing", "wasnt cleaned", "not made up", "wasnt made up", "made up", "shower head", "recline", "screen", "dust", "dead fly", "went out", "power cut", "no limpiaron", "sin limpiar",
             "restroom*", "toilet paper", "no paper", "disgusting", "hot tub", "jacuzzi", "scum*", "treadmill", "equipment", "facilities", "broken down", "out of service",
             "dirty", "filthy", "gross", "grimy", "dusty", "sticky", "stain*", "smell*", "stink*", "stank", "musty", "damp", "mould",
             "mold", "cockroach*", "roach*", "bug", "bugs", "bedbug*", "bed bugs", "ants", "mice", "mouse", "rat", "rats", "pest*",
@@ -95,6 +101,7 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.SafetyOrHealth] =
         [
+            "trapped", "fingers", "tooth", "chipped a tooth", "metal in", "followed", "frightened", "scared", "throwing chairs", "smell of gas", "gas leak", "olor a gas",
             "puffy", "se encuentra mal", "se siente mal", "le sento mal", "marisco", "le duele", "dolor", "rodilla",
             "allerg*", "anaphyla*", "epipen", "epi pen", "reaction", "swelling", "swollen", "hives", "rash", "itchy", "throat", "lips",
             "tongue", "breathe", "breathing", "wheez*", "nut*", "peanut*", "shellfish", "prawn*", "shrimp", "dairy", "lactose", "gluten",
@@ -119,6 +126,7 @@ internal sealed class CategoryCues
         ],
         [FailureCategory.Communication] =
         [
+            "warned", "no one warned", "nobody warned", "one thing", "different things", "sign says", "staff says", "was told", "were told", "let them know", "didnt let", "chatbot", "le dijimos", "no contestamos", "correos", "no note", "wake up call", "no avisamos",
             "told him", "told her", "told them", "told the guest", "told us", "we told", "said", "explain*", "mention*", "didnt mention", "didn't mention", "reminder", "website", "online", "page", "avis*", "info", "heads up", "wrong date", "wrong time", "wrong address", "no one said", "never said", "called back", "call back", "get back to",
             "nobody told", "no one told", "noone told", "never told", "wasn't told", "werent told", "weren't told", "not told",
             "didn't tell", "didnt tell", "didn't say", "nobody said", "nobody called", "no one called", "never called", "never rang",
@@ -137,7 +145,7 @@ internal sealed class CategoryCues
     private static readonly HashSet<string> WeakSafety = new(StringComparer.Ordinal)
     {
         "child", "kid", "toddler", "wheelchair", "accessible", "ramp", "security", "drunk", "stairs", "vegan", "vegetarian", "halal",
-        "kosher", "dairy", "soy", "heart", "cut", "cuts", "fall", "hit", "fire", "gas", "reaction", "nut*", "stomach", "tongue",
+        "kosher", "dairy", "soy", "fingers", "followed", "scared", "tooth", "heart", "cut", "cuts", "fall", "hit", "fire", "gas", "reaction", "nut*", "stomach", "tongue",
         "shock", "electric*", "aggressive", "hot plate", "lactose", "doctor", "nurse", "threat*", "harass*",
     };
 
@@ -148,7 +156,7 @@ internal sealed class CategoryCues
         var list = new List<(FailureCategory, string[][], double, bool)>();
         foreach (var entry in playbook.Categories)
         {
-            var words = entry.Keywords.Concat(Extra.GetValueOrDefault(entry.Category, [])).Select(Normalize).Where(w => w.Length > 0);
+            var words = entry.Keywords.Concat(Extra.GetValueOrDefault(entry.Category, [])).Select(Folded).Where(w => w.Length > 0);
             foreach (var cue in words.Distinct(StringComparer.Ordinal))
             {
                 var parts = cue.Split(' ');
@@ -163,7 +171,7 @@ internal sealed class CategoryCues
     /// <summary>Each category with a positive score, best first.</summary>
     public IReadOnlyList<(FailureCategory Category, double Score)> Score(string text)
     {
-        var tokens = Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tokens = Folded(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var scores = new Dictionary<FailureCategory, double>();
         var used = new HashSet<(FailureCategory, int)>();
         var harm = false;
@@ -196,6 +204,9 @@ internal sealed class CategoryCues
         }
         return true;
     }
+
+    /// <summary>Normalized, apostrophes dropped, so "doesnt" (typed on a phone) meets "doesn't".</summary>
+    private static string Folded(string text) => Normalize(text).Replace("'", "", StringComparison.Ordinal);
 
     /// <summary>Lower case, accents off, punctuation to spaces (apostrophes, '*', '&amp;' and '/' kept), single spaces.</summary>
     internal static string Normalize(string text)

@@ -14,6 +14,7 @@ public sealed class UnderstanderTests
     [InlineData("double charged on his card at checkout", FailureCategory.BillingError)]
     [InlineData("peanut allergy and the sauce came anyway", FailureCategory.SafetyOrHealth)]
     [InlineData("parcel never arrived, tracking says delivered", FailureCategory.DeliveryOrLostItem)]
+    [InlineData("the kettle in 310 doesnt work, guest wants tea", FailureCategory.ProductOrFoodQuality)]
     public void Category_is_suggested_from_what_staff_wrote(string text, FailureCategory expected) =>
         Assert.Equal(expected, Read(text).Category);
 
