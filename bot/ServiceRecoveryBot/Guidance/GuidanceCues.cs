@@ -25,9 +25,10 @@ internal static partial class GuidanceCues
     public static bool AsksAnywhere(string original, string normalized)
     {
         if (NotGuidance().IsMatch(normalized)) return false;
-        if (EndsAsking().IsMatch(normalized)) return true;
-        var clauses = ClauseBreak().Split(original.ToLowerInvariant()).Where(c => c.Any(char.IsLetter)).ToArray();
-        return clauses.Length > 1 && StaffAsks().IsMatch(clauses[^1].Trim(' ', '¿', '?', '!', '.'));
+        // Only the end is read (a long story pasted in costs nothing), and a lone "help" or "tips" is not this.
+        if (normalized.Count(c => c == ' ') >= 2 && EndsAsking().IsMatch(normalized.Length > 80 ? normalized[^80..] : normalized)) return true;
+        var clauses = ClauseBreak().Split(original.Length > 200 ? original[^200..] : original).Where(c => c.Any(char.IsLetter)).ToArray();
+        return clauses.Length > 1 && StaffAsks().IsMatch(clauses[^1].ToLowerInvariant().Trim(' ', '¿', '?', '!', '.'));
     }
 
     /// <summary>Asks for a way to handle something ("how do i handle", "deal with", "steps for", "what should i do about").</summary>
@@ -45,7 +46,7 @@ internal static partial class GuidanceCues
     [GeneratedRegex(@"^(?:(?:do|should|can|could|shall|must) (?:i|we)|(?:how|what|when|why|where) (?:do|should|can|could|would) (?:i|we)|is it (?:ok|okay|fine|alright) (?:to|if)|qu[eé] (?:hago|hacemos|debo|debemos|le digo)|c[oó]mo (?:lo |la |le |les )?(?:hago|manejo|trato|calmo)|(?:debo|puedo|tengo que|podemos|debemos))\b")]
     private static partial Regex StaffAsks();
 
-    [GeneratedRegex(@"\S+ \S+.*(?:\bwhat (?:do|should|can|would) (?:i|we|u) do|\bwhat now|\bnow what|\bwhat next|\bwhat do i say|\bhow (?:do|should|can) (?:i|we|u) (?:handle|deal with|respond to|calm) (?:it|this|that|her|him|them)|\b(?:any )?tips|\bany advice|\badvice|\bhelp(?: me| pls| please)?|\bqu[eé] (?:hago|hacemos|debo hacer|le digo|les digo)|\bc[oó]mo lo (?:hago|manejo|soluciono))\W*$")]
+    [GeneratedRegex(@"(?:\bwhat (?:do|should|can|would) (?:i|we|u) do|\bwhat now|\bnow what|\bwhat next|\bwhat do i say|\bhow (?:do|should|can) (?:i|we|u) (?:handle|deal with|respond to|calm) (?:it|this|that|her|him|them)|\b(?:any )?tips|\bany advice|\badvice|\bhelp(?: me| pls| please)?|\bqu[eé] (?:hago|hacemos|debo hacer|le digo|les digo)|\bc[oó]mo lo (?:hago|manejo|soluciono))\W*$")]
     private static partial Regex EndsAsking();
 
     [GeneratedRegex(@"^(?:how|what|whats|why|when|which|whose|should|shall|can i|can we|can you explain|could i|could we|could you explain|do i|do we|do you|do \w+ (?:\w+ )?(?:get|have|need|deserve)|does|did we|is it|is there|is a|is an|is the|are there|are the|am i|explain|define|definition|meaning of|difference between|diff between|list (?:the|all|your)|tell me about|teach me|remind me|steps|step by step|tips|tip|any tips|advice|best way|walk me through|help me (?:handle|deal|with|apologi[sz]e|understand)|i need (?:help|advice|tips) (?:with|on|handling|for)|guide|any advice|best (?:way|apology|thing)|qu[eé] (?:hago|puedo|debo|digo|le digo|les digo|hacemos|es|significa|pasa si)|qu[eé] (?:le |les |se |me )?(?:ofrezco|ofrecemos|doy|damos|decimos|hacemos|podemos|debemos|son|tipo|hay)|c[oó]mo \p{L}+|cu[aá]nt[oa]s? \p{L}+|cu[aá]ndo \p{L}+|cu[aá]l(?:es)? \p{L}+|por qu[eé]|para qu[eé]|a qu[eé]|puedo|podemos|debo|debemos|tengo que|se puede|y si|hay que|¿)\b")]

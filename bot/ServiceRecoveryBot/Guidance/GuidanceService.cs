@@ -73,7 +73,9 @@ public sealed class GuidanceService
         var normalized = TextAnalyzer.Normalize(text);
         if (normalized.Length == 0) return false;
         if (GuidanceCues.IsGuideCommand(normalized, out _) || GuidanceCues.IsModelListRequest(normalized)) return true;
-        if (GuidanceCues.OpensAsQuestion(normalized) || GuidanceCues.AsksAnywhere(text, normalized)) return true;
+        if (GuidanceCues.OpensAsQuestion(normalized)) return true;
+        // Asked at the end ("..., what do i do"): a question unless it tells of a failure, which is a case to open.
+        if (GuidanceCues.AsksAnywhere(text, normalized) && categories.Detect(normalized) is null) return true;
         return normalized.Split(' ').Length <= 5 && NamedModel(normalized) is not null;
     }
 

@@ -177,8 +177,18 @@ public sealed class GuidanceQuestionDetectionTests
     [InlineData("help")]
     [InlineData("new case: why is the guest in 14 still waiting?")]
     [InlineData("the bag is lost. what are you going to do about it?")]
+    [InlineData("guest in 12 furious, steak overcooked twice, she said she wants help")]
     public void A_lone_help_a_case_and_a_customer_s_own_question_are_not_taken_for_guidance(string text)
     {
         Assert.False(guidance.IsGuidanceQuestion(text));
+    }
+
+    [Fact]
+    public void A_long_pasted_story_is_read_at_its_end_only_and_is_no_question()
+    {
+        var story = "the guest at the desk keeps shouting " + string.Join(' ', Enumerable.Repeat("and then", 15_000));
+
+        Assert.False(guidance.IsGuidanceQuestion(story));
+        Assert.True(guidance.IsGuidanceQuestion(story + ", what do i do"));
     }
 }
