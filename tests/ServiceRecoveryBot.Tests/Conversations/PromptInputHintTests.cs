@@ -82,6 +82,26 @@ public sealed class PromptInputHintTests : IDisposable
         await staff.AnswerUntilDoneAsync();
     }
 
+    [Fact]
+    public async Task A_follow_up_reads_the_customer_s_words_as_the_opening_does_so_a_demand_for_the_manager_is_not_calm()
+    {
+        var staff = new Walker(this, "followup-tone", "staff-1", "test");
+        await staff.TurnAsync("Guest at checkout disputing a $38 minibar charge, says he never opened it.");
+        await staff.AnswerUntilDoneAsync();
+        var c = Assert.Single(bot.Cases.All);
+
+        await staff.TurnAsync($"follow up {c.Id}");
+        await staff.TurnAsync("skip");   // how to reach them
+        await staff.TurnAsync("yes");
+        await staff.TurnAsync("2");
+        await staff.TurnAsync("this is how you treat me? i want the manager");
+        await staff.AnswerUntilDoneAsync();
+
+        var read = Assert.Single(bot.Cases.All).Tones[^1];
+        Assert.True(read.Compound <= -0.3, $"read as {read.Compound:+0.00;-0.00}");
+        Assert.Equal("Negative", read.Label);
+    }
+
     [Theory]
     [MemberData(nameof(Channels))]
     public async Task Practice_asks_with_expecting_input_and_its_feedback_accepts_input(string channel)

@@ -10,6 +10,7 @@ using ServiceRecoveryBot.Recovery.Playbooks;
 using ServiceRecoveryBot.Sentiment;
 using ServiceRecoveryBot.Sentiment.Languages;
 using ServiceRecoveryBot.Text;
+using ServiceRecoveryBot.Understanding;
 
 namespace ServiceRecoveryBot.Conversations.FollowUp;
 
@@ -18,7 +19,7 @@ namespace ServiceRecoveryBot.Conversations.FollowUp;
 /// (tone scored) → recovered? → root cause → lesson → the case closes, or stays open with a new follow-up.
 /// Not reached: when to try again, and the follow-up moves.
 /// </summary>
-public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook playbook, IOptions<RecoveryOptions> options)
+public sealed class FollowUpDialog(ISentimentAnalyzer tone, IUnderstanding understanding, RecoveryPlaybook playbook, IOptions<RecoveryOptions> options)
     : WaterfallDialog<FollowUpDraft>(DialogIds.FollowUpCase, version: 2)
 {
     public static readonly string[] RootCauses = ["Process", "People or training", "Product", "System or technology", "Supplier or partner", "Communication", "Staffing or capacity", "Other"];
@@ -90,7 +91,8 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, RecoveryPlaybook pla
         if (step.Result is string words)
         {
             step.State.CustomerWords = words;
-            var assessment = await tone.AnalyzeAsync(words, step.Context.Activity.Locale, ct);
+            // The same reading as the case's opening words: the seam's flags, and complaints never read as calm.
+            var assessment = understanding.Understand(words, UnderstandingPurpose.CustomerWords, ct).ToneOf(await tone.AnalyzeAsync(words, step.Context.Activity.Locale, ct));
             step.Context.SendText(ToneLine.Format(assessment));
             var c = step.State.Case!;
             step.State.Case = c with { Tones = [.. c.Tones, ToneReading.Of(assessment, step.Context.ReceivedAt)] };
