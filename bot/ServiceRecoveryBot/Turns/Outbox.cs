@@ -345,8 +345,9 @@ public sealed partial class Outbox(
     private async Task RunOrHandOverAsync(
         ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> work, string? id, Action<int>? ended)
     {
+        var tried = clock.GetUtcNow();
         var (next, retryAfter) = await RunFromAsync(work, 0, id);
-        if (next < work.Count) _ = RetryAsync(conversation, work, next, retryAfter, id, ended);
+        if (next < work.Count) _ = RetryAsync(conversation, work, next, retryAfter, tried, id, ended);
         else ended?.Invoke(next);
     }
 
@@ -384,13 +385,15 @@ public sealed partial class Outbox(
 
     private async Task RetryAsync(
         ConversationKey conversation, IReadOnlyList<Func<CancellationToken, Task>> work, int next, TimeSpan? retryAfter,
-        string? id, Action<int>? ended)
+        DateTimeOffset tried, string? id, Action<int>? ended)
     {
         try
         {
             foreach (var delay in RetryDelays)
             {
-                var wait = await WaitAsync(conversation, id, retryAfter > delay ? retryAfter.Value : delay);
+                // Each retry is due a delay after the try before it began, whenever this code gets to run.
+                var wait = await WaitAsync(conversation, id, tried + (retryAfter > delay ? retryAfter.Value : delay) - clock.GetUtcNow());
+                tried = clock.GetUtcNow();
                 try
                 {
                     (next, retryAfter) = await RunFromAsync(work, next, id);
@@ -418,6 +421,7 @@ public sealed partial class Outbox(
     /// <summary>Waits <paramref name="delay"/>, or until <see cref="RetryRepliesNowAsync"/> ends the wait (then returns it).</summary>
     private async Task<Wait?> WaitAsync(ConversationKey conversation, string? id, TimeSpan delay)
     {
+        if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
         if (id is null)
         {
             await Task.Delay(delay, clock, stopping.Token);
