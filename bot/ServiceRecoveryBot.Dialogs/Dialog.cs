@@ -26,5 +26,5 @@ public abstract class Dialog(string id)
     public virtual bool CanGoBack(DialogInstance instance) => false;
 
     /// <summary>A short description of where this dialog stands, for the "status" command.</summary>
-    public virtual string? Describe(DialogInstance instance) => null;
+    public virtual string? Describe(DialogInstance instance, Protocol.TurnContext turn) => null;
 }

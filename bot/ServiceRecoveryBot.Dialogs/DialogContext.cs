@@ -82,7 +82,7 @@ public sealed class DialogContext(DialogSet dialogs, TurnContext turn, DialogSta
 
     /// <summary>Descriptions of the stack from the outermost dialog in, for "status".</summary>
     public IReadOnlyList<string> DescribeStack() =>
-        state.DialogStack.Select(frame => Resolve(frame).Describe(frame)).OfType<string>().ToList();
+        state.DialogStack.Select(frame => Resolve(frame).Describe(frame, Context)).OfType<string>().ToList();
 
     internal Dialog Resolve(DialogInstance frame) =>
         Dialogs.Find(frame.Id) ?? throw new InvalidOperationException($"The stack names an unknown dialog '{frame.Id}'.");

@@ -9,16 +9,17 @@ public interface IPromptRenderer
 }
 
 /// <summary>Plain text with numbered choices, plus suggested-action buttons where the channel shows them.</summary>
-public sealed class TextPromptRenderer : IPromptRenderer
+public sealed class TextPromptRenderer(IPromptWords? words = null) : IPromptRenderer
 {
     public Activity Render(TurnContext turn, PromptOptions options, bool isRetry)
     {
+        var said = words?.For(turn) ?? PromptWords.English;
         var text = isRetry ? options.RetryPrompt ?? options.Prompt : options.Prompt;
         if (options.Choices is not { Count: > 0 } choices)
-            return turn.Activity.CreateReply(options.Skippable ? text + " (or \"skip\")" : text);
+            return turn.Activity.CreateReply(options.Skippable ? text + said.SkipSuffix : text);
 
         var lines = choices.Select((choice, i) => $"{i + 1}. {choice.Display}");
-        var body = text + "\n\n" + string.Join("\n", lines) + (options.Skippable ? "\n\nOr say \"skip\"." : "");
+        var body = text + "\n\n" + string.Join("\n", lines) + (options.Skippable ? "\n\n" + said.SkipLine : "");
         return turn.Activity.CreateReply(body) with
         {
             SuggestedActions = new SuggestedActions

@@ -46,7 +46,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
             ({ } reason, { } retryPrompt) => reason + "\n\n" + retryPrompt,
             ({ } reason, null) => reason,
             (null, { } retryPrompt) => retryPrompt,
-            _ => RetryHint(options),
+            _ => RetryHint(options, dc.Dialogs.WordsFor(dc.Context)),
         };
         Ask(dc.Context, dc.Dialogs.Renderer.Render(dc.Context, options with { RetryPrompt = retryText }, isRetry: true));
         return DialogTurnResult.Waiting;
@@ -72,5 +72,5 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
     /// Said instead of the whole question again when an answer was not understood and the question has no retry prompt
     /// of its own: one line on a phone, with the choices (if any) shown again below it.
     /// </summary>
-    protected virtual string RetryHint(PromptOptions options) => "Sorry, I didn't catch that. Could you say it again?";
+    protected virtual string RetryHint(PromptOptions options, PromptWords words) => words.Retry;
 }

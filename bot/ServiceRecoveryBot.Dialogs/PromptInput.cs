@@ -28,6 +28,8 @@ public static class PromptInput
             ? answer.GetString()
             : null;
 
+    /// <summary>"skip" and its kin, in English or Spanish ("saltar", "ninguno", "nada").</summary>
     public static bool IsSkip(string? text) =>
-        text is not null && text.Trim().TrimEnd('.', '!').ToLowerInvariant() is "skip" or "none" or "n/a" or "no one" or "nothing" or "-";
+        text is not null && text.Trim().TrimEnd('.', '!').ToLowerInvariant() is "skip" or "none" or "n/a" or "no one" or "nothing" or "-"
+            or "saltar" or "omitir" or "ninguno" or "ninguna" or "nada" or "nadie" or "paso";
 }

@@ -43,14 +43,14 @@ public abstract class WaterfallDialog<TState>(string id, int version) : Dialog(i
 
     public override Task<bool> GoBackAsync(DialogContext dc, CancellationToken ct) => GoBackCoreAsync(dc, ct);
 
-    public override string? Describe(DialogInstance instance)
+    public override string? Describe(DialogInstance instance, Protocol.TurnContext turn)
     {
         var index = StepIndex(instance);
-        return index >= 0 && index < StepList.Count ? DescribeStep(StepList[index].Method.Name, ReadState(instance)) : null;
+        return index >= 0 && index < StepList.Count ? DescribeStep(StepList[index].Method.Name, ReadState(instance), turn) : null;
     }
 
     /// <summary>How the "status" command names a step. Defaults to the step method's name.</summary>
-    protected virtual string DescribeStep(string stepName, TState state) => stepName;
+    protected virtual string DescribeStep(string stepName, TState state, Protocol.TurnContext turn) => stepName;
 
     /// <summary>The typed state held by a frame of this dialog.</summary>
     public TState ReadState(DialogInstance instance) => instance.Read<TState>(StateKey) ?? new TState();

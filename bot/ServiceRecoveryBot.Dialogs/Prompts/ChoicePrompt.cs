@@ -17,7 +17,7 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
         // A button sends the choice's value; "3" from a button is the value 3, not the third line of the list.
         PromptInput.IsCardAnswer(turn.Activity) && ChoiceRecognizer.FindValue(choices, text) is { } clicked ? clicked : ChoiceRecognizer.Recognize(text, choices);
 
-    protected override string RetryHint(PromptOptions options) => options.Choices is { Count: > 1 } choices
-        ? $"Sorry, I didn't catch that. Tap one, or type its number (1-{choices.Count})."
-        : "Sorry, I didn't catch that. Tap the button, or type 1.";
+    protected override string RetryHint(PromptOptions options, PromptWords words) => options.Choices is { Count: > 1 } choices
+        ? string.Format(System.Globalization.CultureInfo.InvariantCulture, words.RetryChoices, choices.Count)
+        : words.RetryOneChoice;
 }

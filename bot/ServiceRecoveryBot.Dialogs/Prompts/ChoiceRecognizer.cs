@@ -64,10 +64,10 @@ public static class ChoiceRecognizer
 
     private static int? OrdinalIndex(string answer) => answer switch
     {
-        "first" or "the first" or "first one" => 0,
-        "second" or "the second" or "second one" => 1,
-        "third" or "the third" or "third one" => 2,
-        "fourth" or "the fourth" => 3,
+        "first" or "the first" or "first one" or "primero" or "primera" or "el primero" or "la primera" => 0,
+        "second" or "the second" or "second one" or "segundo" or "segunda" or "el segundo" or "la segunda" => 1,
+        "third" or "the third" or "third one" or "tercero" or "tercera" or "el tercero" or "la tercera" => 2,
+        "fourth" or "the fourth" or "cuarto" or "cuarta" or "el cuarto" or "la cuarta" => 3,
         "last" => null,
         _ => null,
     };

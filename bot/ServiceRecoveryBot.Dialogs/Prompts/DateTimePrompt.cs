@@ -11,6 +11,6 @@ public sealed class DateTimePrompt(string id, TimeZoneInfo defaultZone, TimeOnly
             ? PromptRecognizerResult<DateTimeOffset>.Of(when)
             : PromptRecognizerResult<DateTimeOffset>.Fail;
 
-    protected override string RetryHint(PromptOptions options) =>
-        "I didn't catch a time. Try \"6pm\", \"in 2 hours\", \"friday\" or \"tomorrow 9am\"" + (options.Choices is { Count: > 0 } ? ", or tap one." : ".");
+    protected override string RetryHint(PromptOptions options, PromptWords words) =>
+        options.Choices is { Count: > 0 } ? words.RetryTimeOrTap : words.RetryTime;
 }

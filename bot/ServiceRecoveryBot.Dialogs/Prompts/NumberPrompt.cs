@@ -23,7 +23,7 @@ public sealed partial class NumberPrompt(string id, PromptValidator<decimal>? va
     protected override PromptRecognizerResult<decimal> Recognize(TurnContext turn, string text, PromptOptions options) =>
         Parse(text) is { } value ? PromptRecognizerResult<decimal>.Of(value) : PromptRecognizerResult<decimal>.Fail;
 
-    protected override string RetryHint(PromptOptions options) => "I need a number, like 2 or 25.";
+    protected override string RetryHint(PromptOptions options, PromptWords words) => words.RetryNumber;
 
     [GeneratedRegex(@"-?\d{1,3}(,\d{3})+(\.\d+)?|-?\d+(\.\d+)?")]
     private static partial Regex NumberPattern();

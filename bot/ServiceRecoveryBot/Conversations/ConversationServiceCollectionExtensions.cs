@@ -69,11 +69,12 @@ public static class ConversationServiceCollectionExtensions
                 new ChoiceOrTextPrompt(DialogIds.FollowUp, RecoveryDialog.FollowUpValidator(options)),
                 new TierPrompt(),
             ];
-            return new DialogSet(dialogs, provider.GetService<IPromptRenderer>());
+            return new DialogSet(dialogs, provider.GetService<IPromptRenderer>(), provider.GetService<IPromptWords>());
         });
         services.AddMetrics();
         services.TryAddSingleton<BotTelemetry>();
         services.AddSingleton<RecoveryBot>();
+        services.TryAddSingleton<IPromptWords, Text.CatalogPromptWords>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -16,6 +16,12 @@ public sealed class Replies(IStringLocalizer text)
 
     public static Replies Spanish { get; } = new(TextCatalog.Shared.For(TextCatalog.Spanish));
 
+    /// <summary>Every locale's replies, for answers recognised whatever the conversation's locale.</summary>
+    public static IReadOnlyList<Replies> All { get; } = [English, Spanish];
+
+    /// <summary>An entry in every locale ("Yes", "Sí"): a choice's synonyms, so either language picks it.</summary>
+    public static IReadOnlyList<string> InEveryLocale(string name) => [.. All.Select(r => r[name]).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The replies for a locale as the channel sent it ("es-ES", "en-US", null): Spanish or English.</summary>
     public static Replies For(string? locale) => TextCatalog.LanguageOf(locale) == TextCatalog.Spanish ? Spanish : English;
 
@@ -27,6 +33,23 @@ public sealed class Replies(IStringLocalizer text)
 
     /// <summary>A catalog entry filled with its arguments.</summary>
     public string this[string name, params object[] arguments] => text[name, arguments].Value;
+
+    /// <summary>The engine's prompt words (retry hints, "skip") in this locale.</summary>
+    public Dialogs.PromptWords PromptWords => promptWords ??= new()
+    {
+        Retry = T("PromptRetry"),
+        RetryYesNo = T("PromptRetryYesNo"),
+        RetryNumber = T("PromptRetryNumber"),
+        RetryChoices = T("PromptRetryChoices"),
+        RetryOneChoice = T("PromptRetryOneChoice"),
+        RetryTime = T("PromptRetryTime"),
+        RetryTimeOrTap = T("PromptRetryTimeOrTap"),
+        SkipSuffix = T("PromptSkipSuffix"),
+        SkipLine = T("PromptSkipLine"),
+        SkipButton = T("PromptSkipButton"),
+    };
+
+    private Dialogs.PromptWords? promptWords;
 
     private string T(string name) => text[name].Value;
 

@@ -10,7 +10,7 @@ namespace ServiceRecoveryBot.Channels.Cards;
 /// out to fit Teams (<see cref="TeamsLayout"/>). Prompts without choices (in Teams: unless skippable), and channels
 /// without cards, get the text renderer's output.
 /// </summary>
-public sealed class AdaptiveCardPromptRenderer(TextPromptRenderer text) : IPromptRenderer
+public sealed class AdaptiveCardPromptRenderer(TextPromptRenderer text, IPromptWords? words = null) : IPromptRenderer
 {
     public const string SkipAnswer = "skip";
 
@@ -38,7 +38,7 @@ public sealed class AdaptiveCardPromptRenderer(TextPromptRenderer text) : IPromp
         var buttons = choices
             .Select(choice => new Button(choice.Display, choice.Value, choice.Urgent, options.Suggested is { } suggested && string.Equals(suggested, choice.Value, StringComparison.Ordinal)))
             .ToList();
-        if (options.Skippable) buttons.Add(new Button("Skip", SkipAnswer, Urgent: false, Positive: false));
+        if (options.Skippable) buttons.Add(new Button((words?.For(turn) ?? PromptWords.English).SkipButton, SkipAnswer, Urgent: false, Positive: false));
 
         var card = teams
             ? TeamsLayout(prompt, buttons, options.Key)

@@ -22,7 +22,13 @@ namespace ServiceRecoveryBot.Conversations.FollowUp;
 public sealed class FollowUpDialog(ISentimentAnalyzer tone, IUnderstanding understanding, RecoveryPlaybook playbook, IOptions<RecoveryOptions> options)
     : WaterfallDialog<FollowUpDraft>(DialogIds.FollowUpCase, version: 2)
 {
-    public static readonly string[] RootCauses = ["Process", "People or training", "Product", "System or technology", "Supplier or partner", "Communication", "Staffing or capacity", "Other"];
+    /// <summary>The root causes as recorded (English, for the figures), each with its label in the catalog.</summary>
+    public static readonly (string Cause, string Label)[] RootCauses =
+    [
+        ("Process", "RootCauseProcess"), ("People or training", "RootCausePeople"), ("Product", "RootCauseProduct"),
+        ("System or technology", "RootCauseSystem"), ("Supplier or partner", "RootCauseSupplier"), ("Communication", "RootCauseCommunication"),
+        ("Staffing or capacity", "RootCauseStaffing"), ("Other", "RootCauseOther"),
+    ];
 
     protected override WaterfallStep<FollowUpDraft>[] Steps =>
     [
@@ -32,7 +38,8 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, IUnderstanding under
 
     protected override FollowUpDraft CreateState(object? options) => new() { Case = options as RecoveryCase };
 
-    protected override string DescribeStep(string stepName, FollowUpDraft state) => "follow-up of " + state.Case?.Id;
+    protected override string DescribeStep(string stepName, FollowUpDraft state, Protocol.TurnContext turn) =>
+        turn.Replies()["StageFollowUpOf", state.Case?.Id.Value ?? ""];
 
     /// <summary>A follow-up needs a way to reach the customer: asked for when the case has none (kept only in the case).</summary>
     private static Task<DialogTurnResult> AskContactStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
@@ -49,11 +56,13 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, IUnderstanding under
             step.Context.Effects.SaveCase(step.State.Case.Touch(step.Context.ReceivedAt));
         }
         var c = step.State.Case!;
+        var say = step.Context.Replies();
         return step.PromptAsync(DialogIds.Confirm, new PromptOptions
         {
-            Prompt = $"Follow-up for {c.Id} ({step.Context.Replies().Describe(c.Status)}): {c.WhatHappened}\n\n" + (c.Contact is { } reach ? $"Reach them at: {reach}\n\n" : "") +
-                $"{step.Context.Replies().FollowUpMessages(MessagesFor(step.Context.Replies(), c))}Did you reach the customer?",
-            Choices = [new("yes", "Yes"), new("no", "No")],
+            Prompt = say["FollowUpFor", c.Id, say.Describe(c.Status), c.WhatHappened] + "\n\n" +
+                (c.Contact is { } reach ? say["ReachThemAt", reach] + "\n\n" : "") +
+                say.FollowUpMessages(MessagesFor(say, c)) + say["DidYouReach"],
+            Choices = YesNo(say),
         }, ct);
     }
 
@@ -71,10 +80,10 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, IUnderstanding under
     {
         step.State.Reached = step.Result is true;
         if (!step.State.Reached)
-            return step.PromptAsync(DialogIds.FollowUp, FollowUpTimePrompt(step, "When will you try again?"), ct);
+            return step.PromptAsync(DialogIds.FollowUp, FollowUpTimePrompt(step, step.Context.Replies()["WhenTryAgain"]), ct);
         return step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
-            Prompt = "How satisfied are they now, 1 (not at all) to 5 (delighted)?",
+            Prompt = step.Context.Replies()["AskSatisfaction"],
             Choices = Enumerable.Range(1, 5).Select(n => new Choice(n.ToString(CultureInfo.InvariantCulture))).ToList(),
         }, ct);
     }
@@ -83,7 +92,7 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, IUnderstanding under
     {
         if (!step.State.Reached) return RescheduleAsync(step, (string)step.Result!, ct);
         step.State.Satisfaction = int.Parse(((FoundChoice)step.Result!).Value, CultureInfo.InvariantCulture);
-        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = "What did they say, in their own words?", Skippable = true }, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = step.Context.Replies()["AskTheirWords"], Skippable = true }, ct);
     }
 
     private async Task<DialogTurnResult> AskRecoveredStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
@@ -97,9 +106,10 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, IUnderstanding under
             var c = step.State.Case!;
             step.State.Case = c with { Tones = [.. c.Tones, ToneReading.Of(assessment, step.Context.ReceivedAt)] };
             if (assessment.IsRead && c.Tones.FirstOrDefault(t => t.Scored) is { } first)
-                step.Context.SendText($"Tone moved from {first.Compound:+0.00;-0.00;0.00} at the start to {assessment.Compound:+0.00;-0.00;0.00} now.");
+                step.Context.SendText(step.Context.Replies()["ToneMoved", Signed(first.Compound), Signed(assessment.Compound)]);
         }
-        return await step.PromptAsync(DialogIds.Confirm, new PromptOptions { Prompt = "Is the customer recovered — happy to come back?", Choices = [new("yes", "Yes"), new("no", "No")] }, ct);
+        var say = step.Context.Replies();
+        return await step.PromptAsync(DialogIds.Confirm, new PromptOptions { Prompt = say["AskRecovered"], Choices = YesNo(say) }, ct);
     }
 
     private static Task<DialogTurnResult> AskRootCauseStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
@@ -107,28 +117,28 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, IUnderstanding under
         step.State.Recovered = step.Result is true;
         return step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
-            Prompt = "What was the root cause?",
-            Choices = RootCauses.Select(r => new Choice(r)).ToList(),
+            Prompt = step.Context.Replies()["AskRootCause"],
+            Choices = RootCauses.Select(r => new Choice(r.Cause, step.Context.Replies()[r.Label], Replies.InEveryLocale(r.Label))).ToList(),
         }, ct);
     }
 
     private static Task<DialogTurnResult> AskRootCauseDetailStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
     {
         step.State.RootCause = ((FoundChoice)step.Result!).Value;
-        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = "Anything more about the cause?", Skippable = true }, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = step.Context.Replies()["AskCauseDetail"], Skippable = true }, ct);
     }
 
     private static Task<DialogTurnResult> AskLessonStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
     {
         step.State.RootCauseDetail = step.Result as string;
-        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = "What's the lesson, so it doesn't happen again?", Skippable = true }, ct);
+        return step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = step.Context.Replies()["AskLesson"], Skippable = true }, ct);
     }
 
     private Task<DialogTurnResult> AskNextFollowUpStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
     {
         step.State.Lesson = step.Result as string;
         if (step.State.Recovered) return step.NextAsync(null, ct);
-        return step.PromptAsync(DialogIds.FollowUp, FollowUpTimePrompt(step, "Not recovered yet, so the case stays open. When should we follow up again?"), ct);
+        return step.PromptAsync(DialogIds.FollowUp, FollowUpTimePrompt(step, step.Context.Replies()["NotRecoveredWhenAgain"]), ct);
     }
 
     private async Task<DialogTurnResult> RecordStepAsync(WaterfallStepContext<FollowUpDraft> step, CancellationToken ct)
@@ -139,9 +149,10 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, IUnderstanding under
         var updated = s.Case!.RecordFollowUp(outcome, next, Staff(step)).Touch(step.Context.ReceivedAt);
         step.Context.Effects.SaveCase(updated);
         if (updated.IsOpen) step.Context.Effects.Add(new ScheduleFollowUp(updated));
+        var say = step.Context.Replies();
         step.Context.SendText(updated.IsOpen
-            ? $"Recorded. {updated.Id} stays open; next follow-up {step.Context.Replies().When(updated.FollowUpAt!.Value)}."
-            : $"Recorded and closed {updated.Id}. {(s.Recovered ? "A recovered customer — well done." : "")}".Trim());
+            ? say["RecordedStaysOpen", updated.Id, say.When(updated.FollowUpAt!.Value)]
+            : (say["RecordedClosed", updated.Id] + (s.Recovered ? " " + say["RecoveredWellDone"] : "")).Trim());
         return await step.EndDialogAsync(updated, ct);
     }
 
@@ -152,7 +163,7 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, IUnderstanding under
         moved = moved.Touch(step.Context.ReceivedAt);
         step.Context.Effects.SaveCase(moved);
         step.Context.Effects.Add(new ScheduleFollowUp(moved));
-        step.Context.SendText($"OK — I'll remind you again {step.Context.Replies().When(at)}.");
+        step.Context.SendText(step.Context.Replies()["RemindAgain", step.Context.Replies().When(at)]);
         return await step.EndDialogAsync(moved, ct);
     }
 
@@ -172,6 +183,12 @@ public sealed class FollowUpDialog(ISentimentAnalyzer tone, IUnderstanding under
             ? RecoveryDialog.DefaultFollowUpAt(step.Context, options.Value)
             : RecoveryDialog.ReadWhen(answer, step.Context, options.Value)
               ?? RecoveryDialog.DefaultFollowUpAt(step.Context, options.Value);
+
+    /// <summary>Yes and No in the locale, either language's word picking one.</summary>
+    private static List<Choice> YesNo(Replies say) =>
+        [new("yes", say["Yes"], Replies.InEveryLocale("Yes")), new("no", say["No"], Replies.InEveryLocale("No"))];
+
+    private static string Signed(double compound) => compound.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture);
 
     private static string Staff(WaterfallStepContext<FollowUpDraft> step) => step.Context.Activity.From?.Id ?? "unknown";
 }

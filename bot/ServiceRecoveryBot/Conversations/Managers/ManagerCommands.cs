@@ -48,13 +48,13 @@ public sealed partial class ManagerCommands(
             case "add-manager":
                 if (!managers.Value.Admins.Contains(activity.From?.Id ?? "") && !await IsManagerAsync(team, activity, ct)) return Say(turn, turn.Replies().OnlyManagers);
                 (string Id, string Name)? named = MentionedUser(activity) ?? (string.IsNullOrWhiteSpace(rest) ? null : (rest, rest));
-                if (named is not { } user) return Say(turn, "Who? Say \"add manager @name\".");
+                if (named is not { } user) return Say(turn, turn.Replies()["WhoToAdd"]);
                 turn.Effects.Add(new AddManager(team, user.Id, activity.From?.Id ?? ""));
                 return Say(turn, turn.Replies().ManagerAdded(user.Name));
             case "digest":
                 if (!await IsManagerAsync(team, activity, ct)) return Say(turn, turn.Replies().OnlyManagers);
                 turn.Effects.Add(new ScheduleDigest(team, turn.ReceivedAt.AddHours(-24)));
-                return Say(turn, "The digest is on its way.");
+                return Say(turn, turn.Replies()["DigestOnItsWay"]);
         }
 
         if (CaseId.TryParse(idText) is not { } id || await cases.FindAsync(team, id, ct) is not { } c)
@@ -79,7 +79,7 @@ public sealed partial class ManagerCommands(
                 return Answer(turn, turn.Replies().ApprovalDecided(decided), channels.ApprovalCardAnswer(decided, isManager: true));
             case "followup":
                 if (!c.IsOpen) return Say(turn, turn.Replies().CannotResume(c));
-                if (dc.ActiveDialog is not null) return Say(turn, $"Let's finish what we're doing first, or say \"pause\"; then \"follow up {c.Id}\".");
+                if (dc.ActiveDialog is not null) return Say(turn, turn.Replies()["FinishFirst", c.Id]);
                 await dc.BeginDialogAsync(DialogIds.FollowUpCase, c, ct);
                 return true;
             case "snooze":
@@ -144,7 +144,8 @@ public sealed partial class ManagerCommands(
     private static string NameIn(string? text)
     {
         var who = (text ?? "").Trim().TrimEnd('.', '!');
-        if (who.StartsWith("to ", StringComparison.OrdinalIgnoreCase)) who = who[3..].Trim();
+        if (who.StartsWith("to ", StringComparison.OrdinalIgnoreCase) || who.StartsWith("a ", StringComparison.OrdinalIgnoreCase))
+            who = who[(who.IndexOf(' ', StringComparison.Ordinal) + 1)..].Trim();
         return who.TrimStart('@').Trim();
     }
 
@@ -192,13 +193,21 @@ public sealed partial class ManagerCommands(
         if (channels.ReadCardSubmit(activity) is { } submit) return (submit.Command, submit.CaseId, submit.Amount, submit.To);
         var text = (activity.Text ?? "").Trim();
         var lower = text.ToLowerInvariant().TrimEnd('.', '!');
-        if (lower is "register channel" or "register this channel" or "set recovery channel" or "use this channel" or "register") return ("register", null, null, null);
+        if (lower is "register channel" or "register this channel" or "set recovery channel" or "use this channel" or "register"
+            or "registrar canal" or "registrar este canal" or "usar este canal")
+            return ("register", null, null, null);
         if (lower is "digest" or "send digest" or "shift digest") return ("digest", null, null, null);
         if (AddManagerPattern().Match(text) is { Success: true } add) return ("add-manager", null, null, add.Groups["who"].Value.Trim());
         if (CaseCommandPattern().Match(lower) is not { Success: true } m) return (null, null, null, null);
         var verb = m.Groups["verb"].Value.Replace(" ", "", StringComparison.Ordinal) switch
         {
-            "followup" or "recordfollowup" => "followup",
+            "followup" or "recordfollowup" or "seguimiento" => "followup",
+            "aprobar" => "approve",
+            "rechazar" => "decline",
+            "posponer" => "snooze",
+            "reasignar" => "reassign",
+            "cumplido" or "cumplida" => "kept",
+            "contacto" => "contact",
             var v => v,
         };
         decimal? amount = m.Groups["amount"].Success && decimal.TryParse(m.Groups["amount"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var a) ? a : null;
@@ -210,9 +219,9 @@ public sealed partial class ManagerCommands(
         return (verb, m.Groups["id"].Value, amount, rest.Length == 0 ? null : rest);
     }
 
-    [GeneratedRegex(@"^add manager\s*(?<who>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:add manager|añadir encargado|anadir encargado)\s*(?<who>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AddManagerPattern();
 
-    [GeneratedRegex(@"^(?<verb>approve|decline|follow up|followup|record follow up|snooze|reassign|kept|contact)\s+(case\s+)?(?<id>(sr[\s-]?)?[0-9a-z]{4})\b(\s+\$?(?<amount>\d+(\.\d+)?)\b)?")]
+    [GeneratedRegex(@"^(?<verb>approve|decline|follow up|followup|record follow up|snooze|reassign|kept|contact|seguimiento|aprobar|rechazar|posponer|reasignar|cumplido|cumplida|contacto)\s+(case\s+|caso\s+)?(?<id>(sr[\s-]?)?[0-9a-z]{4})\b(\s+\$?(?<amount>\d+(\.\d+)?)\b)?")]
     private static partial Regex CaseCommandPattern();
 }

@@ -15,7 +15,8 @@ public sealed class PracticeDialog(PracticeScenarios scenarios, RecoveryPlaybook
 
     protected override PracticeDraft CreateState(object? options) => new() { PreviousId = options as string };
 
-    protected override string DescribeStep(string stepName, PracticeDraft state) => "practice " + state.ScenarioId;
+    protected override string DescribeStep(string stepName, PracticeDraft state, Protocol.TurnContext turn) =>
+        turn.Replies()["StagePractice", state.ScenarioId ?? ""];
 
     private Task<DialogTurnResult> AskStepAsync(WaterfallStepContext<PracticeDraft> step, CancellationToken ct)
     {

@@ -48,7 +48,7 @@ public sealed class QuickCapturePrompt(IQuickCaptureRenderer renderer, RecoveryP
         return Task.CompletedTask;
     }
 
-    public override string? Describe(DialogInstance instance) => "quick capture";
+    public override string? Describe(DialogInstance instance, Protocol.TurnContext turn) => turn.Replies()["StageQuickCapture"];
 
     private static QuickCapture Read(DialogInstance frame) =>
         frame.Read<QuickCapture>(CaptureKey) ?? throw new InvalidOperationException("The quick capture frame has no capture.");

@@ -52,8 +52,14 @@ public static partial class QuickCaptureReader
             var c = clause.ToLowerInvariant();
             QuickCaptureAnswer? read = answer;
             if (SeverityPattern().Match(c) is { Success: true } s) read = answer with { Severity = int.Parse(s.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) };
-            else if (c is "vip" or "regular" or "new" or "new customer" or "a regular" or "regular guest" or "vip guest")
-                read = answer with { Tier = c.Contains("vip", StringComparison.Ordinal) ? CustomerTier.Vip : c.Contains("regular", StringComparison.Ordinal) ? CustomerTier.Regular : CustomerTier.New };
+            else if (c is "vip" or "regular" or "new" or "new customer" or "a regular" or "regular guest" or "vip guest"
+                     or "habitual" or "cliente habitual" or "nuevo" or "cliente nuevo" or "cliente vip")
+                read = answer with
+                {
+                    Tier = c.Contains("vip", StringComparison.Ordinal) ? CustomerTier.Vip
+                        : c.Contains("regular", StringComparison.Ordinal) || c.Contains("habitual", StringComparison.Ordinal) ? CustomerTier.Regular
+                        : CustomerTier.New,
+                };
             else if (Labelled(clause, FixLabels) is { } fix) read = answer with { Fix = fix };
             else if (Labelled(clause, AtonementLabels) is { } offer) read = answer with { Atonement = NoneOr(offer) };
             else if (Labelled(clause, PromiseLabels) is { } promise) read = answer with { Promise = NoneOr(promise) };
@@ -70,12 +76,14 @@ public static partial class QuickCaptureReader
         return understood ? answer : null;
     }
 
-    private static readonly string[] FixLabels = ["fix", "fixed", "fix done", "did", "we did", "i did"];
-    private static readonly string[] AtonementLabels = ["offer", "offered", "atonement", "gesture", "gave", "comp"];
-    private static readonly string[] PromiseLabels = ["promise", "promised"];
-    private static readonly string[] FollowUpLabels = ["follow up", "follow-up", "followup", "follow up at", "follow up in"];
-    private static readonly string[] CustomerLabels = ["customer", "guest", "name", "who"];
-    private static readonly string[] CategoryLabels = ["category", "kind", "type"];
+    // Each in English and in the Spanish the catalog's quick capture shows ("solución: filete nuevo").
+    private static readonly string[] FixLabels = ["fix", "fixed", "fix done", "did", "we did", "i did", "solución", "solucion", "hecho"];
+    private static readonly string[] AtonementLabels =
+        ["offer", "offered", "atonement", "gesture", "gave", "comp", "detalle", "oferta", "compensación", "compensacion"];
+    private static readonly string[] PromiseLabels = ["promise", "promised", "promesa", "prometido"];
+    private static readonly string[] FollowUpLabels = ["follow up", "follow-up", "followup", "follow up at", "follow up in", "seguimiento"];
+    private static readonly string[] CustomerLabels = ["customer", "guest", "name", "who", "cliente", "nombre"];
+    private static readonly string[] CategoryLabels = ["category", "kind", "type", "categoría", "categoria", "tipo"];
 
     /// <summary>"fix: replaced the steak" → "replaced the steak"; null when the clause has none of the labels.</summary>
     private static string? Labelled(string clause, string[] labels)
@@ -110,13 +118,13 @@ public static partial class QuickCaptureReader
     private static string? Text(JsonElement v, string key) =>
         v.TryGetProperty(key, out var p) && p.ValueKind == JsonValueKind.String && p.GetString()!.Trim() is { Length: > 0 } s ? s : null;
 
-    [GeneratedRegex(@"^(?:walk me through(?: it)?|walk me|coach me|step by step|guide me through(?: it)?|coached walk|full walk)$")]
+    [GeneratedRegex(@"^(?:walk me through(?: it)?|walk me|coach me|step by step|guide me through(?: it)?|coached walk|full walk|gu[ií]ame(?: paso a paso)?|paso a paso)$")]
     private static partial Regex WalkPattern();
 
-    [GeneratedRegex(@"^(?:ok|okay|k|yes|y|yep|yeah|log|log it|log that|submit|save|save it|done|good|fine|correct|right|looks good|looks right|all good|that's right|that's it|send|confirm|👍)$")]
+    [GeneratedRegex(@"^(?:ok|okay|k|yes|y|yep|yeah|log|log it|log that|submit|save|save it|done|good|fine|correct|right|looks good|looks right|all good|that's right|that's it|send|confirm|👍|sí|si|vale|registrar|regístralo|registralo|guardar|listo|correcto|de acuerdo)$")]
     private static partial Regex AcceptPattern();
 
-    [GeneratedRegex(@"^(?:severity\s*(?:is\s*)?|sev\s*|s)(?<n>[1-4])$")]
+    [GeneratedRegex(@"^(?:severity\s*(?:is\s*)?|sev\s*|gravedad\s*|s)(?<n>[1-4])$")]
     private static partial Regex SeverityPattern();
 }
 
@@ -124,5 +132,6 @@ public static partial class QuickCaptureReader
 internal static class PromptInputWords
 {
     public static bool IsNone(string text) =>
-        text.Trim().TrimEnd('.', '!').ToLowerInvariant() is "none" or "nothing" or "no" or "n/a" or "-" or "skip" or "no promise" or "no gesture";
+        text.Trim().TrimEnd('.', '!').ToLowerInvariant() is "none" or "nothing" or "no" or "n/a" or "-" or "skip" or "no promise" or "no gesture"
+            or "ninguno" or "ninguna" or "nada" or "saltar";
 }

@@ -26,11 +26,8 @@ public sealed class QuickRecoveryDialog(
 {
     protected override WaterfallStep<RecoveryDraft>[] Steps => [AskWhatHappenedStepAsync, ShowCaptureStepAsync, LogCaseStepAsync];
 
-    protected override string DescribeStep(string stepName, RecoveryDraft state) => stepName switch
-    {
-        nameof(AskWhatHappenedStepAsync) => "what happened",
-        _ => "quick capture",
-    };
+    protected override string DescribeStep(string stepName, RecoveryDraft state, Protocol.TurnContext turn) =>
+        turn.Replies()[stepName == nameof(AskWhatHappenedStepAsync) ? "StageWhatHappened" : "StageQuickCapture"];
 
     private static Task<DialogTurnResult> AskWhatHappenedStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
     {

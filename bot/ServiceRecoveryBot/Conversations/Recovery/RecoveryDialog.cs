@@ -42,7 +42,8 @@ public sealed class RecoveryDialog(
     public const string DefaultChoice = "default";
 
     /// <summary>Words that take a marked suggestion ("Looks like a billing error. Right?" "yes").</summary>
-    private static readonly string[] AcceptSuggestion = ["yes", "ok", "right", "correct", "suggested"];
+    private static readonly string[] AcceptSuggestion =
+        ["yes", "ok", "right", "correct", "suggested", "sí", "si", "vale", "correcto", "eso es", "sugerido", "sugerida"];
 
     protected override WaterfallStep<RecoveryDraft>[] Steps =>
     [
@@ -68,22 +69,22 @@ public sealed class RecoveryDialog(
             ? new RecoveryDraft { Case = resumed, PromiseAsked = resumed.Promise is not null, SuggestedCategory = start.SuggestedCategory }
             : new RecoveryDraft();
 
-    protected override string DescribeStep(string stepName, RecoveryDraft state) => stepName switch
+    protected override string DescribeStep(string stepName, RecoveryDraft state, Protocol.TurnContext turn) => turn.Replies()[stepName switch
     {
         // A step waits on the question it asked, which is the next stage's.
-        nameof(AskWhatHappenedStepAsync) => "what happened",
-        nameof(OpenCaseStepAsync) => "category",
-        nameof(ConfirmCategoryStepAsync) or nameof(IdentifyCustomerStepAsync) => "the customer",
-        nameof(AskTierStepAsync) => "the customer's words",
-        nameof(CaptureWordsStepAsync) => "severity",
-        nameof(AssessSeverityStepAsync) => "1 apologize",
-        nameof(ApologizeStepAsync) => "2 listen",
-        nameof(ListenStepAsync) => "3 fair fix",
-        nameof(FixStepAsync) => "4 atonement",
-        nameof(AtoneStepAsync) or nameof(PromiseStepAsync) => "5 keep promises",
-        nameof(PromiseDueStepAsync) => "6 follow up",
-        _ => "summary",
-    };
+        nameof(AskWhatHappenedStepAsync) => "StageWhatHappened",
+        nameof(OpenCaseStepAsync) => "StageCategory",
+        nameof(ConfirmCategoryStepAsync) or nameof(IdentifyCustomerStepAsync) => "StageCustomer",
+        nameof(AskTierStepAsync) => "StageCustomerWords",
+        nameof(CaptureWordsStepAsync) => "StageSeverity",
+        nameof(AssessSeverityStepAsync) => "StageApologize",
+        nameof(ApologizeStepAsync) => "StageListen",
+        nameof(ListenStepAsync) => "StageFix",
+        nameof(FixStepAsync) => "StageAtone",
+        nameof(AtoneStepAsync) or nameof(PromiseStepAsync) => "StagePromise",
+        nameof(PromiseDueStepAsync) => "StageFollowUp",
+        _ => "StageSummary",
+    }];
 
     private static Task<DialogTurnResult> AskWhatHappenedStepAsync(WaterfallStepContext<RecoveryDraft> step, CancellationToken ct)
     {
@@ -103,17 +104,18 @@ public sealed class RecoveryDialog(
         }
         if (Skip(step, draft.Case.Category is not null)) return await step.NextAsync(null, ct);
 
+        var say = step.Context.Replies();
         var suggested = draft.SuggestedCategory is { } s ? playbook.For(s) : null;
         // In the playbook's order always, so a number means the same category every time; the suggestion is marked.
         var choices = playbook.Categories
             .Select(c => c.Category == draft.SuggestedCategory
-                ? new Choice(c.Category.ToString(), c.Title + " (suggested)", [c.Category.ToString(), c.Title, .. AcceptSuggestion], Urgent: c.Category == FailureCategory.SafetyOrHealth)
+                ? new Choice(c.Category.ToString(), say["Suggested", c.Title], [c.Category.ToString(), c.Title, .. AcceptSuggestion], Urgent: c.Category == FailureCategory.SafetyOrHealth)
                 : new Choice(c.Category.ToString(), c.Title, [c.Category.ToString()], Urgent: c.Category == FailureCategory.SafetyOrHealth))
             .ToList();
         return await step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
             Prompt = step.Context.Replies().AskCategory(suggested),
-            RetryPrompt = "Pick a number from the list, or say the kind of failure.",
+            RetryPrompt = say["RetryCategory"],
             Choices = choices,
             Suggested = draft.SuggestedCategory?.ToString(),
         }, ct);
@@ -142,8 +144,13 @@ public sealed class RecoveryDialog(
         return step.PromptAsync(DialogIds.Tier, new PromptOptions
         {
             Prompt = step.Context.Replies().AskTier,
-            RetryPrompt = "Pick 1, 2 or 3, or say \"skip\" to keep them as a new customer.",
-            Choices = [new("New", "New"), new("Regular", "Regular"), new("Vip", "VIP", ["vip", "platinum", "gold"])],
+            RetryPrompt = step.Context.Replies()["RetryTier"],
+            Choices =
+            [
+                new("New", step.Context.Replies()["TierChoiceNew"], [.. Replies.InEveryLocale("TierChoiceNew"), "nueva", "new customer", "cliente nuevo"]),
+                new("Regular", step.Context.Replies()["TierChoiceRegular"], [.. Replies.InEveryLocale("TierChoiceRegular"), "regular", "habitual"]),
+                new("Vip", step.Context.Replies()["TierChoiceVip"], ["vip", "platinum", "gold", "platino", "oro"]),
+            ],
             Skippable = true, // a staff member in a hurry skips it: the customer stays "new"
         }, ct);
     }
@@ -187,8 +194,10 @@ public sealed class RecoveryDialog(
         // S1 to S4 in order, so "2" is S2; the suggestion is marked, not moved first.
         var choices = Enumerable.Range(1, 4)
             .Select(level => new Choice(level.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"S{level} {step.Context.Replies().SeverityName(level)}{(level == advice.Severity ? " (suggested)" : "")}",
-                level == advice.Severity ? [$"s{level}", step.Context.Replies().SeverityName(level), .. AcceptSuggestion] : [$"s{level}", step.Context.Replies().SeverityName(level)]))
+                level == advice.Severity
+                    ? step.Context.Replies()["Suggested", $"S{level} {step.Context.Replies().SeverityName(level)}"]
+                    : $"S{level} {step.Context.Replies().SeverityName(level)}",
+                level == advice.Severity ? [$"s{level}", .. SeverityNames(level), .. AcceptSuggestion] : [$"s{level}", .. SeverityNames(level)]))
             .ToList();
         return await step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
@@ -219,7 +228,11 @@ public sealed class RecoveryDialog(
             Prompt = step.Context.Replies().Apologize(playbook.Stage("apologize"), wording, c.Severity ?? 2,
                 language != step.Context.Replies().Language && playbook.ApologyIn(language) is { } theirs
                     ? (step.Context.Replies().LanguageName(language!), theirs) : null),
-            Choices = [new(Done, "Done, I apologised", ["done", "ok", "yes", "apologised", "apologized"])],
+            Choices =
+            [
+                new(Done, step.Context.Replies()["DoneApologised"],
+                    ["done", "ok", "yes", "apologised", "apologized", .. Replies.InEveryLocale("DoneApologised"), "hecho", "listo", "sí", "si", "ya", "me he disculpado"]),
+            ],
             Suggested = wording,
         }, ct);
     }
@@ -326,7 +339,7 @@ public sealed class RecoveryDialog(
         return step.PromptAsync(DialogIds.DateTime, new PromptOptions
         {
             Prompt = step.Context.Replies().AskPromiseDue,
-            RetryPrompt = "I didn't catch a time. Try \"6pm\", \"in 2 hours\" or \"tomorrow 9am\", or \"skip\".",
+            RetryPrompt = step.Context.Replies()["RetryPromiseTime"],
             Skippable = true,
         }, ct);
     }
@@ -380,7 +393,7 @@ public sealed class RecoveryDialog(
     {
         if (channels.SupportsCards(turn.Activity.ChannelId))
         {
-            turn.Send(turn.Activity.CreateReply() with { Attachments = [channels.CaseSummaryCard(c, playbook)], Summary = $"Case {c.Id}" });
+            turn.Send(turn.Activity.CreateReply() with { Attachments = [channels.CaseSummaryCard(c, playbook)], Summary = turn.Replies()["CaseTitle", c.Id] });
             turn.SendText(turn.Replies().NextSteps(c));
         }
         else
@@ -442,9 +455,23 @@ public sealed class RecoveryDialog(
         return TimeExpressions.Find(text, turn.ReceivedAt, zone, options.FollowUpTime) ?? DateTimeRecognizer.Recognize(text, turn.ReceivedAt, zone, options.FollowUpTime);
     }
 
-    /// <summary>The follow-up times offered: the default, soon (while the customer is still there), later; or a time typed.</summary>
+    /// <summary>
+    /// The follow-up times offered: the default, soon (while the customer is still there), later; or a time typed. The
+    /// values stay English (read by <see cref="ReadWhen"/>); the labels are the locale's, and either language picks one.
+    /// </summary>
     public static List<Choice> FollowUpChoices(Replies say, DateTimeOffset suggested) =>
-        [new(Default, $"{say.When(suggested)} (default)", ["ok", "yes", "default", "fine"]), new("in 15 minutes"), new("before they leave"), new("in 2 hours"), new("in 3 days")];
+    [
+        new(Default, say["DefaultTime", say.When(suggested)], ["ok", "yes", "default", "fine", "vale", "sí", "si", "por defecto"]),
+        Labelled(say, "in 15 minutes", "In15Minutes"),
+        Labelled(say, "before they leave", "BeforeTheyLeave"),
+        Labelled(say, "in 2 hours", "In2Hours"),
+        Labelled(say, "in 3 days", "In3Days"),
+    ];
+
+    private static Choice Labelled(Replies say, string value, string label) =>
+        new(value, say.Language == TextCatalog.English ? null : say[label], Replies.InEveryLocale(label));
+
+    private static string[] SeverityNames(int level) => [.. Replies.All.Select(r => r.SeverityName(level)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The follow-up prompt takes the default, or any time in the future the recognizer understands.</summary>
     public static PromptValidator<string> FollowUpValidator(RecoveryOptions options) => (prompt, _) =>
