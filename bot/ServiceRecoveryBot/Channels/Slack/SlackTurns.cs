@@ -47,20 +47,27 @@ public sealed partial class SlackTurns(
     }
 
     /// <summary>
-    /// The sender with the name Slack shows for them (looked up once, kept 12 hours, and so is "no name"), so the case and
-    /// the managers' cards name the staff member. Slack's events carry only the user id; without a name, the id stays.
+    /// The sender with the name Slack shows for them and their locale (looked up once, kept 12 hours, and so is "no
+    /// name"), so the case and the managers' cards name the staff member and the bot answers in their language. Slack's
+    /// events carry only the user id; without a name, the id stays; without a locale, English.
     /// </summary>
     private async Task<Activity> WithNameAsync(Activity activity, CancellationToken ct)
     {
-        if (activity.From is not { Id: { Length: > 0 } id, Name: null } sender || !activity.IsMessage) return activity;
-        if (!names.TryGetValue<string>(NameKey(id), out var name))
+        if (activity.From is not { Id: { Length: > 0 } id } sender || !activity.IsMessage || sender.Name is not null && activity.Locale is not null)
+            return activity;
+        if (!names.TryGetValue<(string Name, string Locale)>(NameKey(id), out var user))
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
             budget.CancelAfter(NameLookupBudget);
-            name = await slack.UserNameAsync(id, budget.Token) ?? "";
-            names.Set(NameKey(id), name, NameEntry(name)); // "" for a user Slack gave no name for: not asked again for a while
+            var (name, locale) = await slack.UserAsync(id, budget.Token);
+            user = (name ?? "", locale ?? ""); // "" for what Slack did not say: not asked again for a while
+            names.Set(NameKey(id), user, NameEntry(user.Name));
         }
-        return name is not { Length: > 0 } ? activity : activity with { From = sender with { Name = name } };
+        return activity with
+        {
+            From = sender.Name is null && user.Name is { Length: > 0 } ? sender with { Name = user.Name } : sender,
+            Locale = activity.Locale ?? (user.Locale is { Length: > 0 } ? user.Locale : null),
+        };
     }
 
     private static string NameKey(string userId) => "slack-user-name/" + userId;

@@ -126,13 +126,21 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
     /// The name Slack shows for a user (<c>users.info</c>: the display name, else the real name), so cases and managers'
     /// cards name the staff member rather than a user id; null when Slack does not say (no token, no scope, an error).
     /// </summary>
-    public async Task<string?> UserNameAsync(string userId, CancellationToken ct)
+    public async Task<string?> UserNameAsync(string userId, CancellationToken ct) => (await UserAsync(userId, ct)).Name;
+
+    /// <summary>
+    /// The user's name and locale ("es-ES", with <c>include_locale</c>; Slack's events carry none), each null when Slack
+    /// does not say.
+    /// </summary>
+    public async Task<(string? Name, string? Locale)> UserAsync(string userId, CancellationToken ct)
     {
         // A read method: GET with the query string (Slack's reference lists no body for it).
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(MethodUri("users.info") + "?user=" + Uri.EscapeDataString(userId)));
-        if (await CallAsync(request, error => UserUnknown(logger, error), ct) is not { } answer || !answer.TryGetProperty("user", out var user)) return null;
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            new Uri(MethodUri("users.info") + "?user=" + Uri.EscapeDataString(userId) + "&include_locale=true"));
+        if (await CallAsync(request, error => UserUnknown(logger, error), ct) is not { } answer || !answer.TryGetProperty("user", out var user))
+            return (null, null);
         var profile = user.TryGetProperty("profile", out var p) ? p : default;
-        return NonEmpty(profile, "display_name") ?? NonEmpty(user, "real_name") ?? NonEmpty(profile, "real_name");
+        return (NonEmpty(profile, "display_name") ?? NonEmpty(user, "real_name") ?? NonEmpty(profile, "real_name"), NonEmpty(user, "locale"));
     }
 
     /// <summary>The bot's DM with a user (<c>conversations.open</c>, safe to call again: Slack returns the same one); null when Slack refuses.</summary>
