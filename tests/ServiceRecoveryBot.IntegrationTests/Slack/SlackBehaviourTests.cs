@@ -205,7 +205,7 @@ public sealed class SlackBehaviourTests(AzuriteFixture azurite) : IAsyncLifetime
         await PostSignedAsync("/api/slack/events", DirectMessage("1", "1700000000.000500"), "application/json");
 
         var lookup = Assert.Single(slack.To("users.info"));
-        Assert.Equal(("GET", "?user=U2147483697"), (lookup.Method, lookup.Query));
+        Assert.Equal(("GET", "?user=U2147483697&include_locale=true"), (lookup.Method, lookup.Query));
         var cases = factory.Services.GetRequiredService<ServiceRecoveryBot.Recovery.Cases.ICaseStore>();
         var listed = Assert.Single(await cases.ListAsync("slack:T061EG9R6", 10, CancellationToken.None));
         Assert.Equal("Sam", (await cases.FindAsync("slack:T061EG9R6", listed.Id, CancellationToken.None))!.StaffName);
