@@ -392,7 +392,7 @@ public sealed partial class Outbox(
             foreach (var delay in RetryDelays)
             {
                 // Each retry is due a delay after the try before it began, whenever this code gets to run.
-                var wait = await WaitAsync(conversation, id, tried + (retryAfter > delay ? retryAfter.Value : delay) - clock.GetUtcNow());
+                var wait = await WaitAsync(conversation, id, tried + (retryAfter > delay ? retryAfter.Value : delay));
                 tried = clock.GetUtcNow();
                 try
                 {
@@ -418,13 +418,15 @@ public sealed partial class Outbox(
         LogGaveUp(logger, work.Count - next, id);
     }
 
-    /// <summary>Waits <paramref name="delay"/>, or until <see cref="RetryRepliesNowAsync"/> ends the wait (then returns it).</summary>
-    private async Task<Wait?> WaitAsync(ConversationKey conversation, string? id, TimeSpan delay)
+    /// <summary>How long until <paramref name="due"/> on the clock, read as late as possible; zero once it has passed.</summary>
+    private TimeSpan Until(DateTimeOffset due) => due - clock.GetUtcNow() is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
+
+    /// <summary>Waits until <paramref name="due"/>, or until <see cref="RetryRepliesNowAsync"/> ends the wait (then returns it).</summary>
+    private async Task<Wait?> WaitAsync(ConversationKey conversation, string? id, DateTimeOffset due)
     {
-        if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
         if (id is null)
         {
-            await Task.Delay(delay, clock, stopping.Token);
+            await Task.Delay(Until(due), clock, stopping.Token);
             return null;
         }
         var wait = new Wait();
@@ -432,7 +434,7 @@ public sealed partial class Outbox(
         using var cut = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         try
         {
-            await Task.WhenAny(wait.Task, Task.Delay(delay, clock, cut.Token));
+            await Task.WhenAny(wait.Task, Task.Delay(Until(due), clock, cut.Token));
             await cut.CancelAsync();
             stopping.Token.ThrowIfCancellationRequested();
         }
