@@ -21,12 +21,7 @@ public sealed class HomeCardTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var address = server.Start();
         var (own, approval, overdue) = await SeedAsync(server.Services.GetRequiredService<ICaseStore>());
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await HeadlessBrowser.LaunchAsync(playwright);
         SetDefaultExpectTimeout(StepTimeout);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, DeviceScaleFactor = 2 });
         page.SetDefaultTimeout(StepTimeout);
@@ -46,9 +41,9 @@ public sealed class HomeCardTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToBeVisibleAsync();
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Record follow-up", Exact = true }).First).ToBeVisibleAsync();
         await card.ScrollIntoViewIfNeededAsync();
-        var shot = ScreenshotPath("home-card.png");
+        var shot = HeadlessBrowser.ScreenshotPath("home-card.png");
         await card.ScreenshotAsync(new LocatorScreenshotOptions { Path = shot });
-        PublishToDocs(shot, "home-card.png");
+        HeadlessBrowser.PublishToDocs(shot, "home-card.png");
     }
 
     /// <summary>The local chat's own case with a promise, and another staff member's approval and overdue follow-up, in team "local".</summary>
@@ -73,23 +68,6 @@ public sealed class HomeCardTests(AzuriteFixture azurite) : IClassFixture<Azurit
         };
         foreach (var c in new[] { own, approval, overdue }) Assert.True(await cases.TryCreateAsync(c, CancellationToken.None));
         return (own.Id, approval.Id, overdue.Id);
-    }
-
-    private static string ScreenshotPath(string name)
-    {
-        var folder = Environment.GetEnvironmentVariable("BROWSER_TEST_RESULTS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AzuriteFixture.RepoRoot(), "TestResults", "browser");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
-
-    /// <summary>The README's screenshot: written when missing, or refreshed when UPDATE_DOCS_SCREENSHOT=1.</summary>
-    private static void PublishToDocs(string screenshot, string name)
-    {
-        var docs = Path.Combine(AzuriteFixture.RepoRoot(), "docs", "screenshots", name);
-        if (File.Exists(docs) && Environment.GetEnvironmentVariable("UPDATE_DOCS_SCREENSHOT") != "1") return;
-        File.Copy(screenshot, docs, overwrite: true);
     }
 
     private sealed class ManagerServer(AzuriteFixture azurite) : LiveBotServer(azurite)

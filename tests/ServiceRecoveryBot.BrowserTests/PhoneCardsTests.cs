@@ -39,12 +39,7 @@ public sealed partial class PhoneCardsTests(AzuriteFixture azurite) : IClassFixt
         using var server = new ManagerLiveBotServer(azurite);
         var address = server.Start();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await HeadlessBrowser.LaunchAsync(playwright);
         SetDefaultExpectTimeout(StepTimeout);
         var phone = new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, DeviceScaleFactor = 2 };
         var manager = await browser.NewPageAsync(phone);
@@ -67,32 +62,27 @@ public sealed partial class PhoneCardsTests(AzuriteFixture azurite) : IClassFixt
         var summary = staff.Locator(".ac-adaptiveCard", new() { HasTextRegex = CaseHeading() }).Last;
         await Expect(summary).ToBeVisibleAsync();
         await summary.ScrollIntoViewIfNeededAsync();
-        var summaryShot = ScreenshotPath("phone-summary-card.png");
+        var summaryShot = HeadlessBrowser.ScreenshotPath("phone-summary-card.png");
         await staff.ScreenshotAsync(new PageScreenshotOptions { Path = summaryShot });
 
         var approval = manager.Locator(".ac-adaptiveCard", new() { HasTextString = "$120" }).Last;
         await Expect(approval).ToBeVisibleAsync();
         await Expect(approval.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToBeVisibleAsync();
         await approval.ScrollIntoViewIfNeededAsync();
-        var approvalShot = ScreenshotPath("phone-approval-card.png");
+        var approvalShot = HeadlessBrowser.ScreenshotPath("phone-approval-card.png");
         await manager.ScreenshotAsync(new PageScreenshotOptions { Path = approvalShot });
 
         Assert.Empty(await summary.EvaluateAsync<string[]>(WordsBrokenAcrossLines));
         Assert.Empty(await approval.EvaluateAsync<string[]>(WordsBrokenAcrossLines));
-        PublishToDocs(summaryShot, "phone-summary-card.png");
-        PublishToDocs(approvalShot, "phone-approval-card.png");
+        HeadlessBrowser.PublishToDocs(summaryShot, "phone-summary-card.png");
+        HeadlessBrowser.PublishToDocs(approvalShot, "phone-approval-card.png");
     }
 
     [ChromiumFact]
     public async Task The_word_check_finds_a_label_squeezed_until_it_breaks()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-        });
+        await using var browser = await HeadlessBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         await page.SetContentAsync("""
             <div id="card"><span style="display:inline-block;width:40px;word-break:break-all">Customer</span> <span>Severity fits</span></div>
@@ -142,23 +132,6 @@ public sealed partial class PhoneCardsTests(AzuriteFixture azurite) : IClassFixt
             await SayAsync(page, answer);
         }
         throw new Xunit.Sdk.XunitException("No closing summary after 16 answers.");
-    }
-
-    private static string ScreenshotPath(string name)
-    {
-        var folder = Environment.GetEnvironmentVariable("BROWSER_TEST_RESULTS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AzuriteFixture.RepoRoot(), "TestResults", "browser");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
-
-    /// <summary>The README's screenshot: written when missing, or refreshed when UPDATE_DOCS_SCREENSHOT=1.</summary>
-    private static void PublishToDocs(string screenshot, string name)
-    {
-        var docs = Path.Combine(AzuriteFixture.RepoRoot(), "docs", "screenshots", name);
-        if (File.Exists(docs) && Environment.GetEnvironmentVariable("UPDATE_DOCS_SCREENSHOT") != "1") return;
-        File.Copy(screenshot, docs, overwrite: true);
     }
 
     [GeneratedRegex("'local-staff'")]

@@ -30,12 +30,7 @@ public sealed partial class PlaygroundTests(AzuriteFixture azurite) : IClassFixt
         });
         using var playground = await PlaygroundProcess.StartAsync(server.Start(), CancellationToken.None);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await HeadlessBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout(StepTimeout);
         SetDefaultExpectTimeout(StepTimeout);
@@ -63,7 +58,7 @@ public sealed partial class PlaygroundTests(AzuriteFixture azurite) : IClassFixt
             lock (consoleErrors) consoleErrors.Add(message.Text);
         };
 
-        var screenshot = ScreenshotPath("playground.png");
+        var screenshot = HeadlessBrowser.ScreenshotPath("playground.png");
         try
         {
             await page.GotoAsync(playground.Address.ToString());
@@ -170,15 +165,6 @@ public sealed partial class PlaygroundTests(AzuriteFixture azurite) : IClassFixt
             if (waited.Elapsed > TimeSpan.FromMilliseconds(StepTimeout)) throw new Xunit.Sdk.XunitException($"Timed out waiting until {what}.");
             await Task.Delay(100);
         }
-    }
-
-    private static string ScreenshotPath(string name)
-    {
-        var folder = Environment.GetEnvironmentVariable("BROWSER_TEST_RESULTS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AzuriteFixture.RepoRoot(), "TestResults", "browser");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
     }
 
     [GeneratedRegex(@"\(default\)$")]

@@ -22,16 +22,11 @@ public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFix
         using var server = new LiveBotServer(azurite);
         var address = server.Start();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await HeadlessBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, DeviceScaleFactor = 2 });
         page.SetDefaultTimeout(StepTimeout);
         SetDefaultExpectTimeout(StepTimeout);
-        var screenshot = ScreenshotPath("webchat.png");
+        var screenshot = HeadlessBrowser.ScreenshotPath("webchat.png");
         try
         {
             await page.GotoAsync(address.ToString());
@@ -65,7 +60,7 @@ public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFix
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
         }
-        PublishToDocs(screenshot);
+        HeadlessBrowser.PublishToDocs(screenshot, "webchat.png");
     }
 
     [ChromiumFact]
@@ -74,16 +69,11 @@ public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFix
         using var server = new LiveBotServer(azurite);
         var address = server.Start();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await HeadlessBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1400 } });
         page.SetDefaultTimeout(StepTimeout);
         SetDefaultExpectTimeout(StepTimeout);
-        var screenshot = ScreenshotPath("webchat-coached.png");
+        var screenshot = HeadlessBrowser.ScreenshotPath("webchat-coached.png");
         try
         {
             await page.GotoAsync(address.ToString());
@@ -169,25 +159,6 @@ public sealed partial class WebChatPageTests(AzuriteFixture azurite) : IClassFix
 
     private static ILocator LatestCard(IPage page, string question) =>
         page.Locator(".ac-adaptiveCard", new() { HasTextString = question }).Last;
-
-    /// <summary>TestResults/browser/webchat.png at the repository root, or under BROWSER_TEST_RESULTS when set.</summary>
-    private static string ScreenshotPath(string name)
-    {
-        var folder = Environment.GetEnvironmentVariable("BROWSER_TEST_RESULTS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AzuriteFixture.RepoRoot(), "TestResults", "browser");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
-
-    /// <summary>The README's screenshot: written when missing, or refreshed when UPDATE_DOCS_SCREENSHOT=1, so test runs leave the tree clean.</summary>
-    private static void PublishToDocs(string screenshot)
-    {
-        var docs = Path.Combine(AzuriteFixture.RepoRoot(), "docs", "screenshots", "webchat.png");
-        if (File.Exists(docs) && Environment.GetEnvironmentVariable("UPDATE_DOCS_SCREENSHOT") != "1") return;
-        Directory.CreateDirectory(Path.GetDirectoryName(docs)!);
-        File.Copy(screenshot, docs, overwrite: true);
-    }
 
     [GeneratedRegex(@"Case (?<id>SR-[0-9A-Z]{4}) opened")]
     private static partial Regex OpenedPattern();
